@@ -1,0 +1,78 @@
+package dev.loupe.format;
+
+/**
+ * SQLite's variable-length integer (fileformat2 §1.6 "varint"): 1..9 bytes, big-endian, seven bits per byte with
+ * the high bit meaning "more follows"; a ninth byte contributes all eight bits.
+ */
+public final class Varint {
+
+    /** Bit layout of a decode result: value in the caller's long, length returned separately. */
+    private Varint() {
+    }
+
+    /**
+     * Length in bytes of the varint at {@code off}, reading no further than {@code limit} (exclusive).
+     * Returns 0 if the varint runs past {@code limit} (truncated).
+     */
+    public static int length(byte[] b, int off, int limit) {
+        for (int i = 0; i < 9; i++) {
+            if (off + i >= limit) {
+                return 0;
+            }
+            if (i == 8 || (b[off + i] & 0x80) == 0) {
+                return i + 1;
+            }
+        }
+        return 9;
+    }
+
+    /** Value of the varint at {@code off}; call {@link #length} first to know it fits before {@code limit}. */
+    public static long value(byte[] b, int off) {
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            int x = b[off + i] & 0xff;
+            v = (v << 7) | (x & 0x7f);
+            if ((x & 0x80) == 0) {
+                return v;
+            }
+        }
+        return (v << 8) | (b[off + 8] & 0xff);
+    }
+
+    /** Number of bytes {@link #write} uses for {@code v}. */
+    public static int sizeOf(long v) {
+        if ((v & ~0x7fL) == 0) {
+            return 1;
+        }
+        if (v < 0 || (v >>> 56) != 0) {
+            return 9;
+        }
+        int n = 1;
+        long x = v >>> 7;
+        while (x != 0) {
+            n++;
+            x >>>= 7;
+        }
+        return n;
+    }
+
+    /** Writes {@code v} at {@code off} and returns the number of bytes written. */
+    public static int write(long v, byte[] b, int off) {
+        int n = sizeOf(v);
+        if (n == 9) {
+            b[off + 8] = (byte) v;
+            long x = v >>> 8;
+            for (int i = 7; i >= 0; i--) {
+                b[off + i] = (byte) ((x & 0x7f) | 0x80);
+                x >>>= 7;
+            }
+            return 9;
+        }
+        long x = v;
+        for (int i = n - 1; i >= 0; i--) {
+            b[off + i] = (byte) ((x & 0x7f) | (i == n - 1 ? 0 : 0x80));
+            x >>>= 7;
+        }
+        return n;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.loupe.format.page;
+
+import java.io.IOException;
+
+/** The pages of a database file as they are on disk, with no WAL applied. */
+public final class FilePageSource implements PageSource {
+
+    private final ReadOnlyFile file;
+    private final int pageSize;
+    private final long pageCount;
+    private final boolean ownsFile;
+
+    /**
+     * @param ownsFile whether {@link #close()} closes {@code file}
+     */
+    public FilePageSource(ReadOnlyFile file, int pageSize, boolean ownsFile) throws IOException {
+        if (pageSize < 512 || pageSize > 65536 || Integer.bitCount(pageSize) != 1) {
+            throw new IllegalArgumentException("page size " + pageSize);
+        }
+        this.file = file;
+        this.pageSize = pageSize;
+        this.pageCount = file.size() / pageSize;
+        this.ownsFile = ownsFile;
+    }
+
+    @Override
+    public int pageSize() {
+        return pageSize;
+    }
+
+    @Override
+    public long pageCount() {
+        return pageCount;
+    }
+
+    @Override
+    public byte[] read(long pgno) throws IOException {
+        if (pgno < 1 || pgno > pageCount) {
+            return null;
+        }
+        byte[] b = new byte[pageSize];
+        file.read((pgno - 1) * pageSize, b, 0, pageSize);
+        return b;
+    }
+
+    /** Reads page {@code pgno} into {@code dst} (length >= page size); false when out of range. */
+    public boolean readInto(long pgno, byte[] dst) throws IOException {
+        if (pgno < 1 || pgno > pageCount) {
+            return false;
+        }
+        file.read((pgno - 1) * pageSize, dst, 0, pageSize);
+        return true;
+    }
+
+    public ReadOnlyFile file() {
+        return file;
+    }
+
+    @Override
+    public String describe() {
+        return file.path().toString();
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (ownsFile) {
+            file.close();
+        }
+    }
+}
