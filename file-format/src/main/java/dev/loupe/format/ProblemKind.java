@@ -57,6 +57,7 @@ public enum ProblemKind {
     FREELIST_TRUNK("freelist-trunk"),
     FREELIST_LOOP("freelist-loop"),
     FREELIST_COUNT("freelist-count"),
+    FREELIST_LEAF("freelist-leaf"),
     PTRMAP_ENTRY("ptrmap-entry"),
 
     // Schema (fileformat2 §2.6) and DDL

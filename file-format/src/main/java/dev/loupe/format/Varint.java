@@ -15,15 +15,13 @@ public final class Varint {
      * Returns 0 if the varint runs past {@code limit} (truncated).
      */
     public static int length(byte[] b, int off, int limit) {
-        for (int i = 0; i < 9; i++) {
-            if (off + i >= limit) {
-                return 0;
-            }
-            if (i == 8 || (b[off + i] & 0x80) == 0) {
+        int max = Math.min(9, limit - off); // bytes available, at most the 9 a varint can take
+        for (int i = 0; i < max; i++) {
+            if (b[off + i] >= 0) { // high bit clear: the last byte
                 return i + 1;
             }
         }
-        return 9;
+        return max == 9 ? 9 : 0; // the ninth byte ends a varint whatever its high bit
     }
 
     /** Value of the varint at {@code off}; call {@link #length} first to know it fits before {@code limit}. */

@@ -14,12 +14,20 @@ public final class FilePageSource implements PageSource {
      * @param ownsFile whether {@link #close()} closes {@code file}
      */
     public FilePageSource(ReadOnlyFile file, int pageSize, boolean ownsFile) throws IOException {
+        this(file, pageSize, Long.MAX_VALUE, ownsFile);
+    }
+
+    /**
+     * @param maxPages the most pages this view shows: the header's page count when it is valid (SQLite ignores
+     *                 pages past it); the file's own size still limits what exists
+     */
+    public FilePageSource(ReadOnlyFile file, int pageSize, long maxPages, boolean ownsFile) throws IOException {
         if (pageSize < 512 || pageSize > 65536 || Integer.bitCount(pageSize) != 1) {
             throw new IllegalArgumentException("page size " + pageSize);
         }
         this.file = file;
         this.pageSize = pageSize;
-        this.pageCount = file.size() / pageSize;
+        this.pageCount = Math.min(maxPages, file.size() / pageSize);
         this.ownsFile = ownsFile;
     }
 

@@ -1,0 +1,105 @@
+package dev.loupe.format.record;
+
+import dev.loupe.format.header.TextEncoding;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Decodes record text in the database encoding and says whether the bytes were valid in it. SQLite stores and
+ * returns text bytes as they are; invalid sequences are replaced here (U+FFFD) and reported by the caller.
+ */
+final class TextDecoder {
+
+    private TextDecoder() {
+    }
+
+    static String decode(byte[] b, int off, int len, TextEncoding enc) {
+        if (enc == TextEncoding.UTF8) {
+            return new String(b, off, len, StandardCharsets.UTF_8);
+        }
+        return new String(b, off, len & ~1, enc.charset());
+    }
+
+    /**
+     * True when {@code b[off..off+len)}, already decoded by {@link #decode} into {@code decoded}, is well-formed in
+     * {@code enc}. For UTF-8 this costs a scan of the string rather than of the bytes: the JDK's UTF-8 decoder
+     * replaces exactly the ill-formed sequences (overlong forms, surrogates, code points above U+10FFFF, bad or
+     * missing continuation bytes) with U+FFFD, so a string without U+FFFD came from well-formed bytes. A string
+     * with U+FFFD may hold a genuine, well-formed U+FFFD: then the bytes are checked one by one.
+     */
+    static boolean valid(String decoded, byte[] b, int off, int len, TextEncoding enc) {
+        if (enc == TextEncoding.UTF8 && decoded.indexOf('\uFFFD') < 0) {
+            return true;
+        }
+        return valid(b, off, len, enc);
+    }
+
+    /** True when {@code b[off..off+len)} is well-formed in {@code enc}. */
+    static boolean valid(byte[] b, int off, int len, TextEncoding enc) {
+        return enc == TextEncoding.UTF8 ? validUtf8(b, off, len) : validUtf16(b, off, len, enc == TextEncoding.UTF16BE);
+    }
+
+    private static boolean validUtf8(byte[] b, int off, int len) {
+        int i = off;
+        int end = off + len;
+        while (i < end) {
+            int c = b[i] & 0xff;
+            if (c < 0x80) {
+                i++;
+                continue;
+            }
+            int n;
+            int min;
+            if (c >= 0xc2 && c <= 0xdf) {
+                n = 1;
+                min = 0x80;
+            } else if (c >= 0xe0 && c <= 0xef) {
+                n = 2;
+                min = 0x800;
+            } else if (c >= 0xf0 && c <= 0xf4) {
+                n = 3;
+                min = 0x10000;
+            } else {
+                return false;
+            }
+            if (i + n >= end) {
+                return false; // the sequence runs past the end of the value
+            }
+            int cp = c & (0x3f >> n);
+            for (int k = 1; k <= n; k++) {
+                int x = b[i + k] & 0xff;
+                if ((x & 0xc0) != 0x80) {
+                    return false;
+                }
+                cp = (cp << 6) | (x & 0x3f);
+            }
+            if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
+                return false;
+            }
+            i += n + 1;
+        }
+        return true;
+    }
+
+    private static boolean validUtf16(byte[] b, int off, int len, boolean bigEndian) {
+        if ((len & 1) != 0) {
+            return false;
+        }
+        for (int i = off; i < off + len; i += 2) {
+            int u = bigEndian ? ((b[i] & 0xff) << 8) | (b[i + 1] & 0xff) : ((b[i + 1] & 0xff) << 8) | (b[i] & 0xff);
+            if (u >= 0xd800 && u <= 0xdbff) {
+                if (i + 3 >= off + len) {
+                    return false;
+                }
+                int lo = bigEndian ? ((b[i + 2] & 0xff) << 8) | (b[i + 3] & 0xff) : ((b[i + 3] & 0xff) << 8) | (b[i + 2] & 0xff);
+                if (lo < 0xdc00 || lo > 0xdfff) {
+                    return false;
+                }
+                i += 2;
+            } else if (u >= 0xdc00 && u <= 0xdfff) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,220 @@
+package dev.loupe.format.table;
+
+import dev.loupe.format.Database;
+import dev.loupe.format.Problem;
+import dev.loupe.format.ProblemKind;
+import dev.loupe.format.btree.BTreePage;
+import dev.loupe.format.btree.BTreeWalker;
+import dev.loupe.format.btree.Cell;
+import dev.loupe.format.btree.IndexInteriorCell;
+import dev.loupe.format.btree.IndexLeafCell;
+import dev.loupe.format.btree.PathStep;
+import dev.loupe.format.btree.Payload;
+import dev.loupe.format.btree.PayloadCell;
+import dev.loupe.format.btree.PayloadReader;
+import dev.loupe.format.btree.TableLeafCell;
+import dev.loupe.format.btree.TreeVisitor;
+import dev.loupe.format.record.BlobValue;
+import dev.loupe.format.record.IntegerValue;
+import dev.loupe.format.record.NullValue;
+import dev.loupe.format.record.RealValue;
+import dev.loupe.format.record.Record;
+import dev.loupe.format.record.RecordDecoder;
+import dev.loupe.format.record.TextValue;
+import dev.loupe.format.record.Value;
+import dev.loupe.format.schema.Affinity;
+import dev.loupe.format.schema.Column;
+import dev.loupe.format.schema.DefaultValue;
+import dev.loupe.format.schema.Table;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads the rows of a table exactly as SQLite returns them: rowid order for rowid tables (leaf cells only),
+ * primary-key order for WITHOUT ROWID tables (every cell of the index b-tree, interior ones included, as each holds
+ * a row). Values are put in table column order with the INTEGER PRIMARY KEY alias, REAL affinity and the defaults
+ * of columns added after the row was written (fileformat2 §2.1, datatype3 §3).
+ */
+public final class TableReader {
+
+    private final Database db;
+    private final PayloadReader payloads;
+    private final RecordDecoder records;
+    private final BTreeWalker walker;
+
+    public TableReader(Database db) {
+        this.db = db;
+        this.payloads = new PayloadReader(db.pages(), db.usableSize());
+        this.records = new RecordDecoder(db.encoding(), false);
+        this.walker = new BTreeWalker(db.pages(), db.usableSize());
+    }
+
+    public void read(Table table, RowSink sink) throws IOException {
+        RowShaper shaper = new RowShaper(table);
+        boolean[] stopped = {false};
+        try {
+            walker.walk(table.rootPage(), new TreeVisitor() {
+                @Override
+                public void cell(BTreePage page, Cell cell, List<PathStep> path) {
+                    if (stopped[0]) {
+                        return;
+                    }
+                    Row row = table.withoutRowid() ? indexRow(page, cell, shaper) : tableRow(page, cell, shaper);
+                    if (row != null && !sink.row(row)) {
+                        stopped[0] = true;
+                    }
+                }
+
+                @Override
+                public void problem(Problem p) {
+                    sink.problem(p);
+                }
+
+                @Override
+                public boolean stop() {
+                    return stopped[0];
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** All rows in a list (for tests and small tables). */
+    public List<Row> readAll(Table table) throws IOException {
+        List<Row> out = new ArrayList<>();
+        read(table, r -> out.add(r));
+        return out;
+    }
+
+    private Row tableRow(BTreePage page, Cell cell, RowShaper shaper) {
+        if (!(cell instanceof TableLeafCell leaf)) {
+            return null;
+        }
+        return shape(page, leaf, leaf.rowid(), shaper);
+    }
+
+    private Row indexRow(BTreePage page, Cell cell, RowShaper shaper) {
+        if (!(cell instanceof IndexLeafCell) && !(cell instanceof IndexInteriorCell)) {
+            return null;
+        }
+        return shape(page, (PayloadCell) cell, null, shaper);
+    }
+
+    private Row shape(BTreePage page, PayloadCell cell, Long rowid, RowShaper shaper) {
+        try {
+            Payload payload = payloads.read(page.data(), cell.payload());
+            Record record = records.decode(payload);
+            List<Problem> problems = new ArrayList<>(cell.problems());
+            problems.addAll(payload.problems());
+            problems.addAll(record.problems());
+            Value[] values = shaper.shape(record, rowid, problems, cell);
+            return new Row(rowid, Arrays.asList(values), page.number(), cell.index(),
+                    problems.isEmpty() ? List.of() : List.copyOf(problems));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Maps record positions to table columns, once per table. */
+    private static final class RowShaper {
+        private final Table table;
+        private final int[] recordColumns;
+        private final Affinity[] affinity;
+        private final Value[] defaults;
+        private final int alias;
+
+        RowShaper(Table table) {
+            this.table = table;
+            this.recordColumns = table.recordColumns();
+            List<Column> cols = table.columns();
+            this.affinity = new Affinity[cols.size()];
+            this.defaults = new Value[cols.size()];
+            for (int i = 0; i < cols.size(); i++) {
+                Column c = cols.get(i);
+                affinity[i] = c.affinity();
+                defaults[i] = defaultValue(c);
+            }
+            this.alias = table.withoutRowid() ? -1 : table.rowidAliasColumn();
+        }
+
+        Value[] shape(Record record, Long rowid, List<Problem> problems, Cell cell) {
+            Value[] out = new Value[affinity.length];
+            boolean[] seen = new boolean[affinity.length];
+            int n = Math.min(record.columnCount(), recordColumns.length);
+            for (int pos = 0; pos < n; pos++) {
+                int col = recordColumns[pos];
+                if (col < 0 || col >= out.length) {
+                    continue;
+                }
+                Value v = record.value(pos);
+                if (v == null) {
+                    v = NullValue.INSTANCE;
+                    problems.add(new Problem(ProblemKind.ROW_VALUE, cell.span(), "column "
+                            + table.columns().get(col).name() + " could not be read; shown as NULL"));
+                }
+                out[col] = Affinities.onRead(affinity[col], v);
+                seen[col] = true;
+            }
+            if (record.columnCount() > recordColumns.length) {
+                problems.add(new Problem(ProblemKind.ROW_VALUE, cell.span(), "record has " + record.columnCount()
+                        + " columns; the table stores " + recordColumns.length));
+            }
+            for (int col = 0; col < out.length; col++) {
+                if (col == alias && rowid != null) {
+                    out[col] = IntegerValue.of(rowid);
+                } else if (!seen[col]) {
+                    out[col] = defaults[col];
+                }
+            }
+            return out;
+        }
+
+        /**
+         * The value a column has in a record too short to hold it: its DEFAULT with the column's affinity applied
+         * (SQLite evaluates the default expression with the column affinity, sqlite3ValueFromExpr), NULL when none.
+         */
+        private static Value defaultValue(Column c) {
+            DefaultValue d = c.defaultValue();
+            if (d == null || !d.constant() || d.value() == null) {
+                return NullValue.INSTANCE;
+            }
+            Object o = d.value();
+            Value v;
+            if (o instanceof Long l) {
+                v = IntegerValue.of(l);
+            } else if (o instanceof Double x) {
+                v = new RealValue(x);
+            } else if (o instanceof String s) {
+                v = new TextValue(s);
+            } else if (o instanceof byte[] b) {
+                v = new BlobValue(b);
+            } else {
+                return NullValue.INSTANCE;
+            }
+            if (c.affinity() == Affinity.TEXT && (v instanceof IntegerValue || v instanceof RealValue)) {
+                // A numeric literal default keeps its literal spelling under TEXT affinity ("1e20" stays "1e20").
+                return new TextValue(numericLiteralText(d.text(), v));
+            }
+            return Affinities.onStore(c.affinity(), v);
+        }
+
+        private static String numericLiteralText(String text, Value v) {
+            if (text == null) {
+                return v.toString();
+            }
+            String t = text.strip();
+            while (t.startsWith("(") && t.endsWith(")")) {
+                t = t.substring(1, t.length() - 1).strip();
+            }
+            if (t.startsWith("+")) {
+                t = t.substring(1).strip();
+            }
+            return t.replace(" ", "");
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.loupe.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "loupe", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Reads SQLite database and WAL files byte by byte, without SQLite, to diagnose corruption.",
+        subcommands = {InfoCommand.class, RowsCommand.class, DemoCommand.class},
+        footer = {"", "Start with: loupe demo", "Exit codes: 0 ok, 1 problems found, 2 usage error,"
+                + " 3 file unreadable. Docs: docs/cli.md"})
+final class LoupeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return ExitCode.USAGE;
+    }
+}
