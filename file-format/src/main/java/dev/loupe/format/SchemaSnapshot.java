@@ -15,12 +15,14 @@ import dev.loupe.format.record.TextValue;
 import dev.loupe.format.record.Value;
 import dev.loupe.format.schema.Schema;
 import dev.loupe.format.schema.SchemaRow;
+import dev.loupe.format.schema.Table;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The schema as read from the sqlite_schema table b-tree rooted at page 1: its rows with their locations, the
@@ -30,6 +32,22 @@ public record SchemaSnapshot(List<SchemaEntry> entries, Schema schema, List<Prob
 
     /** The schema table's root page (fileformat2 §2.6). */
     public static final long ROOT_PAGE = 1;
+
+    /** The schema table's own definition (fileformat2 §2.6), as SQLite declares it. */
+    public static final String SCHEMA_TABLE_SQL =
+            "CREATE TABLE sqlite_schema(type text, name text, tbl_name text, rootpage int, sql text)";
+
+    /**
+     * A table by name, including sqlite_schema itself (also spelled sqlite_master, as SQLite accepts both), which
+     * is in no schema row.
+     */
+    public Optional<Table> table(String name) {
+        if (name.equalsIgnoreCase("sqlite_schema") || name.equalsIgnoreCase("sqlite_master")) {
+            return Schema.from(List.of(new SchemaRow("table", "sqlite_schema", "sqlite_schema", ROOT_PAGE,
+                    SCHEMA_TABLE_SQL))).table("sqlite_schema");
+        }
+        return schema.table(name);
+    }
 
     static SchemaSnapshot read(Database db) throws IOException {
         List<SchemaEntry> entries = new ArrayList<>();

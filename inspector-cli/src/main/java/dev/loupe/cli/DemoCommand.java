@@ -18,7 +18,7 @@ import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
-@Command(name = "demo",
+@Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Show what Loupe does on a bundled sample database: its summary, its rows, its WAL, and"
                 + " what happens when its bytes are damaged. Copies the samples to a temporary directory and"
                 + " deletes them afterwards.")

@@ -30,7 +30,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-@Command(name = "info", sortOptions = false,
+@Command(name = "info", sortOptions = false, mixinStandardHelpOptions = true,
         description = "Summarize a database: header fields, pages by kind, tables and indexes with their row and"
                 + " page counts, the freelist and the WAL, and every problem found on the way.",
         footer = {"", "Examples:", "  loupe info app.db", "  loupe info --format json app.db | jq .objects",

@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-@Command(name = "rows", sortOptions = false,
+@Command(name = "rows", sortOptions = false, mixinStandardHelpOptions = true,
         description = "Print the rows of a table as SQLite returns them (SELECT rowid, * ... in rowid order; "
                 + "primary-key order for WITHOUT ROWID tables), read without SQLite.",
         footer = {"", "Examples:", "  loupe rows app.db users", "  loupe rows --format jsonl app.db users | head",
@@ -63,7 +63,7 @@ final class RowsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Database db = Opener.openDatabase(file, wal.toOptions())) {
             Schema schema = db.schema();
-            Table table = schema.table(tableName).orElseThrow(() -> unknownTable(schema));
+            Table table = db.schemaSnapshot().table(tableName).orElseThrow(() -> unknownTable(schema));
             if (table.virtual()) {
                 throw new UserError(ExitCode.USAGE, tableName + " is a virtual table: its rows are not stored in"
                         + " this file's b-trees (its shadow tables are)");

@@ -1,0 +1,69 @@
+package dev.loupe.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loupe.samples.Sample;
+import dev.loupe.samples.Samples;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code loupe info --format json} agrees with SQLite's pragmas and counts; {@code loupe demo} runs clean. */
+class InfoAndDemoTest {
+
+    @TempDir
+    Path tmp;
+
+    @ParameterizedTest
+    @EnumSource(Sample.class)
+    void infoJsonAgreesWithSqlite(Sample sample) throws Exception {
+        Path db = Samples.copyTo(sample, tmp.resolve("loupe"));
+        Cli r = Cli.run("info", "--format", "json", db.toString());
+        assertThat(r.exitCode()).as(r.out()).isZero();
+        JsonNode info = new ObjectMapper().readTree(r.out());
+        Path copy = Samples.copyTo(sample, tmp.resolve("sqlite"));
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy); Statement st = c.createStatement()) {
+            assertThat(info.get("pageCount").asLong()).isEqualTo(scalar(st, "PRAGMA page_count"));
+            assertThat(info.get("pageSize").asLong()).isEqualTo(scalar(st, "PRAGMA page_size"));
+            assertThat(info.get("freelist").get("pages").asLong()).isEqualTo(scalar(st, "PRAGMA freelist_count"));
+            for (JsonNode o : info.get("objects")) {
+                String type = o.get("type").asText();
+                String name = o.get("name").asText();
+                if (type.equals("table") && !name.equals("sqlite_schema")) {
+                    assertThat(o.get("entries").asLong()).as(name)
+                            .isEqualTo(scalar(st, "SELECT count(*) FROM \"" + name + "\""));
+                }
+                if (type.equals("table") || type.equals("index")) {
+                    assertThat(o.get("pages").asLong()).as(name).isEqualTo(scalar(st,
+                            "SELECT count(*) FROM dbstat WHERE name = '" + (name.equals("sqlite_schema")
+                                    ? "sqlite_schema" : name) + "'"));
+                }
+            }
+            assertThat(info.get("wal").isNull()).isEqualTo(!sample.hasWal());
+        }
+    }
+
+    @Test
+    void demoRunsAndShowsEachPart() {
+        Cli r = Cli.run("demo");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("== 1.").contains("== 2.").contains("== 3.").contains("== 4.")
+                .contains("tree-loop").contains("29 valid commits").doesNotContain("internal error");
+    }
+
+    private static long scalar(Statement st, String sql) throws Exception {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
