@@ -1,5 +1,7 @@
 package dev.loupe.format.schema;
 
+import dev.loupe.format.record.RealFormat;
+
 /** Column affinity (datatype3 §3). */
 public enum Affinity {
     TEXT, NUMERIC, INTEGER, REAL, BLOB;
@@ -47,7 +49,7 @@ public enum Affinity {
                     return Long.toString(l);
                 }
                 if (value instanceof Double d) {
-                    return RealText.of(d);
+                    return RealFormat.sqlite(d);
                 }
                 return value;
             default:

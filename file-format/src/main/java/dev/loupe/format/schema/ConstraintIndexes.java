@@ -1,7 +1,9 @@
 package dev.loupe.format.schema;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Derives the automatic indexes of a table from its constraints, as build.c does while it parses CREATE TABLE:
@@ -22,6 +24,7 @@ final class ConstraintIndexes {
     static List<AutoIndexSpec> derive(String tableName, List<TableConstraint> constraints, boolean withoutRowid,
                                       boolean primaryKeyIsAliasLike) {
         List<AutoIndexSpec> specs = new ArrayList<>();
+        Map<String, Integer> byKey = new HashMap<>();
         PrimaryKeyConstraint deferred = null;
         boolean seenPrimaryKey = false;
         for (TableConstraint c : constraints) {
@@ -36,42 +39,39 @@ final class ConstraintIndexes {
                     }
                     continue;
                 }
-                add(specs, tableName, pk.columns(), 'p', withoutRowid);
+                add(specs, byKey, tableName, pk.columns(), 'p', withoutRowid);
             } else if (c instanceof UniqueConstraint u) {
-                add(specs, tableName, u.columns(), 'u', false);
+                add(specs, byKey, tableName, u.columns(), 'u', false);
             }
         }
         if (deferred != null) {
-            add(specs, tableName, deferred.columns(), 'p', true);
+            add(specs, byKey, tableName, deferred.columns(), 'p', true);
         }
         return List.copyOf(specs);
     }
 
-    private static void add(List<AutoIndexSpec> specs, String tableName, List<IndexedColumn> columns, char origin,
-                            boolean tableKey) {
-        for (int i = 0; i < specs.size(); i++) {
-            AutoIndexSpec s = specs.get(i);
-            if (sameKey(s.columns(), columns)) {
-                if (origin == 'p') {
-                    specs.set(i, new AutoIndexSpec(s.name(), s.columns(), 'p', tableKey || s.tableKey()));
-                }
-                return;
+    private static void add(List<AutoIndexSpec> specs, Map<String, Integer> byKey, String tableName,
+                            List<IndexedColumn> columns, char origin, boolean tableKey) {
+        String key = key(columns);
+        Integer earlier = byKey.get(key);
+        if (earlier != null) {
+            AutoIndexSpec s = specs.get(earlier);
+            if (origin == 'p') {
+                specs.set(earlier, new AutoIndexSpec(s.name(), s.columns(), 'p', tableKey || s.tableKey()));
             }
+            return;
         }
+        byKey.put(key, specs.size());
         String name = "sqlite_autoindex_" + tableName + "_" + (specs.size() + 1);
         specs.add(new AutoIndexSpec(name, columns, origin, tableKey));
     }
 
-    private static boolean sameKey(List<IndexedColumn> a, List<IndexedColumn> b) {
-        if (a.size() != b.size()) {
-            return false;
+    /** Columns and collations, which decide whether two constraints make the same index (sort order does not). */
+    private static String key(List<IndexedColumn> columns) {
+        StringBuilder b = new StringBuilder();
+        for (IndexedColumn c : columns) {
+            b.append(c.tableColumn()).append('\u0000').append(AsciiCase.upper(c.collation())).append('\u0000');
         }
-        for (int i = 0; i < a.size(); i++) {
-            if (a.get(i).tableColumn() != b.get(i).tableColumn()
-                    || !AsciiCase.equalsIgnoreCase(a.get(i).collation(), b.get(i).collation())) {
-                return false;
-            }
-        }
-        return true;
+        return b.toString();
     }
 }

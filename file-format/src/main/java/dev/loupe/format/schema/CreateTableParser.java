@@ -1,7 +1,9 @@
 package dev.loupe.format.schema;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads the body of CREATE TABLE (lang_createtable.html, parse.y create_table_args) after the table name: the
@@ -18,14 +20,13 @@ final class CreateTableParser {
     private final String name;
     private final long rootPage;
     private final List<ColumnDraft> columns = new ArrayList<>();
+    private final Set<String> columnNames = new HashSet<>();
     private final List<Object> constraints = new ArrayList<>();
     private boolean withoutRowid;
     private boolean strict;
+    /** The name of CONSTRAINT name among the table constraints; SQLite keeps it until the next comma. */
+    private String tableConstraintName;
 
-    /** A PRIMARY KEY or UNIQUE constraint whose terms are matched to columns once all columns are known. */
-    private record KeyDraft(boolean primary, String name, int column, List<IndexTerm> terms, String onConflict,
-                            boolean autoincrement) {
-    }
 
     private CreateTableParser(TokenCursor c, String name, long rootPage) {
         this.c = c;
@@ -68,7 +69,11 @@ final class CreateTableParser {
                 }
                 parseColumn();
             }
-            if (c.acceptOperator(",") || c.peekOperator(")")) {
+            if (c.acceptOperator(",")) {
+                tableConstraintName = null;
+                continue;
+            }
+            if (c.peekOperator(")")) {
                 continue;
             }
             if (inConstraints && c.position() > before) {
@@ -78,7 +83,7 @@ final class CreateTableParser {
             if (c.position() == before) {
                 c.next();
             }
-            c.skipExpression(t -> false);
+            c.skipDamagedItem();
             c.acceptOperator(",");
         }
     }
@@ -92,7 +97,7 @@ final class CreateTableParser {
         Token nameToken = c.peek();
         if (!nameToken.isName()) {
             c.problem("expected a column name, found " + TokenCursor.describe(nameToken));
-            c.skipExpression(t -> false);
+            c.skipDamagedItem();
             return;
         }
         c.next();
@@ -107,10 +112,8 @@ final class CreateTableParser {
         }
         String rawType = c.text(typeStart, c.position());
         ColumnDraft.DeclaredType type = ColumnDraft.declaredType(rawType);
-        for (ColumnDraft existing : columns) {
-            if (AsciiCase.equalsIgnoreCase(existing.name, columnName)) {
-                c.problem("duplicate column name: " + columnName);
-            }
+        if (!columnNames.add(AsciiCase.upper(columnName))) {
+            c.problem("duplicate column name: " + columnName);
         }
         ColumnDraft col = new ColumnDraft(columnName, type.text(), type.standard(), type.present());
         columns.add(col);
@@ -127,7 +130,7 @@ final class CreateTableParser {
             }
             Token t = c.token(i);
             boolean number = t.kind() == TokenKind.INTEGER || t.kind() == TokenKind.FLOAT;
-            if (!number && !t.isIdentifierLike()) {
+            if (!number) {
                 c.problem("unexpected " + TokenCursor.describe(t) + " in the type size");
                 return;
             }
@@ -197,7 +200,7 @@ final class CreateTableParser {
                 generated(col);
             } else {
                 c.problem("unexpected " + TokenCursor.describe(t) + " in the definition of column " + col.name);
-                c.skipExpression(x -> false);
+                c.skipDamagedItem();
                 return;
             }
         }
@@ -250,19 +253,15 @@ final class CreateTableParser {
     }
 
     private void parseTableConstraint() {
-        String constraintName = null;
         if (c.acceptKeywords("CONSTRAINT")) {
-            constraintName = c.acceptName();
-            if (constraintName == null) {
+            // "CONSTRAINT name" is a constraint of its own in parse.y (tcons); the name applies to what follows
+            tableConstraintName = c.acceptName();
+            if (tableConstraintName == null) {
                 c.problem("expected a name after CONSTRAINT");
             }
-            if (!startsTableConstraint(c.peek()) || c.peekKeyword("CONSTRAINT")) {
-                if (c.peekKeyword("CONSTRAINT")) {
-                    parseTableConstraint();
-                }
-                return;
-            }
+            return;
         }
+        String constraintName = tableConstraintName;
         if (c.acceptKeywords("PRIMARY", "KEY")) {
             boolean[] autoincrement = new boolean[1];
             List<IndexTerm> terms = IndexTerm.parseList(c, true, autoincrement);
@@ -286,7 +285,7 @@ final class CreateTableParser {
             }
         } else {
             c.problem("unexpected " + TokenCursor.describe(c.peek()) + " in a table constraint");
-            c.skipExpression(t -> false);
+            c.skipDamagedItem();
         }
     }
 
@@ -408,129 +407,6 @@ final class CreateTableParser {
     }
 
     private Result build() {
-        List<String> problems = new ArrayList<>();
-        List<Column> plain = new ArrayList<>();
-        for (ColumnDraft d : columns) {
-            plain.add(d.build(strict));
-        }
-        KeyDraft pkDraft = null;
-        for (Object o : constraints) {
-            if (o instanceof KeyDraft k && k.primary()) {
-                if (pkDraft == null) {
-                    pkDraft = k;
-                } else {
-                    problems.add("table \"" + name + "\" has more than one primary key");
-                }
-            }
-        }
-        List<IndexedColumn> pk = new ArrayList<>();
-        if (pkDraft != null) {
-            for (IndexTerm term : pkDraft.terms()) {
-                IndexedColumn ic = term.resolve(plain, problems);
-                pk.add(ic);
-                if (ic.tableColumn() >= 0) {
-                    columns.get(ic.tableColumn()).primaryKey = true;
-                } else if (ic.isExpression()) {
-                    problems.add("expressions prohibited in PRIMARY KEY and UNIQUE constraints");
-                }
-            }
-        }
-        boolean aliasLike = pkDraft != null && pk.size() == 1 && pk.get(0).tableColumn() >= 0
-                && isStandardInteger(columns.get(pk.get(0).tableColumn()))
-                && !(pkDraft.column() >= 0 && pk.get(0).descending());
-        int rowidAlias = aliasLike && !withoutRowid ? pk.get(0).tableColumn() : -1;
-        boolean autoincrement = pkDraft != null && pkDraft.autoincrement();
-        if (autoincrement && withoutRowid) {
-            problems.add("AUTOINCREMENT not allowed on WITHOUT ROWID tables");
-        } else if (autoincrement && rowidAlias < 0) {
-            problems.add("AUTOINCREMENT is only allowed on an INTEGER PRIMARY KEY");
-        }
-        if (withoutRowid) {
-            if (pkDraft == null) {
-                problems.add("PRIMARY KEY missing on table " + name);
-            }
-            pk = withoutDuplicates(pk);
-        }
-        for (int i = 0; i < columns.size(); i++) {
-            ColumnDraft d = columns.get(i);
-            if (d.primaryKey && (withoutRowid || (strict && i != rowidAlias))) {
-                d.notNull = true;
-            }
-            if (strict && !d.standardType) {
-                problems.add(d.declaredType.isEmpty() ? "missing datatype for " + name + "." + d.name
-                        : "unknown datatype for " + name + "." + d.name + ": \"" + d.declaredType + "\"");
-            }
-            if (d.generated != null && d.defaultValue != null) {
-                problems.add("cannot use DEFAULT on a generated column");
-            }
-            if (d.generated != null && d.primaryKey) {
-                problems.add("generated columns cannot be part of the PRIMARY KEY");
-            }
-        }
-        List<Column> finalColumns = new ArrayList<>();
-        for (ColumnDraft d : columns) {
-            finalColumns.add(d.build(strict));
-        }
-        if (!columns.isEmpty() && columns.stream().allMatch(d -> d.generated != null)) {
-            problems.add("must have at least one non-generated column");
-        }
-        List<TableConstraint> resolved = new ArrayList<>();
-        for (Object o : constraints) {
-            if (o instanceof KeyDraft k) {
-                List<IndexedColumn> terms = new ArrayList<>();
-                for (IndexTerm term : k.terms()) {
-                    IndexedColumn ic = term.resolve(finalColumns, k == pkDraft ? new ArrayList<>() : problems);
-                    if (k != pkDraft && ic.isExpression()) {
-                        problems.add("expressions prohibited in PRIMARY KEY and UNIQUE constraints");
-                    }
-                    terms.add(ic);
-                }
-                resolved.add(k.primary()
-                        ? new PrimaryKeyConstraint(k.name(), k.column(), terms, k.onConflict(), k.autoincrement())
-                        : new UniqueConstraint(k.name(), k.column(), terms, k.onConflict()));
-            } else {
-                resolved.add((TableConstraint) o);
-            }
-        }
-        Table table = new Table(name, rootPage, c.sql(), finalColumns, withoutRowid, strict, false, null, List.of(),
-                rowidAlias, pk, autoincrement && rowidAlias >= 0, resolved, recordColumns(finalColumns, pk));
-        for (String p : problems) {
-            c.problem(p);
-        }
-        return new Result(table, ConstraintIndexes.derive(name, resolved, withoutRowid, aliasLike));
-    }
-
-    private static boolean isStandardInteger(ColumnDraft d) {
-        return d.standardType && d.declaredType.equals("INTEGER");
-    }
-
-    /** convertToWithoutRowidTable: a PRIMARY KEY term repeating an earlier one (same column and collation) goes. */
-    private static List<IndexedColumn> withoutDuplicates(List<IndexedColumn> pk) {
-        List<IndexedColumn> out = new ArrayList<>();
-        for (IndexedColumn ic : pk) {
-            boolean dup = out.stream().anyMatch(o -> o.tableColumn() == ic.tableColumn() && o.tableColumn() >= 0
-                    && AsciiCase.equalsIgnoreCase(o.collation(), ic.collation()));
-            if (!dup) {
-                out.add(ic);
-            }
-        }
-        return out;
-    }
-
-    private int[] recordColumns(List<Column> cols, List<IndexedColumn> pk) {
-        List<Integer> order = new ArrayList<>();
-        if (withoutRowid) {
-            for (IndexedColumn ic : pk) {
-                if (ic.tableColumn() >= 0) {
-                    order.add(ic.tableColumn());
-                }
-            }
-        }
-        for (int i = 0; i < cols.size(); i++) {
-            if (cols.get(i).isStored() && !(withoutRowid && order.contains(i))) {
-                order.add(i);
-            }
-        }
-        return order.stream().mapToInt(Integer::intValue).toArray();
+        return TableAssembler.assemble(name, rootPage, c.sql(), columns, constraints, withoutRowid, strict, c);
     }
 }

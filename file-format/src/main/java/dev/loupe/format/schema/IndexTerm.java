@@ -130,14 +130,13 @@ record IndexTerm(String name, boolean doubleQuoted, String expression, String co
      * A name matching no column is a problem (SQLite rejects it, rowid included), except that a double-quoted
      * one is taken as a string literal.
      */
-    IndexedColumn resolve(List<Column> columns, List<String> problems) {
+    IndexedColumn resolve(ColumnLookup columns, List<String> problems) {
         if (name != null) {
-            for (int i = 0; i < columns.size(); i++) {
+            int i = columns.indexOf(name);
+            if (i >= 0) {
                 Column col = columns.get(i);
-                if (AsciiCase.equalsIgnoreCase(col.name(), name)) {
-                    String coll = collation != null ? collation : col.collation() != null ? col.collation() : "BINARY";
-                    return new IndexedColumn(col.name(), null, i, coll, descending);
-                }
+                String coll = collation != null ? collation : col.collation() != null ? col.collation() : "BINARY";
+                return new IndexedColumn(col.name(), null, i, coll, descending);
             }
             if (doubleQuoted) {
                 // A double-quoted word naming no column is a string literal (quirks.html "double-quoted strings").

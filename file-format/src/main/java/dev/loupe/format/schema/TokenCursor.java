@@ -17,6 +17,8 @@ final class TokenCursor {
     private final List<String> problems = new ArrayList<>();
     /** For each '(' token, the index of its matching ')' (-1 if unclosed); computed on first use. */
     private int[] closeOf;
+    /** Index of the last token that is not ';' (the statement proper ends there). */
+    private final int lastToken;
     private int pos;
 
     TokenCursor(String sql) {
@@ -24,9 +26,14 @@ final class TokenCursor {
         this.tokens = SqlTokenizer.tokenize(sql);
         for (Token t : tokens) {
             if (t.kind() == TokenKind.ILLEGAL) {
-                problems.add("illegal token " + shorten(t.text()) + " at offset " + t.start());
+                problem("illegal token " + shorten(t.text()) + " at offset " + t.start());
             }
         }
+        int last = tokens.size() - 1;
+        while (last >= 0 && tokens.get(last).isOperator(";")) {
+            last--;
+        }
+        this.lastToken = last;
     }
 
     String sql() {
@@ -37,9 +44,16 @@ final class TokenCursor {
         return problems;
     }
 
+    /** Notes a problem; past {@value #MAX_PROBLEMS} for one statement, one line says that more were left out. */
     void problem(String message) {
-        problems.add(message);
+        if (problems.size() < MAX_PROBLEMS) {
+            problems.add(message);
+        } else if (problems.size() == MAX_PROBLEMS) {
+            problems.add("more problems in this statement not listed");
+        }
     }
+
+    static final int MAX_PROBLEMS = 50;
 
     boolean atEnd() {
         return pos >= tokens.size();
@@ -47,20 +61,11 @@ final class TokenCursor {
 
     /** True at the end of the statement: no tokens left, or only semicolons. */
     boolean atStatementEnd() {
-        for (int i = pos; i < tokens.size(); i++) {
-            if (!tokens.get(i).isOperator(";")) {
-                return false;
-            }
-        }
-        return true;
+        return pos > lastToken;
     }
 
     int position() {
         return pos;
-    }
-
-    void reset(int position) {
-        pos = position;
     }
 
     Token peek() {
@@ -155,6 +160,21 @@ final class TokenCursor {
             pos++;
         }
         return start;
+    }
+
+    /**
+     * Recovery after text the parser does not understand: skips to the next ',' or ')' outside parentheses, or, when
+     * an unbalanced '(' in the damaged text would swallow the rest of the statement, to the next ','.
+     */
+    void skipDamagedItem() {
+        int start = pos;
+        skipExpression(t -> false);
+        if (atEnd()) {
+            pos = start;
+            while (!atEnd() && !peekOperator(",")) {
+                pos++;
+            }
+        }
     }
 
     /**

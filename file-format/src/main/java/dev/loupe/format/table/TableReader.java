@@ -36,8 +36,9 @@ import java.util.List;
 /**
  * Reads the rows of a table exactly as SQLite returns them: rowid order for rowid tables (leaf cells only),
  * primary-key order for WITHOUT ROWID tables (every cell of the index b-tree, interior ones included, as each holds
- * a row). Values are put in table column order with the INTEGER PRIMARY KEY alias, REAL affinity and the defaults
- * of columns added after the row was written (fileformat2 §2.1, datatype3 §3).
+ * a row). Values are put in table column order with the INTEGER PRIMARY KEY alias, REAL affinity (a REAL column
+ * returns stored integers as reals: SQLite stores integral reals as integers to save space) and the defaults of
+ * columns added after the row was written (fileformat2 §2.1, datatype3 §3).
  */
 public final class TableReader {
 
@@ -157,7 +158,7 @@ public final class TableReader {
                     problems.add(new Problem(ProblemKind.ROW_VALUE, cell.span(), "column "
                             + table.columns().get(col).name() + " could not be read; shown as NULL"));
                 }
-                out[col] = Affinities.onRead(affinity[col], v);
+                out[col] = affinity[col] == Affinity.REAL && v instanceof IntegerValue i ? new RealValue(i.value()) : v;
                 seen[col] = true;
             }
             if (record.columnCount() > recordColumns.length) {
@@ -184,28 +185,29 @@ public final class TableReader {
                 return NullValue.INSTANCE;
             }
             Object o = d.value();
-            Value v;
-            if (o instanceof Long l) {
-                v = IntegerValue.of(l);
-            } else if (o instanceof Double x) {
-                v = new RealValue(x);
-            } else if (o instanceof String s) {
-                v = new TextValue(s);
-            } else if (o instanceof byte[] b) {
-                v = new BlobValue(b);
-            } else {
-                return NullValue.INSTANCE;
-            }
-            if (c.affinity() == Affinity.TEXT && (v instanceof IntegerValue || v instanceof RealValue)) {
+            if (c.affinity() == Affinity.TEXT && (o instanceof Long || o instanceof Double)) {
                 // A numeric literal default keeps its literal spelling under TEXT affinity ("1e20" stays "1e20").
-                return new TextValue(numericLiteralText(d.text(), v));
+                return new TextValue(numericLiteralText(d.text(), o));
             }
-            return Affinities.onStore(c.affinity(), v);
+            Object stored = c.affinity() == null ? o : c.affinity().apply(o);
+            if (stored instanceof Long l) {
+                return IntegerValue.of(l);
+            }
+            if (stored instanceof Double x) {
+                return new RealValue(x);
+            }
+            if (stored instanceof String s) {
+                return new TextValue(s);
+            }
+            if (stored instanceof byte[] b) {
+                return new BlobValue(b);
+            }
+            return NullValue.INSTANCE;
         }
 
-        private static String numericLiteralText(String text, Value v) {
+        private static String numericLiteralText(String text, Object v) {
             if (text == null) {
-                return v.toString();
+                return String.valueOf(v);
             }
             String t = text.strip();
             while (t.startsWith("(") && t.endsWith(")")) {
