@@ -92,7 +92,8 @@ public record SchemaSnapshot(List<SchemaEntry> entries, Schema schema, List<Prob
         for (SchemaEntry e : entries) {
             rows.add(e.row());
         }
-        Schema schema = Schema.from(rows);
+        // Below schema format 4 SQLite ignores DESC in index definitions (fileformat2 §1.3.10).
+        Schema schema = Schema.from(rows, (int) Math.min(db.header().schemaFormat(), Integer.MAX_VALUE));
         problems.addAll(schema.problems());
         return new SchemaSnapshot(Collections.unmodifiableList(entries), schema, Collections.unmodifiableList(problems));
     }
