@@ -57,7 +57,11 @@ final class InfoCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (Database db = Opener.open(file, wal.toOptions())) {
-            PageMap map = PageMap.build(db);
+            PageMap map;
+            try (TerminalProgress progress = TerminalProgress.of(spec.commandLine().getErr(), "loupe: reading",
+                    format.equals("text"))) {
+                map = PageMap.build(db, progress);
+            }
             Schema schema = db.schema();
             List<Problem> problems = allProblems(db, map);
             if (format.equals("json")) {

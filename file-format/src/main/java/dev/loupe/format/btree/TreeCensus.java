@@ -2,6 +2,7 @@ package dev.loupe.format.btree;
 
 import dev.loupe.format.page.PageSet;
 import dev.loupe.format.Problem;
+import dev.loupe.format.Progress;
 import dev.loupe.format.ProblemKind;
 import dev.loupe.format.Span;
 import dev.loupe.format.page.PageSource;
@@ -36,6 +37,12 @@ public record TreeCensus(long root, long interiorPages, long leafPages, long ove
 
     /** Walks the tree at {@code root}; pages in {@code claimed} count as already used (second references). */
     public static TreeCensus of(PageSource source, int usableSize, long root, PageSet claimed) throws IOException {
+        return of(source, usableSize, root, claimed, Progress.NONE);
+    }
+
+    /** As {@link #of(PageSource, int, long, PageSet)}, reporting the pages claimed so far every 1024 pages. */
+    public static TreeCensus of(PageSource source, int usableSize, long root, PageSet claimed, Progress progress)
+            throws IOException {
         PayloadReader payloads = new PayloadReader(source, usableSize);
         long[] counts = new long[4]; // interior, leaf, overflow, entries
         int[] depth = {0};
@@ -48,6 +55,9 @@ public record TreeCensus(long root, long interiorPages, long leafPages, long ove
                 @Override
                 public boolean page(BTreePage page, List<PathStep> path, int d) {
                     pages.add(page.number());
+                    if ((pages.size() & 1023) == 0) {
+                        progress.pages(claimed.size(), source.pageCount());
+                    }
                     types.write(page.type().ordinal());
                     counts[page.type().isLeaf() ? 1 : 0]++;
                     depth[0] = Math.max(depth[0], d + 1);

@@ -3,6 +3,7 @@ package dev.loupe.format.map;
 import dev.loupe.format.Database;
 import dev.loupe.format.Problem;
 import dev.loupe.format.ProblemKind;
+import dev.loupe.format.Progress;
 import dev.loupe.format.Span;
 import dev.loupe.format.btree.PageType;
 import dev.loupe.format.page.LockBytePage;
@@ -54,6 +55,11 @@ public final class PageMap {
     }
 
     public static PageMap build(Database db) throws IOException {
+        return build(db, Progress.NONE);
+    }
+
+    /** Builds the map, telling {@code progress} how many pages the tree walks have covered. */
+    public static PageMap build(Database db, Progress progress) throws IOException {
         PageSource pages = db.pages();
         long count = pages.pageCount();
         List<Problem> problems = new ArrayList<>();
@@ -102,7 +108,8 @@ public final class PageMap {
             }
         }
         for (int k = 0; k < trees.size(); k++) {
-            TreeCensus census = TreeCensus.of(pages, usable, roots.get(k), claimed);
+            TreeCensus census = TreeCensus.of(pages, usable, roots.get(k), claimed, progress);
+            progress.pages(claimed.size(), count);
             String[] t = trees.get(k);
             objects.add(new ObjectPages(t[0], t[1], t[2], census));
             markTree(census, k, kinds, owners, n);
@@ -118,6 +125,7 @@ public final class PageMap {
             mark(kinds, owners, leaf, PageKind.FREELIST_LEAF, -1, n, claimed, problems);
         }
         problems.addAll(freelist.problems());
+        progress.pages(count, count);
         return new PageMap(n, kinds, owners, Collections.unmodifiableList(objects), freelist,
                 Collections.unmodifiableList(problems));
     }
