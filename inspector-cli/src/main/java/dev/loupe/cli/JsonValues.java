@@ -1,5 +1,6 @@
 package dev.loupe.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,6 +11,8 @@ import dev.loupe.format.record.IntegerValue;
 import dev.loupe.format.record.RealValue;
 import dev.loupe.format.record.TextValue;
 import dev.loupe.format.record.Value;
+
+import java.io.IOException;
 
 /**
  * Record values, spans and problems as JSON (docs/json.md): integers and reals as numbers, text as strings, NULL
@@ -46,6 +49,30 @@ final class JsonValues {
             return o;
         }
         return NODES.nullNode();
+    }
+
+    /** Streams one value, as {@link #value(Value)} would build it, without building a node. */
+    static void write(JsonGenerator gen, Value v) throws IOException {
+        if (v instanceof IntegerValue i) {
+            gen.writeNumber(i.value());
+        } else if (v instanceof RealValue r) {
+            double d = r.value();
+            if (Double.isNaN(d)) {
+                gen.writeNull();
+            } else if (Double.isInfinite(d)) {
+                gen.writeRawValue(d > 0 ? "9e999" : "-9e999");
+            } else {
+                gen.writeNumber(d);
+            }
+        } else if (v instanceof TextValue t) {
+            gen.writeString(t.value());
+        } else if (v instanceof BlobValue b) {
+            gen.writeStartObject();
+            gen.writeStringField("blob", b.hex());
+            gen.writeEndObject();
+        } else {
+            gen.writeNull();
+        }
     }
 
     static ObjectNode span(Span s) {

@@ -2,7 +2,10 @@ package dev.loupe.cli;
 
 import picocli.CommandLine;
 
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 
 /** Entry point of the {@code loupe} command. */
 public final class Main {
@@ -11,7 +14,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        // Output is buffered and flushed at the end (rows can be millions of lines); errors go out at once.
+        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8),
+                1 << 16), false);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        System.exit(run(args, out, err));
     }
 
     /** Runs one command line with the given streams and returns its exit code (used by tests too). */

@@ -191,7 +191,7 @@ final class RowsCommand implements Callable<Integer> {
                 }
                 gen.writeArrayFieldStart("values");
                 for (Value v : row.values()) {
-                    mapper.writeTree(gen, JsonValues.value(v));
+                    JsonValues.write(gen, v);
                 }
                 gen.writeEndArray();
                 gen.writeEndObject();
