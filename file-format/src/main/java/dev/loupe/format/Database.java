@@ -100,6 +100,9 @@ public final class Database implements Closeable {
             if (wal != null) {
                 problems.addAll(wal.problems());
             }
+            if (pages instanceof WalPageSource view) {
+                problems.addAll(view.problems());
+            }
             return new Database(path.toString(), file, walFile, wal, pages, header, size,
                     Collections.unmodifiableList(problems));
         } catch (IOException | RuntimeException e) {

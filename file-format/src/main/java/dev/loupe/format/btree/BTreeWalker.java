@@ -45,7 +45,8 @@ public final class BTreeWalker {
 
     private void visit(long pgno, PageType expected, Span from, List<PathStep> path, PageSet visited,
                        TreeVisitor v) throws IOException {
-        Span ref = from == null ? Span.inPage(Math.max(pgno, 1), 0, 0) : from;
+        // A root comes from sqlite_schema, whose rootpage column can hold any 64-bit value: a span names a u32 page.
+        Span ref = from == null ? Span.inPage(pgno >= 1 && pgno <= 0xffffffffL ? pgno : 1, 0, 0) : from;
         if (pgno < 1 || pgno > pages.pageCount()) {
             v.problem(new Problem(ProblemKind.CHILD_POINTER, ref, (from == null ? "root page " : "child page ")
                     + pgno + " is out of range 1.." + pages.pageCount()));

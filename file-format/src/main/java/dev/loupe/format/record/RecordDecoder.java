@@ -34,6 +34,17 @@ public final class RecordDecoder {
     }
 
     public Record decode(Payload payload) {
+        return decode(payload, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Decodes the record's first {@code maxColumns} columns at most. A reader that needs only some columns (a
+     * table's N stored columns: ask for N + 1 to learn that there are more) is spared the work of a damaged header
+     * listing tens of thousands of serial types, which on a page of thousands of overlapping garbage cells adds up
+     * to billions; SQLite's OP_Column likewise parses a header only as far as the column it reads. When the header
+     * is not read to its end, the body-size consistency check is not made.
+     */
+    public Record decode(Payload payload, int maxColumns) {
         byte[] b = payload.bytes();
         int base = payload.start();
         int len = payload.length();
@@ -61,7 +72,8 @@ public final class RecordDecoder {
         List<Field> fields = new ArrayList<>(Math.max(0, Math.min(hEnd - hLen, 16)));
         int p = hLen;
         long body = headerSize;
-        while (p < hEnd) {
+        boolean pastEnd = false;
+        while (p < hEnd && fields.size() < maxColumns) {
             int at = base + p;
             int tl;
             long type;
@@ -87,10 +99,13 @@ public final class RecordDecoder {
                 v = null;
             } else if (body > len || size > len - body) {
                 // compared by subtraction: body + size overflows a long for huge serial types
-                if (body > declared || size > declared - body) {
+                if (!pastEnd && (body > declared || size > declared - body)) {
+                    // reported for the first column only: every later one starts past the end too, and a garbage
+                    // header can list tens of thousands of columns
                     problems = add(problems, problem(payload, ProblemKind.RECORD_BODY, p, tl, "column "
                             + fields.size() + " (" + SerialType.describe(type) + ") at body offset " + body
-                            + " runs past the end of the " + declared + "-byte payload"));
+                            + " runs past the end of the " + declared + "-byte payload (as do any columns after it)"));
+                    pastEnd = true;
                 }
                 v = null;
             } else if (type >= 13 && (type & 1) == 1) {
@@ -108,7 +123,7 @@ public final class RecordDecoder {
             body = size > Long.MAX_VALUE - body ? Long.MAX_VALUE : body + size;
             p += tl;
         }
-        if (body != declared && problems == null) {
+        if (p >= hEnd && body != declared && problems == null) {
             problems = add(problems, problem(payload, ProblemKind.RECORD_BODY, 0, hLen, "record header and values"
                     + " account for " + body + " bytes but the payload is " + declared + " bytes"));
         }

@@ -7,6 +7,7 @@ import dev.loupe.format.page.PageSource;
 import dev.loupe.format.page.ReadOnlyFile;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,12 @@ import java.util.Map;
  * <p>The page count is the commit frame's database size. A page within that size that neither a frame nor the
  * database file supplies reads as zeros: SQLite's pager treats a short read of the database file as zeros
  * (pager.c readDbPage), and a checkpoint extends the file to the commit's size, which leaves such a page zero.
- * Commit 0 is the database file alone. Pass the database file's pages as they are on disk (not limited by the
- * header's page-count field): SQLite reads pages by offset.
+ * One bound applies, and is reported when it cuts: the pages that neither file supplies are at most as many as
+ * those the database file and the applied frames can supply, plus {@link #MAX_EXTRA_ZERO_PAGES}. A damaged but
+ * correctly checksummed commit frame can claim billions of pages that exist nowhere, and every reader of the view
+ * would allocate or loop per page; the bound keeps the view proportional to the files while still showing the gap a
+ * truncated database file leaves. Commit 0 is the database file alone. Pass the database file's pages as they
+ * are on disk (not limited by the header's page-count field): SQLite reads pages by offset.
  *
  * <p>When the WAL's page size differs from the database's, each frame image is cut or zero-padded to the
  * database page size and {@link #problems()} says so; SQLite would instead re-read with the size page 1 states.
@@ -28,6 +33,9 @@ import java.util.Map;
  * Neither the database nor the WAL file is closed by {@link #close()}: the caller owns them.
  */
 public final class WalPageSource implements PageSource {
+
+    /** Zero pages (supplied by neither file) a view keeps beyond as many as the files supply. */
+    public static final int MAX_EXTRA_ZERO_PAGES = 1024;
 
     private final PageSource database;
     private final ReadOnlyFile walFile;
@@ -53,25 +61,36 @@ public final class WalPageSource implements PageSource {
         this.commit = commit;
         this.walPageSize = wal.pageSize();
         this.walFrameSize = walPageSize + WalFrame.HEADER_SIZE;
+        long declaredSize;
         if (commit == 0) {
             this.lastFrame = 0;
-            this.pageCount = database.pageCount();
+            declaredSize = database.pageCount();
         } else {
             WalCommit c = wal.commits().get(commit - 1);
             this.lastFrame = c.lastFrame();
-            this.pageCount = c.databaseSize();
+            declaredSize = c.databaseSize();
         }
         this.frameOf = new HashMap<>(Math.max(16, lastFrame * 2));
         for (int i = 1; i <= lastFrame; i++) {
             frameOf.put(wal.pageNumberOf(i), i); // a later frame replaces an earlier one
         }
+        List<Problem> found = new ArrayList<>(0);
         if (commit > 0 && walPageSize != database.pageSize()) {
-            this.problems = List.of(new Problem(ProblemKind.WAL_PAGE_SIZE, Span.inFile(8, 4), "WAL page size "
+            found.add(new Problem(ProblemKind.WAL_PAGE_SIZE, Span.inFile(8, 4), "WAL page size "
                     + walPageSize + " differs from the database page size " + database.pageSize()
                     + ": frame images are cut or zero-padded to " + database.pageSize() + " bytes"));
-        } else {
-            this.problems = List.of();
         }
+        long limit = 2 * (database.pageCount() + lastFrame) + MAX_EXTRA_ZERO_PAGES;
+        if (declaredSize > limit) {
+            found.add(new Problem(ProblemKind.WAL_FRAME, Span.inFile(WalHeader.SIZE + (long) (lastFrame - 1)
+                    * walFrameSize + 4, 4), "commit frame " + lastFrame + " gives a database size of " + declaredSize
+                    + " pages, far more than the database file and the applied frames supply: pages "
+                    + (limit + 1) + ".." + declaredSize + " are left out of this view (SQLite reads those no"
+                    + " frame supplies as zeros)"));
+            declaredSize = limit;
+        }
+        this.pageCount = declaredSize;
+        this.problems = List.copyOf(found);
         this.description = database.describe() + (commit == 0 ? " (WAL not applied)"
                 : " + WAL commit " + commit + " of " + wal.commits().size() + " (frames 1.." + lastFrame + ")");
     }
