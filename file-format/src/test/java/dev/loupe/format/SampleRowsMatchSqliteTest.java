@@ -68,19 +68,13 @@ class SampleRowsMatchSqliteTest {
         assertThat(compared).as("rows compared in %s", sample).isPositive();
     }
 
-    /**
-     * All columns but VIRTUAL generated ones: SQLite computes those from an expression on every read, and Loupe
-     * does not evaluate SQL expressions (they are not stored in the file).
-     */
+    /** All visible columns, VIRTUAL generated ones included (Loupe computes them as SQLite does on read). */
     private static List<Integer> comparableColumns(Table table) {
         List<Integer> out = new ArrayList<>();
         List<Column> cols = table.columns();
         for (int i = 0; i < cols.size(); i++) {
             Column c = cols.get(i);
             if (c.hidden()) {
-                continue;
-            }
-            if (!c.isStored()) {
                 continue;
             }
             out.add(i);

@@ -14,6 +14,7 @@ import dev.loupe.format.btree.PayloadCell;
 import dev.loupe.format.btree.PayloadReader;
 import dev.loupe.format.btree.TableLeafCell;
 import dev.loupe.format.btree.TreeVisitor;
+import dev.loupe.format.expr.GeneratedColumns;
 import dev.loupe.format.record.BlobValue;
 import dev.loupe.format.record.IntegerValue;
 import dev.loupe.format.record.NullValue;
@@ -37,8 +38,9 @@ import java.util.List;
  * Reads the rows of a table exactly as SQLite returns them: rowid order for rowid tables (leaf cells only),
  * primary-key order for WITHOUT ROWID tables (every cell of the index b-tree, interior ones included, as each holds
  * a row). Values are put in table column order with the INTEGER PRIMARY KEY alias, REAL affinity (a REAL column
- * returns stored integers as reals: SQLite stores integral reals as integers to save space) and the defaults of
- * columns added after the row was written (fileformat2 §2.1, datatype3 §3).
+ * returns stored integers as reals: SQLite stores integral reals as integers to save space), the defaults of
+ * columns added after the row was written (fileformat2 §2.1, datatype3 §3) and the values of VIRTUAL generated
+ * columns, which are not stored and are computed from their expressions as SQLite does on read (gencol.html).
  */
 public final class TableReader {
 
@@ -109,7 +111,8 @@ public final class TableReader {
     private Row shape(BTreePage page, PayloadCell cell, Long rowid, RowShaper shaper) {
         try {
             Payload payload = payloads.read(page.data(), cell.payload());
-            Record record = records.decode(payload);
+            // the table's columns and one more, to tell that a record holds more than the table stores
+            Record record = records.decode(payload, shaper.recordColumns.length + 1);
             List<Problem> problems = new ArrayList<>(cell.problems());
             problems.addAll(payload.problems());
             problems.addAll(record.problems());
@@ -128,6 +131,7 @@ public final class TableReader {
         private final Affinity[] affinity;
         private final Value[] defaults;
         private final int alias;
+        private final GeneratedColumns generated;
 
         RowShaper(Table table) {
             this.table = table;
@@ -141,6 +145,8 @@ public final class TableReader {
                 defaults[i] = defaultValue(c);
             }
             this.alias = table.withoutRowid() ? -1 : table.rowidAliasColumn();
+            GeneratedColumns g = new GeneratedColumns(table);
+            this.generated = g.any() ? g : null;
         }
 
         Value[] shape(Record record, Long rowid, List<Problem> problems, Cell cell) {
@@ -162,14 +168,19 @@ public final class TableReader {
                 seen[col] = true;
             }
             if (record.columnCount() > recordColumns.length) {
-                problems.add(new Problem(ProblemKind.ROW_VALUE, cell.span(), "record has " + record.columnCount()
-                        + " columns; the table stores " + recordColumns.length));
+                problems.add(new Problem(ProblemKind.ROW_VALUE, cell.span(), "record has more columns than the "
+                        + recordColumns.length + " the table stores"));
             }
             for (int col = 0; col < out.length; col++) {
                 if (col == alias && rowid != null) {
                     out[col] = IntegerValue.of(rowid);
                 } else if (!seen[col]) {
                     out[col] = defaults[col];
+                }
+            }
+            if (generated != null) {
+                for (String message : generated.compute(out, rowid)) {
+                    problems.add(new Problem(ProblemKind.ROW_VALUE, cell.span(), message));
                 }
             }
             return out;
