@@ -1,6 +1,5 @@
 package dev.loupe.format.btree;
 
-import dev.loupe.format.BigEndian;
 import dev.loupe.format.Problem;
 import dev.loupe.format.ProblemKind;
 import dev.loupe.format.Span;
@@ -9,9 +8,7 @@ import dev.loupe.format.page.PageSource;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Assembles a payload from its local part and its overflow chain (fileformat2 §1.6, overflow pages: u32 next page,
@@ -52,49 +49,41 @@ public final class PayloadReader {
         long expectedPages = (declared - local.localSize() + usableSize - 5) / (usableSize - 4);
         // Start with the local part only and grow as overflow pages are actually read: a damaged page can hold
         // thousands of garbage cells declaring huge payloads whose chains end at once.
-        byte[] buf = Arrays.copyOfRange(pageData, local.localOffset(), local.localOffset() + local.localSize());
-        int have = local.localSize();
-        List<Long> chain = new ArrayList<>();
-        Set<Long> visited = new HashSet<>();
-        long next = local.firstOverflow();
-        Span pointer = local.overflowPointerSpan();
-        while (have < declared) {
-            if (next == 0) {
-                problems.add(new Problem(ProblemKind.OVERFLOW_CHAIN, pointer, "overflow chain ends after "
-                        + chain.size() + " pages; the payload of " + declared + " bytes needs " + expectedPages));
-                break;
-            }
-            if (next < 1 || next > pages.pageCount()) {
-                problems.add(new Problem(ProblemKind.OVERFLOW_CHAIN, pointer, "overflow page " + next
-                        + " is out of range 1.." + pages.pageCount()));
-                break;
-            }
-            if (!visited.add(next)) {
-                problems.add(new Problem(ProblemKind.OVERFLOW_LOOP, pointer, "overflow chain loops back to page " + next));
-                break;
-            }
-            byte[] ov = pages.read(next);
-            if (ov == null) {
-                problems.add(new Problem(ProblemKind.PAGE_UNREADABLE, pointer, "overflow page " + next + " cannot be read"));
-                break;
-            }
-            chain.add(next);
-            int n = (int) Math.min(usableSize - 4, declared - have);
+        Assembly a = new Assembly(Arrays.copyOfRange(pageData, local.localOffset(),
+                local.localOffset() + local.localSize()), declared, usableSize, pieces);
+        OverflowChain.walk(pages, local, expectedPages, problems, a);
+        return new Payload(a.buf, 0, a.have, declared, List.copyOf(pieces),
+                a.chain.stream().mapToLong(Long::longValue).toArray(), List.copyOf(problems));
+    }
+
+    /** Appends each overflow page's content to the payload bytes, growing the buffer only as pages arrive. */
+    private static final class Assembly implements OverflowChain.Step {
+        private final long total;
+        private final int usableSize;
+        private final List<PayloadPiece> pieces;
+        private final List<Long> chain = new ArrayList<>();
+        private byte[] buf;
+        private int have;
+
+        Assembly(byte[] local, long total, int usableSize, List<PayloadPiece> pieces) {
+            this.buf = local;
+            this.have = local.length;
+            this.total = total;
+            this.usableSize = usableSize;
+            this.pieces = pieces;
+        }
+
+        @Override
+        public void page(long pgno, byte[] data, int index) {
+            int n = (int) Math.min(usableSize - 4, total - have);
             if (have + n > buf.length) {
-                buf = Arrays.copyOf(buf, (int) Math.min(declared, Math.max((long) buf.length * 2, have + (long) n)));
+                buf = Arrays.copyOf(buf, (int) Math.min(total, Math.max((long) buf.length * 2, have + (long) n)));
             }
-            System.arraycopy(ov, 4, buf, have, n);
-            pieces.add(new PayloadPiece(have, Span.inPage(next, 4, n)));
+            System.arraycopy(data, 4, buf, have, n);
+            pieces.add(new PayloadPiece(have, Span.inPage(pgno, 4, n)));
             have += n;
-            pointer = Span.inPage(next, 0, 4);
-            next = BigEndian.u32(ov, 0);
+            chain.add(pgno);
         }
-        if (have == declared && next != 0) {
-            problems.add(new Problem(ProblemKind.OVERFLOW_CHAIN, pointer, "last overflow page " + chain.get(chain.size() - 1)
-                    + " points to page " + next + " instead of 0: the chain is longer than the payload needs"));
-        }
-        long[] pagesRead = chain.stream().mapToLong(Long::longValue).toArray();
-        return new Payload(buf, 0, have, declared, List.copyOf(pieces), pagesRead, List.copyOf(problems));
     }
 
     /**
@@ -108,29 +97,7 @@ public final class PayloadReader {
         long declared = Math.min(local.declaredSize(), MAX_PAYLOAD);
         long need = (declared - local.localSize() + usableSize - 5) / (usableSize - 4);
         List<Long> chain = new ArrayList<>();
-        Set<Long> visited = new HashSet<>();
-        long next = local.firstOverflow();
-        Span pointer = local.overflowPointerSpan();
-        while (chain.size() < need) {
-            if (next < 1 || next > pages.pageCount()) {
-                problems.add(new Problem(ProblemKind.OVERFLOW_CHAIN, pointer, next == 0
-                        ? "overflow chain ends after " + chain.size() + " pages; the payload needs " + need
-                        : "overflow page " + next + " is out of range 1.." + pages.pageCount()));
-                break;
-            }
-            if (!visited.add(next)) {
-                problems.add(new Problem(ProblemKind.OVERFLOW_LOOP, pointer, "overflow chain loops back to page " + next));
-                break;
-            }
-            byte[] ov = pages.read(next);
-            if (ov == null) {
-                problems.add(new Problem(ProblemKind.PAGE_UNREADABLE, pointer, "overflow page " + next + " cannot be read"));
-                break;
-            }
-            chain.add(next);
-            pointer = Span.inPage(next, 0, 4);
-            next = BigEndian.u32(ov, 0);
-        }
+        OverflowChain.walk(pages, local, need, problems, (pgno, data, index) -> chain.add(pgno));
         return chain.stream().mapToLong(Long::longValue).toArray();
     }
 }
