@@ -1,10 +1,7 @@
 package dev.loupe.format.expr;
 
-import dev.loupe.format.record.BlobValue;
-import dev.loupe.format.record.IntegerValue;
+import dev.loupe.format.record.JavaValues;
 import dev.loupe.format.record.NullValue;
-import dev.loupe.format.record.RealValue;
-import dev.loupe.format.record.TextValue;
 import dev.loupe.format.record.Value;
 import dev.loupe.format.schema.Column;
 import dev.loupe.format.schema.Table;
@@ -96,7 +93,7 @@ public final class GeneratedColumns {
             }
             if (e instanceof Evaluation.Evaluated ok) {
                 Column c = columns.get(i);
-                values[i] = c.affinity() == null ? ok.value() : fromObject(c.affinity().apply(toObject(ok.value())));
+                values[i] = c.affinity() == null ? ok.value() : JavaValues.fromJava(c.affinity().apply(JavaValues.toJava(ok.value())));
             } else {
                 values[i] = NullValue.INSTANCE;
                 problems.add("generated column " + columns.get(i).name() + " not computed ("
@@ -122,31 +119,5 @@ public final class GeneratedColumns {
         public Long rowid() {
             return rowid;
         }
-    }
-
-    private static Object toObject(Value v) {
-        if (v instanceof IntegerValue i) {
-            return i.value();
-        }
-        if (v instanceof RealValue r) {
-            return r.value();
-        }
-        if (v instanceof TextValue t) {
-            return t.value();
-        }
-        return v instanceof BlobValue b ? b.value() : null;
-    }
-
-    private static Value fromObject(Object o) {
-        if (o instanceof Long l) {
-            return IntegerValue.of(l);
-        }
-        if (o instanceof Double d) {
-            return new RealValue(d);
-        }
-        if (o instanceof String s) {
-            return new TextValue(s);
-        }
-        return o instanceof byte[] b ? new BlobValue(b) : NullValue.INSTANCE;
     }
 }

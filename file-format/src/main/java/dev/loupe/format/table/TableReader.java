@@ -15,8 +15,8 @@ import dev.loupe.format.btree.PayloadReader;
 import dev.loupe.format.btree.TableLeafCell;
 import dev.loupe.format.btree.TreeVisitor;
 import dev.loupe.format.expr.GeneratedColumns;
-import dev.loupe.format.record.BlobValue;
 import dev.loupe.format.record.IntegerValue;
+import dev.loupe.format.record.JavaValues;
 import dev.loupe.format.record.NullValue;
 import dev.loupe.format.record.RealValue;
 import dev.loupe.format.record.Record;
@@ -200,20 +200,7 @@ public final class TableReader {
                 // A numeric literal default keeps its literal spelling under TEXT affinity ("1e20" stays "1e20").
                 return new TextValue(numericLiteralText(d.text(), o));
             }
-            Object stored = c.affinity() == null ? o : c.affinity().apply(o);
-            if (stored instanceof Long l) {
-                return IntegerValue.of(l);
-            }
-            if (stored instanceof Double x) {
-                return new RealValue(x);
-            }
-            if (stored instanceof String s) {
-                return new TextValue(s);
-            }
-            if (stored instanceof byte[] b) {
-                return new BlobValue(b);
-            }
-            return NullValue.INSTANCE;
+            return JavaValues.fromJava(c.affinity() == null ? o : c.affinity().apply(o));
         }
 
         private static String numericLiteralText(String text, Object v) {
