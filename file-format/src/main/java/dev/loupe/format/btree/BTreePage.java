@@ -261,6 +261,20 @@ public final class BTreePage {
         return c instanceof InteriorCell ic ? ic.leftChild() : 0;
     }
 
+    /** The unallocated region between the cell pointer array and the cell content area. */
+    public Span unallocatedSpan() {
+        int start = header.cellPointerArrayOffset() + 2 * cellPointers.length;
+        return Span.inPage(number, Math.min(start, usableSize), unallocatedBytes());
+    }
+
+    /**
+     * The reserved region at the end of the page (header byte 20 bytes long; fileformat2 §1.3.4), used by
+     * extensions such as checksums or encryption, never by b-tree content.
+     */
+    public Span reservedSpan() {
+        return Span.inPage(number, usableSize, Math.max(0, data.length - usableSize));
+    }
+
     public Span rightChildSpan() {
         return Span.inPage(number, header.offset() + 8, 4);
     }
