@@ -1,0 +1,16 @@
+package dev.loupe.format.find;
+
+import dev.loupe.format.record.Value;
+
+import java.util.List;
+
+/**
+ * A divider key on an interior page that bounds the child a search followed: cell {@code cellIndex}'s rowid (table
+ * b-trees) or its key record (index b-trees, where the divider is itself an entry).
+ */
+public record Divider(int cellIndex, Long rowid, List<Value> key) {
+
+    public Divider {
+        key = key == null ? null : List.copyOf(key);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.loupe.cli;
+
+import dev.loupe.format.Problem;
+import dev.loupe.format.treeview.TreeLink;
+import dev.loupe.format.treeview.TreeNode;
+import dev.loupe.format.treeview.TreeView;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+/** A b-tree view as an indented tree of pages, one line per page, broken links marked BROKEN. */
+final class TreeText {
+
+    private final PrintWriter out;
+
+    TreeText(PrintWriter out) {
+        this.out = out;
+    }
+
+    void write(BTreeTarget target, TreeView view) {
+        out.printf("%s %s: root page %d, %s shown of %d walked%n", target.type(), target.name(), view.rootPage(),
+                TreeLabels.pages(view.shownPages()), view.walkedPages());
+        if (view.root() == null) {
+            out.println("The root page cannot be shown as a b-tree page.");
+        } else {
+            node(view.root(), "", "", null);
+        }
+        if (!view.problems().isEmpty()) {
+            out.println();
+            out.printf("Problems   %d%n", view.problems().size());
+            for (Problem p : view.problems()) {
+                out.printf("  %-22s %-22s %s%n", p.kind().code(), p.span(), p.message());
+            }
+        }
+    }
+
+    private void node(TreeNode n, String first, String rest, TreeLink via) {
+        String line = String.format("%spage %-6d %-15s %-10s fill %4s  %s", first, n.page(), n.type().label(),
+                TreeLabels.cells(n.cellCount()), TreeLabels.fill(n), TreeLabels.keyRange(n)).stripTrailing();
+        if (via != null && via.state().broken()) {
+            line += "  BROKEN " + via.state().label() + ": " + via.message();
+        }
+        out.println(line);
+        String childRest = rest;
+        for (Problem p : n.problems()) {
+            out.printf("%s%s  ! %s: %s%n", rest, n.children().isEmpty() && n.hiddenPages() == 0 ? "  " : "│ ",
+                    p.kind().code(), p.message());
+        }
+        List<TreeLink> links = n.children();
+        for (int i = 0; i < links.size(); i++) {
+            boolean last = i == links.size() - 1 && n.hiddenPages() == 0;
+            TreeLink l = links.get(i);
+            String f = childRest + (last ? "└─ " : "├─ ");
+            String r = childRest + (last ? "   " : "│  ");
+            if (l.node() != null) {
+                node(l.node(), f, r, l);
+            } else {
+                out.printf("%spage %-6d BROKEN %s: %s%n", f, l.page(), l.state().label(), l.message());
+            }
+        }
+        if (n.hiddenPages() > 0) {
+            out.printf("%s└─ ... %d more %s%n", childRest, n.hiddenPages(), n.hiddenPages() == 1 ? "page" : "pages");
+        }
+    }
+}
