@@ -8,8 +8,10 @@ import java.util.concurrent.Callable;
 
 @Command(name = "loupe", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Reads SQLite database and WAL files byte by byte, without SQLite, to diagnose corruption.",
-        subcommands = {InfoCommand.class, RowsCommand.class, PagesCommand.class, SpaceCommand.class,
-                SchemaCommand.class, FreelistCommand.class, PtrmapCommand.class, DemoCommand.class},
+        subcommands = {InfoCommand.class, HeaderCommand.class, RowsCommand.class, PagesCommand.class,
+                PageCommand.class, CellCommand.class, TreeCommand.class, FindCommand.class, OverflowCommand.class,
+                SchemaCommand.class, SpaceCommand.class, FreelistCommand.class, PtrmapCommand.class,
+                HexdumpCommand.class, DbToTxtCommand.class, HexDbCommand.class, DemoCommand.class},
         footer = {"", "Start with: loupe demo", "Exit codes: 0 ok, 1 problems found, 2 usage error,"
                 + " 3 file unreadable. Docs: docs/cli.md"})
 final class LoupeCommand implements Callable<Integer> {
