@@ -10,9 +10,6 @@ public final class FormatOption {
 
     /** True for json; throws a usage error for anything but text or json. */
     boolean json() {
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new UserError(ExitCode.USAGE, "--format must be text or json, not '" + format + "'");
-        }
-        return format.equals("json");
+        return Formats.require(format, "text", "json").equals("json");
     }
 }

@@ -55,9 +55,7 @@ final class HexDbCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new UserError(ExitCode.USAGE, "--format must be text or json, not '" + format + "'");
-        }
+        Formats.require(format, "text", "json");
         boolean stdin = text.toString().equals("-");
         if (!stdin) {
             if (Files.isDirectory(text)) {

@@ -52,9 +52,7 @@ final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new UserError(ExitCode.USAGE, "--format must be text or json, not '" + format + "'");
-        }
+        Formats.require(format, "text", "json");
         PrintWriter out = spec.commandLine().getOut();
         try (Database db = Opener.open(file, wal.toOptions())) {
             PageMap map;

@@ -1,5 +1,6 @@
 package dev.loupe.cli;
 
+import picocli.AutoComplete;
 import picocli.CommandLine;
 
 import java.io.BufferedWriter;
@@ -32,6 +33,9 @@ public final class Main {
     /** The loupe command line, writing to the given streams, with one-line errors and documented exit codes. */
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new LoupeCommand());
+        // `loupe completion` prints a bash/zsh completion script (source it, or put it in bash_completion.d).
+        cl.addSubcommand("completion", new AutoComplete.GenerateCompletion());
+        cl.getSubcommands().get("completion").getCommandSpec().usageMessage().hidden(false);
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

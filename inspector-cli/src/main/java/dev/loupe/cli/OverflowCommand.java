@@ -57,9 +57,7 @@ final class OverflowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!format.equals("text") && !format.equals("json")) {
-            throw new UserError(ExitCode.USAGE, "--format must be text or json, not '" + format + "'");
-        }
+        Formats.require(format, "text", "json");
         PrintWriter out = spec.commandLine().getOut();
         try (Database db = Opener.openDatabase(file, wal.toOptions())) {
             PageArgs.requirePage(db, pageNumber);

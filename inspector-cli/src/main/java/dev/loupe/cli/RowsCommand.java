@@ -57,9 +57,7 @@ final class RowsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!List.of("text", "jsonl", "json").contains(format)) {
-            throw new UserError(ExitCode.USAGE, "--format must be text, jsonl or json, not '" + format + "'");
-        }
+        Formats.require(format, "text", "jsonl", "json");
         PrintWriter out = spec.commandLine().getOut();
         try (Database db = Opener.openDatabase(file, wal.toOptions())) {
             Schema schema = db.schema();

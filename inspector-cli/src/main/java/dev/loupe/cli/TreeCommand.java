@@ -70,9 +70,7 @@ final class TreeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!List.of("text", "json", "dot").contains(format)) {
-            throw new UserError(ExitCode.USAGE, "--format must be text, json or dot, not '" + format + "'");
-        }
+        Formats.require(format, "text", "json", "dot");
         if ((name == null) == (root == null)) {
             throw new UserError(ExitCode.USAGE, name == null ? "give a table or index NAME, or --root N"
                     : "give either a NAME or --root N, not both");

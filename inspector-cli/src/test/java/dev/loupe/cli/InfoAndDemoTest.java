@@ -60,6 +60,13 @@ class InfoAndDemoTest {
                 .contains("tree-loop").contains("29 valid commits").doesNotContain("internal error");
     }
 
+    @Test
+    void completionScriptCoversEveryCommand() {
+        Cli r = Cli.run("completion");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("complete -F").contains("rows").contains("page").contains("tree");
+    }
+
     private static long scalar(Statement st, String sql) throws Exception {
         try (ResultSet rs = st.executeQuery(sql)) {
             rs.next();
