@@ -103,7 +103,7 @@ public final class BTreePage {
             count = readable;
         }
         int[] pointers = new int[count];
-        int first = start + 2 * count;
+        int first = firstCellOffset(header, count, usable);
         int last = usable - 4; // a cell is at least 4 bytes
         int bad = 0;
         for (int i = 0; i < count; i++) {
@@ -219,7 +219,17 @@ public final class BTreePage {
     /** True when cell pointer {@code i} lies inside the cell content area and its cell can be decoded. */
     public boolean cellPointerValid(int i) {
         int ptr = cellPointers[i];
-        return ptr >= header.cellPointerArrayOffset() + 2 * cellPointers.length && ptr <= usableSize - 4;
+        return ptr >= firstCellOffset(header, cellPointers.length, usableSize) && ptr <= usableSize - 4;
+    }
+
+    /**
+     * The lowest offset a cell may start at: the cell content area's start when the header's value for it is
+     * plausible (integrity_check's "Offset N out of range A..B" uses it), else the end of the pointer array.
+     */
+    private static int firstCellOffset(BTreePageHeader header, int cells, int usable) {
+        int arrayEnd = header.cellPointerArrayOffset() + 2 * cells;
+        int contentStart = header.cellContentStart();
+        return contentStart >= arrayEnd && contentStart <= usable ? contentStart : arrayEnd;
     }
 
     /** Decodes cell {@code i}; null when its pointer is out of range (already reported in {@link #problems()}). */
