@@ -46,7 +46,8 @@ final class CellCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         boolean json = format.json();
         PrintWriter out = spec.commandLine().getOut();
-        try (Database db = Opener.openDatabase(file, wal.toOptions())) {
+        try (DatabaseLease lease = wal.openDatabase(file)) {
+            Database db = lease.db();
             PageArgs.requirePage(db, pageNumber);
             CellInspection ci = CellInspection.of(db, pageNumber, cellIndex);
             if (json) {

@@ -54,7 +54,8 @@ final class DbToTxtCommand implements Callable<Integer> {
         if (!format.equals("text")) {
             throw new UserError(ExitCode.USAGE, "--format must be text (the dbtotxt text), not '" + format + "'");
         }
-        try (Database db = Opener.open(file, wal.toOptions())) {
+        try (DatabaseLease lease = wal.open(file)) {
+            Database db = lease.db();
             String name = file.getFileName().toString();
             if (output == null) {
                 PrintWriter out = spec.commandLine().getOut();

@@ -76,7 +76,8 @@ final class FindCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Formats.require(format, "text", "json");
         PrintWriter out = spec.commandLine().getOut();
-        try (Database db = Opener.openDatabase(file, wal.toOptions())) {
+        try (DatabaseLease lease = wal.openDatabase(file)) {
+            Database db = lease.db();
             BTreeTarget target = BTreeTarget.resolve(db, name);
             TreeSearch search = new TreeSearch(db.pages(), db.usableSize(), db.encoding());
             SearchResult result;

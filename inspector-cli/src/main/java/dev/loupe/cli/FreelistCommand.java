@@ -43,7 +43,8 @@ final class FreelistCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Formats.require(format, "text", "json");
         PrintWriter out = spec.commandLine().getOut();
-        try (Database db = Opener.openDatabase(file, wal.toOptions())) {
+        try (DatabaseLease lease = wal.openDatabase(file)) {
+            Database db = lease.db();
             Freelist fl = Freelist.walk(db.pages(), db.header().firstFreelistTrunkPage(),
                     db.header().freelistPageCount(), db.usableSize());
             if (format.equals("json")) {

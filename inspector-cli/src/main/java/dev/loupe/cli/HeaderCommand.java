@@ -49,7 +49,8 @@ final class HeaderCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         boolean json = format.json();
         PrintWriter out = spec.commandLine().getOut();
-        try (Database db = Opener.open(file, wal.toOptions())) {
+        try (DatabaseLease lease = wal.open(file)) {
+            Database db = lease.db();
             DatabaseHeader h = db.header();
             List<Problem> problems = h.problems();
             if (json) {

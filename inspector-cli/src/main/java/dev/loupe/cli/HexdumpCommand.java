@@ -61,7 +61,8 @@ final class HexdumpCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         boolean json = format.json();
         PrintWriter out = spec.commandLine().getOut();
-        try (Database db = Opener.open(file, wal.toOptions())) {
+        try (DatabaseLease lease = wal.open(file)) {
+            Database db = lease.db();
             int ps = db.pageSize();
             long size = db.pageCount() * ps;
             long start;

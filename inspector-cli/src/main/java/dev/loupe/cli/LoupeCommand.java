@@ -11,7 +11,8 @@ import java.util.concurrent.Callable;
         subcommands = {InfoCommand.class, HeaderCommand.class, RowsCommand.class, PagesCommand.class,
                 PageCommand.class, CellCommand.class, TreeCommand.class, FindCommand.class, OverflowCommand.class,
                 SchemaCommand.class, SpaceCommand.class, FreelistCommand.class, PtrmapCommand.class,
-                HexdumpCommand.class, DbToTxtCommand.class, HexDbCommand.class, DemoCommand.class},
+                HexdumpCommand.class, DbToTxtCommand.class, HexDbCommand.class, ShellCommand.class,
+                DemoCommand.class},
         footer = {"", "Start with: loupe demo", "Exit codes: 0 ok, 1 problems found, 2 usage error,"
                 + " 3 file unreadable. Docs: docs/cli.md"})
 final class LoupeCommand implements Callable<Integer> {

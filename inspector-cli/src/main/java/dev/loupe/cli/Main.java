@@ -32,7 +32,12 @@ public final class Main {
 
     /** The loupe command line, writing to the given streams, with one-line errors and documented exit codes. */
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new LoupeCommand());
+        return commandLine(out, err, CommandLine.defaultFactory());
+    }
+
+    /** As above, with the factory that creates commands and mixins (the shell's hands them its open database). */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
+        CommandLine cl = new CommandLine(new LoupeCommand(), factory);
         // `loupe completion` prints a bash/zsh completion script (source it, or put it in bash_completion.d).
         cl.addSubcommand("completion", new AutoComplete.GenerateCompletion());
         cl.getSubcommands().get("completion").getCommandSpec().usageMessage().hidden(false);

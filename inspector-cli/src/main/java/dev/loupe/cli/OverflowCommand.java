@@ -59,7 +59,8 @@ final class OverflowCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Formats.require(format, "text", "json");
         PrintWriter out = spec.commandLine().getOut();
-        try (Database db = Opener.openDatabase(file, wal.toOptions())) {
+        try (DatabaseLease lease = wal.openDatabase(file)) {
+            Database db = lease.db();
             PageArgs.requirePage(db, pageNumber);
             byte[] data = db.pages().read(pageNumber);
             if (data == null) {

@@ -53,12 +53,13 @@ final class PageCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         boolean json = format.json();
         PrintWriter out = spec.commandLine().getOut();
-        try (Database db = Opener.openDatabase(file, wal.toOptions())) {
+        try (DatabaseLease lease = wal.openDatabase(file)) {
+            Database db = lease.db();
             PageArgs.requirePage(db, pageNumber);
             PageMap pageMap;
             try (TerminalProgress progress = TerminalProgress.of(spec.commandLine().getErr(), "loupe: mapping pages",
                     !json)) {
-                pageMap = PageMap.build(db, progress);
+                pageMap = lease.pageMap(progress);
             }
             PageInspection p = PageInspection.of(db, pageNumber, pageMap);
             if (json) {

@@ -49,12 +49,13 @@ final class PagesCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Formats.require(format, "text", "jsonl", "json");
         PrintWriter out = spec.commandLine().getOut();
-        try (Database db = Opener.open(file, wal.toOptions())) {
+        try (DatabaseLease lease = wal.open(file)) {
+            Database db = lease.db();
             PageMap map;
             PageRoles roles;
             try (TerminalProgress progress = TerminalProgress.of(spec.commandLine().getErr(), "loupe: reading",
                     format.equals("text"))) {
-                map = PageMap.build(db, progress);
+                map = lease.pageMap(progress);
                 roles = PageRoles.build(db, map, progress);
             }
             PageProblems problems = PageProblems.of(db, map);

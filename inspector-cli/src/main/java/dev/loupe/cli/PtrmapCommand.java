@@ -65,13 +65,14 @@ final class PtrmapCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Formats.require(format, "text", "json");
         PrintWriter out = spec.commandLine().getOut();
-        try (Database db = Opener.openDatabase(file, wal.toOptions())) {
+        try (DatabaseLease lease = wal.openDatabase(file)) {
+            Database db = lease.db();
             boolean autoVacuum = db.header().autoVacuum();
             List<PtrmapPage> pages = new ArrayList<>();
             List<List<Checked>> checked = new ArrayList<>();
             List<Problem> problems = new ArrayList<>();
             if (autoVacuum) {
-                PageMap map = PageMap.build(db);
+                PageMap map = lease.pageMap();
                 PageRoles roles = PageRoles.build(db, map);
                 int usable = db.usableSize();
                 for (long p = 2; p <= map.pageCount(); p++) {

@@ -59,7 +59,8 @@ final class RowsCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Formats.require(format, "text", "jsonl", "json");
         PrintWriter out = spec.commandLine().getOut();
-        try (Database db = Opener.openDatabase(file, wal.toOptions())) {
+        try (DatabaseLease lease = wal.openDatabase(file)) {
+            Database db = lease.db();
             Schema schema = db.schema();
             Table table = db.schemaSnapshot().table(tableName).orElseThrow(() -> unknownTable(schema));
             if (table.virtual()) {

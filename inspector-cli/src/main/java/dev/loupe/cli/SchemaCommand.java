@@ -54,7 +54,8 @@ final class SchemaCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Formats.require(format, "text", "json");
         PrintWriter out = spec.commandLine().getOut();
-        try (Database db = Opener.openDatabase(file, wal.toOptions())) {
+        try (DatabaseLease lease = wal.openDatabase(file)) {
+            Database db = lease.db();
             SchemaSnapshot snap = db.schemaSnapshot();
             List<Problem> problems = new ArrayList<>(snap.problems());
             if (format.equals("json")) {

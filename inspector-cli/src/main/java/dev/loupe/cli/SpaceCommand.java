@@ -51,11 +51,12 @@ final class SpaceCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Formats.require(format, "text", "json");
         PrintWriter out = spec.commandLine().getOut();
-        try (Database db = Opener.open(file, wal.toOptions())) {
+        try (DatabaseLease lease = wal.open(file)) {
+            Database db = lease.db();
             PageMap map;
             try (TerminalProgress progress = TerminalProgress.of(spec.commandLine().getErr(), "loupe: reading",
                     format.equals("text"))) {
-                map = PageMap.build(db, progress);
+                map = lease.pageMap(progress);
             }
             List<ObjectSpace> objects = SpaceAnalysis.of(db, map);
             List<Problem> problems = PageProblems.of(db, map).all();

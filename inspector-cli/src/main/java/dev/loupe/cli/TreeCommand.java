@@ -83,7 +83,8 @@ final class TreeCommand implements Callable<Integer> {
             throw new UserError(ExitCode.USAGE, Graphviz.NOT_FOUND);
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (Database db = Opener.openDatabase(file, wal.toOptions())) {
+        try (DatabaseLease lease = wal.openDatabase(file)) {
+            Database db = lease.db();
             BTreeTarget target;
             if (root != null) {
                 target = BTreeTarget.ofRoot(PageArgs.requirePage(db, root));

@@ -2,7 +2,10 @@ package dev.loupe.format.page;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -14,7 +17,8 @@ import java.nio.file.StandardOpenOption;
 public final class ReadOnlyFile implements Closeable {
 
     private final Path path;
-    private final FileChannel channel;
+    private volatile FileChannel channel;
+    private volatile boolean closed;
 
     private ReadOnlyFile(Path path, FileChannel channel) {
         this.path = path;
@@ -30,7 +34,11 @@ public final class ReadOnlyFile implements Closeable {
     }
 
     public long size() throws IOException {
-        return channel.size();
+        try {
+            return channel.size();
+        } catch (ClosedChannelException e) {
+            return reopened(e).size();
+        }
     }
 
     /**
@@ -38,16 +46,44 @@ public final class ReadOnlyFile implements Closeable {
      * than {@code len} only at end of file.
      */
     public int read(long position, byte[] dst, int off, int len) throws IOException {
+        try {
+            return readFully(channel, position, dst, off, len);
+        } catch (ClosedChannelException e) {
+            return readFully(reopened(e), position, dst, off, len);
+        }
+    }
+
+    private static int readFully(FileChannel ch, long position, byte[] dst, int off, int len) throws IOException {
         ByteBuffer buf = ByteBuffer.wrap(dst, off, len);
         int total = 0;
         while (buf.hasRemaining()) {
-            int n = channel.read(buf, position + total);
+            int n = ch.read(buf, position + total);
             if (n < 0) {
                 break;
             }
             total += n;
         }
         return total;
+    }
+
+    /**
+     * A FileChannel closes itself when a thread reading it is interrupted (an interactive user pressing Ctrl-C
+     * during a long command). The file is still wanted by the next command, so the channel is opened again; the
+     * interrupted read itself fails with an {@link InterruptedIOException}.
+     */
+    private synchronized FileChannel reopened(ClosedChannelException cause) throws IOException {
+        if (closed) {
+            throw cause;
+        }
+        if (!channel.isOpen()) {
+            channel = FileChannel.open(path, StandardOpenOption.READ);
+        }
+        if (cause instanceof ClosedByInterruptException || Thread.currentThread().isInterrupted()) {
+            InterruptedIOException e = new InterruptedIOException("read of " + path + " interrupted");
+            e.initCause(cause);
+            throw e;
+        }
+        return channel;
     }
 
     /** Reads exactly the bytes at {@code [position, position+len)} that exist; the returned array may be shorter. */
@@ -64,6 +100,7 @@ public final class ReadOnlyFile implements Closeable {
 
     @Override
     public void close() throws IOException {
+        closed = true;
         channel.close();
     }
 }
