@@ -11,6 +11,8 @@ public final class ExitCode {
     public static final int USAGE = 2;
     /** A file could not be read at all: missing, a directory, no permission, not a database. */
     public static final int UNREADABLE = 3;
+    /** The command was interrupted (Ctrl-C in the shell), as shells report SIGINT: 128 + 2. */
+    public static final int INTERRUPTED = 130;
     /** An unexpected internal error (a bug in Loupe: please report it). */
     public static final int INTERNAL = 70;
 

@@ -53,6 +53,10 @@ public final class Main {
                 commandLine.getErr().println("loupe: " + u.getMessage());
                 return u.exitCode();
             }
+            if (cause instanceof java.io.InterruptedIOException) {
+                commandLine.getErr().println("loupe: interrupted");
+                return ExitCode.INTERRUPTED;
+            }
             if (cause instanceof java.io.IOException io) {
                 commandLine.getErr().println("loupe: I/O error: " + io.getMessage());
                 return ExitCode.UNREADABLE;

@@ -7,6 +7,7 @@ import dev.loupe.format.Span;
 import dev.loupe.format.page.PageSource;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -61,6 +62,10 @@ public final class BTreeWalker {
             v.problem(new Problem(ProblemKind.TREE_DEPTH, ref, "tree deeper than " + MAX_DEPTH
                     + " levels at page " + pgno + ": not followed"));
             return;
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            // Ctrl-C in the shell: a long walk stops at the next page instead of running to the end.
+            throw new InterruptedIOException("b-tree walk interrupted at page " + pgno);
         }
         byte[] data = pages.read(pgno);
         if (data == null) {

@@ -47,6 +47,12 @@ class CellPointerRangeTest {
         try (Sqlite sqlite = Sqlite.openCopy(db, tmp.resolve("sqlite"))) {
             verdict = String.join("\n", sqlite.query("PRAGMA integrity_check").stream()
                     .map(r -> String.valueOf(r.get(0))).toList());
+        } catch (java.sql.SQLException e) {
+            // A pointer into the last 4 bytes of the page: SQLite sometimes gives up on the whole check with
+            // SQLITE_CORRUPT instead of listing the range (seen in about one run in two); both say "damaged".
+            assertThat(badOffset).as("SQLite refused the check: %s", e.getMessage()).isGreaterThan(4092);
+            assertThat(e.getMessage()).contains("malformed");
+            return;
         }
         Matcher theirs = Pattern.compile("page " + pgno + " cell 0: Offset (\\d+) out of range (\\d+)\\.\\.(\\d+)")
                 .matcher(verdict);
