@@ -66,15 +66,15 @@ final class FindCommand implements Callable<Integer> {
             description = "The key (WITHOUT ROWID tables, indexes): its leading values as SQL literals.")
     String key;
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "text or json.")
-    String format;
+    @Mixin
+    FormatOption format;
 
     @Mixin
     WalOption wal;
 
     @Override
     public Integer call() throws IOException {
-        Formats.require(format, "text", "json");
+        boolean json = format.json();
         PrintWriter out = spec.commandLine().getOut();
         try (DatabaseLease lease = wal.openDatabase(file)) {
             Database db = lease.db();
@@ -110,7 +110,7 @@ final class FindCommand implements Callable<Integer> {
                 problems.addAll(found.payload.problems());
             }
             String ended = result.found() ? null : endedAt(result);
-            if (format.equals("json")) {
+            if (json) {
                 ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
                 out.println(mapper.writeValueAsString(json(target, result, found, keyValues,
                         keyValues == null ? parseRowid(rowid) : null, problems, ended)));

@@ -11,7 +11,6 @@ import dev.loupe.format.freelist.FreelistTrunk;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -33,21 +32,21 @@ final class FreelistCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The database file.")
     Path file;
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "text or json.")
-    String format;
+    @Mixin
+    FormatOption format;
 
     @Mixin
     WalOption wal;
 
     @Override
     public Integer call() throws IOException {
-        Formats.require(format, "text", "json");
+        boolean json = format.json();
         PrintWriter out = spec.commandLine().getOut();
         try (DatabaseLease lease = wal.openDatabase(file)) {
             Database db = lease.db();
             Freelist fl = Freelist.walk(db.pages(), db.header().firstFreelistTrunkPage(),
                     db.header().freelistPageCount(), db.usableSize());
-            if (format.equals("json")) {
+            if (json) {
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json(fl)));
             } else {
                 text(out, fl);

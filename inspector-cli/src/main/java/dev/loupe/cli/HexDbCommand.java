@@ -47,15 +47,15 @@ final class HexDbCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite OUT.db if it exists.")
     boolean force;
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "text or json.")
-    String format;
+    @Mixin
+    FormatOption format;
 
     @Mixin
     WalOption wal; // accepted for uniformity: a text has no WAL
 
     @Override
     public Integer call() throws IOException {
-        Formats.require(format, "text", "json");
+        boolean json = format.json();
         boolean stdin = text.toString().equals("-");
         if (!stdin) {
             if (Files.isDirectory(text)) {
@@ -82,7 +82,7 @@ final class HexDbCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         List<Problem> problems = image.problems();
-        if (format.equals("json")) {
+        if (json) {
             ObjectNode o = JsonValues.NODES.objectNode();
             o.put("text", text.toString());
             o.put("output", written ? output.toString() : null);

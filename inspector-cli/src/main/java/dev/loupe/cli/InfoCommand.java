@@ -16,7 +16,6 @@ import dev.loupe.format.wal.WalFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -44,26 +43,26 @@ final class InfoCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The database file.")
     Path file;
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "text or json.")
-    String format;
+    @Mixin
+    FormatOption format;
 
     @Mixin
     WalOption wal;
 
     @Override
     public Integer call() throws IOException {
-        Formats.require(format, "text", "json");
+        boolean json = format.json();
         PrintWriter out = spec.commandLine().getOut();
         try (DatabaseLease lease = wal.open(file)) {
             Database db = lease.db();
             PageMap map;
             try (TerminalProgress progress = TerminalProgress.of(spec.commandLine().getErr(), "loupe: reading",
-                    format.equals("text"))) {
+                    !json)) {
                 map = lease.pageMap(progress);
             }
             Schema schema = db.schema();
             List<Problem> problems = allProblems(db, map);
-            if (format.equals("json")) {
+            if (json) {
                 ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
                 out.println(mapper.writeValueAsString(json(db, map, schema, problems)));
             } else {

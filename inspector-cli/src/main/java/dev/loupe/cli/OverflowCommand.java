@@ -16,7 +16,6 @@ import dev.loupe.format.btree.PayloadReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -49,15 +48,15 @@ final class OverflowCommand implements Callable<Integer> {
     @Parameters(index = "2", paramLabel = "I", description = "Cell index on the page (0 = first cell).")
     int cellIndex;
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "text or json.")
-    String format;
+    @Mixin
+    FormatOption format;
 
     @Mixin
     WalOption wal;
 
     @Override
     public Integer call() throws IOException {
-        Formats.require(format, "text", "json");
+        boolean json = format.json();
         PrintWriter out = spec.commandLine().getOut();
         try (DatabaseLease lease = wal.openDatabase(file)) {
             Database db = lease.db();
@@ -92,7 +91,7 @@ final class OverflowCommand implements Callable<Integer> {
             }
             List<Problem> problems = new ArrayList<>(new LinkedHashSet<>(cell.problems()));
             payload.problems().stream().filter(p -> !problems.contains(p)).forEach(problems::add);
-            if (format.equals("json")) {
+            if (json) {
                 ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
                 out.println(mapper.writeValueAsString(json(pc, chain, payload, problems, db.usableSize())));
             } else {

@@ -19,7 +19,6 @@ import dev.loupe.format.ptrmap.PtrmapType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -48,8 +47,8 @@ final class PtrmapCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The database file.")
     Path file;
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "text or json.")
-    String format;
+    @Mixin
+    FormatOption format;
 
     @Mixin
     WalOption wal;
@@ -63,7 +62,7 @@ final class PtrmapCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Formats.require(format, "text", "json");
+        boolean json = format.json();
         PrintWriter out = spec.commandLine().getOut();
         try (DatabaseLease lease = wal.openDatabase(file)) {
             Database db = lease.db();
@@ -101,7 +100,7 @@ final class PtrmapCommand implements Callable<Integer> {
                     checked.add(list);
                 }
             }
-            if (format.equals("json")) {
+            if (json) {
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                         .writeValueAsString(json(autoVacuum, pages, checked, problems)));
             } else {

@@ -18,7 +18,6 @@ import dev.loupe.format.schema.View;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -44,21 +43,21 @@ final class SchemaCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The database file.")
     Path file;
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "text or json.")
-    String format;
+    @Mixin
+    FormatOption format;
 
     @Mixin
     WalOption wal;
 
     @Override
     public Integer call() throws IOException {
-        Formats.require(format, "text", "json");
+        boolean json = format.json();
         PrintWriter out = spec.commandLine().getOut();
         try (DatabaseLease lease = wal.openDatabase(file)) {
             Database db = lease.db();
             SchemaSnapshot snap = db.schemaSnapshot();
             List<Problem> problems = new ArrayList<>(snap.problems());
-            if (format.equals("json")) {
+            if (json) {
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                         .writeValueAsString(json(snap, problems)));
             } else {

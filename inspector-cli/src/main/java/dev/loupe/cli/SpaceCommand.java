@@ -13,7 +13,6 @@ import dev.loupe.format.space.SpaceAnalysis;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -41,26 +40,26 @@ final class SpaceCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The database file.")
     Path file;
 
-    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "text or json.")
-    String format;
+    @Mixin
+    FormatOption format;
 
     @Mixin
     WalOption wal;
 
     @Override
     public Integer call() throws IOException {
-        Formats.require(format, "text", "json");
+        boolean json = format.json();
         PrintWriter out = spec.commandLine().getOut();
         try (DatabaseLease lease = wal.open(file)) {
             Database db = lease.db();
             PageMap map;
             try (TerminalProgress progress = TerminalProgress.of(spec.commandLine().getErr(), "loupe: reading",
-                    format.equals("text"))) {
+                    !json)) {
                 map = lease.pageMap(progress);
             }
             List<ObjectSpace> objects = SpaceAnalysis.of(db, map);
             List<Problem> problems = PageProblems.of(db, map).all();
-            if (format.equals("json")) {
+            if (json) {
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                         .writeValueAsString(json(db, map, objects, problems)));
             } else {
