@@ -2,6 +2,8 @@ package dev.loupe.format.find;
 
 import dev.loupe.format.record.Value;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -10,7 +12,8 @@ import java.util.List;
  */
 public record Divider(int cellIndex, Long rowid, List<Value> key) {
 
+    /** A damaged record can leave values unreadable: the key then holds nulls where they were. */
     public Divider {
-        key = key == null ? null : List.copyOf(key);
+        key = key == null ? null : Collections.unmodifiableList(new ArrayList<>(key));
     }
 }

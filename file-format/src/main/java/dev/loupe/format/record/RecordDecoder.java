@@ -123,11 +123,24 @@ public final class RecordDecoder {
             body = size > Long.MAX_VALUE - body ? Long.MAX_VALUE : body + size;
             p += tl;
         }
-        if (p >= hEnd && body != declared && problems == null) {
+        // SQLite's OP_Column insists that a fully parsed header and its values add up to the payload exactly;
+        // only a header already reported broken (or running past the payload) is spared a second problem
+        if (p >= hEnd && body != declared && !hasStructuralProblem(problems)) {
             problems = add(problems, problem(payload, ProblemKind.RECORD_BODY, 0, hLen, "record header and values"
                     + " account for " + body + " bytes but the payload is " + declared + " bytes"));
         }
         return new Record(headerSize, hLen, fields, problems == null ? List.of() : problems);
+    }
+
+    private static boolean hasStructuralProblem(List<Problem> problems) {
+        if (problems != null) {
+            for (Problem p : problems) {
+                if (p.kind() == ProblemKind.RECORD_HEADER || p.kind() == ProblemKind.RECORD_BODY) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static List<Problem> add(List<Problem> problems, Problem p) {
