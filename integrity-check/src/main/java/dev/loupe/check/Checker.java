@@ -1,0 +1,330 @@
+package dev.loupe.check;
+
+import dev.loupe.check.index.IndexChecks;
+import dev.loupe.check.structure.SqliteRootOrder;
+import dev.loupe.check.structure.StructureCheck;
+import dev.loupe.check.structure.TreeRoot;
+import dev.loupe.check.values.ValueChecks;
+import dev.loupe.format.Database;
+import dev.loupe.format.OpenOptions;
+import dev.loupe.format.Problem;
+import dev.loupe.format.Span;
+import dev.loupe.format.SchemaSnapshot;
+import dev.loupe.format.header.DatabaseHeader;
+import dev.loupe.format.schema.Index;
+import dev.loupe.format.schema.Schema;
+import dev.loupe.format.schema.Table;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Checks one database file: the header and file size, the schema, every b-tree level check of PRAGMA
+ * integrity_check (in SQLite's order, with SQLite's messages), then, unless quick, a record-level pass over every
+ * tree (in parallel, one task per tree) feeding the row-level check modules, and finally the WAL. Findings come
+ * out in a fixed order whatever the number of threads.
+ */
+public final class Checker {
+
+    private final CheckOptions options;
+    private final List<CheckModule> modules;
+
+    /** A checker with every check Loupe has: values and constraints, then index consistency. */
+    public static Checker standard(CheckOptions options) {
+        return new Checker(options, List.of(new ValueChecks(), new IndexChecks()));
+    }
+
+    /** A checker with the given modules (row values, index consistency...) for the deep pass. */
+    public Checker(CheckOptions options, List<CheckModule> modules) {
+        this.options = options;
+        this.modules = List.copyOf(modules);
+    }
+
+    public CheckOptions options() {
+        return options;
+    }
+
+    /**
+     * Opens and checks {@code file}. A file that cannot be opened at all gives an UNREADABLE report with one
+     * FILE_UNREADABLE finding; a damaged file gives findings, never an exception. Throws only when interrupted.
+     */
+    public CheckReport check(Path file, OpenOptions open) throws InterruptedIOException {
+        long start = System.nanoTime();
+        Database db;
+        try {
+            db = Database.open(file, open);
+        } catch (InterruptedIOException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            Finding f = Finding.of(FindingCode.FILE_UNREADABLE, "cannot open " + file + ": " + why).build();
+            return new CheckReport(file.toString(), Verdict.UNREADABLE, List.of(f), 0,
+                    new CheckStats(0, 0, 0, 0, (System.nanoTime() - start) / 1_000_000));
+        }
+        try (db) {
+            return check(db);
+        } catch (InterruptedIOException e) {
+            throw e;
+        } catch (IOException e) {
+            Finding f = Finding.of(FindingCode.FILE_UNREADABLE, "reading " + file + " failed: " + e.getMessage())
+                    .build();
+            return new CheckReport(file.toString(), Verdict.UNREADABLE, List.of(f), 0,
+                    new CheckStats(0, 0, 0, 0, (System.nanoTime() - start) / 1_000_000));
+        }
+    }
+
+    /** Checks an open database (its WAL, if any, already applied as the caller chose). */
+    public CheckReport check(Database db) throws IOException {
+        long start = System.nanoTime();
+        int limit = options.maxFindings();
+        List<FindingSink> parts = new ArrayList<>();
+
+        FindingSink file = new FindingSink(limit);
+        parts.add(file);
+        boolean notDatabase = false;
+        for (Problem p : db.problems()) {
+            Finding f = ProblemFindings.fileLevel(p);
+            if (f != null) {
+                file.add(f);
+                notDatabase |= f.code() == FindingCode.NOT_A_DATABASE;
+            }
+        }
+        fileFacts(db, file);
+        String refusedAtOpen = SqliteRefusal.atOpen(db.problems());
+        long pageCount = db.pageCount();
+        if (notDatabase || pageCount == 0) {
+            if (pageCount == 0 && !notDatabase) {
+                file.add(Finding.of(FindingCode.FILE_TRUNCATED, "the file is empty or shorter than one page")
+                        .at(Span.inFile(0, (int) Math.min(Integer.MAX_VALUE, db.fileSize()))));
+            }
+            return report(db, parts, new CheckStats(pageCount, 0, 0, 0, millisSince(start)));
+        }
+
+        FindingSink schemaSink = new FindingSink(limit);
+        parts.add(schemaSink);
+        SchemaSnapshot snapshot = db.schemaSnapshot();
+        for (Problem p : snapshot.problems()) {
+            schemaSink.add(Finding.of(SchemaFindings.code(p), p.message()).object("sqlite_schema").at(p.span()));
+        }
+        List<Finding> badRoots = SchemaFindings.rootsBeyondFile(snapshot.schema(), pageCount);
+        badRoots.forEach(schemaSink::add);
+        boolean refused = refusedAtOpen != null || SchemaFindings.sqliteRefuses(snapshot.problems())
+                || !badRoots.isEmpty();
+        if (refusedAtOpen != null) {
+            file.add(Finding.of(FindingCode.HEADER_FIELD_INVALID, "SQLite refuses to open this file (\""
+                    + refusedAtOpen + "\") because of the header problems above; Loupe reads on as far as it can")
+                    .severity(Severity.INFO).page(1));
+        } else if (refused) {
+            schemaSink.add(Finding.of(FindingCode.SCHEMA_UNREADABLE, "SQLite cannot load this schema, so it refuses"
+                    + " every statement on the file (\"database disk image is malformed\" or \"malformed database"
+                    + " schema\"); the findings above say why").object("sqlite_schema").page(1));
+        }
+        Schema schema = snapshot.schema();
+        List<TreeRoot> roots = roots(schema, schemaSink);
+        SqliteRootOrder order = SqliteRootOrder.of(snapshot.entries(), schema);
+
+        FindingSink structure = new FindingSink(limit);
+        parts.add(structure);
+        DatabaseHeader h = db.header();
+        StructureCheck sc = new StructureCheck(db.pages(), db.usableSize(), h.autoVacuum(), structure);
+        if (refused) {
+            sc.sqliteRefusesFile();
+        }
+        sc.run(order, h.firstFreelistTrunkPage(), h.freelistPageCount(), h.largestRootPage(),
+                h.incrementalVacuum());
+
+        long rows = 0;
+        long entries = 0;
+        if (!options.quick()) {
+            int before = parts.size();
+            long[] counts = deep(db, schema, parts);
+            rows = counts[0];
+            entries = counts[1];
+            if (refused || !TableScan.completes(structure.findings())) {
+                // SQLite never gets to (or through) its table-level scan: those lines are not printed
+                for (int k = before; k < parts.size(); k++) {
+                    parts.set(k, parts.get(k).withoutSqliteLines());
+                }
+            }
+        }
+        return report(db, parts, new CheckStats(pageCount, roots.size(), rows, entries, millisSince(start)));
+    }
+
+    /**
+     * What the header decoder does not say: pages past a valid header page count (SQLite ignores them) and a WAL
+     * whose page size is not the database's (SQLite then cannot use the WAL's frames).
+     */
+    private static void fileFacts(Database db, FindingSink sink) {
+        DatabaseHeader h = db.header();
+        int pageSize = db.pageSize();
+        if (h.pageSizeValid() && h.databaseSizeValid() && db.wal().isEmpty()) {
+            long filePages = db.fileSize() / pageSize;
+            if (filePages > h.databaseSizeInPages()) {
+                long extra = filePages - h.databaseSizeInPages();
+                sink.add(Finding.of(FindingCode.PAGES_BEYOND_HEADER_COUNT, "the file holds " + filePages + " pages but"
+                        + " the header (offset 28) says " + h.databaseSizeInPages() + "; SQLite ignores the last "
+                        + extra + (extra == 1 ? " page" : " pages")).at(Span.inFile(h.databaseSizeInPages() * pageSize,
+                        (int) Math.min(Integer.MAX_VALUE, extra * pageSize))));
+            }
+        }
+        db.wal().ifPresent(wal -> {
+            if (wal.headerUsable() && wal.pageSize() != pageSize) {
+                sink.add(Finding.of(FindingCode.WAL_PAGE_SIZE_MISMATCH, "the WAL's page size is " + wal.pageSize()
+                        + " but the database's is " + pageSize + ": SQLite cannot use the WAL's " + wal.frames().size()
+                        + " frames").object(ProblemFindings.WAL).at(Span.inFile(8, 4)));
+            }
+        });
+    }
+
+    /** sqlite_schema, then each table followed by its indexes, as PRAGMA integrity_check orders its roots. */
+    private static List<TreeRoot> roots(Schema schema, FindingSink sink) {
+        List<TreeRoot> roots = new ArrayList<>();
+        roots.add(new TreeRoot(1, "sqlite_schema", true));
+        Map<Long, String> owners = new HashMap<>();
+        owners.put(1L, "sqlite_schema");
+        List<Index> placed = new ArrayList<>();
+        for (Table t : schema.tables()) {
+            if (t.virtual() || t.rootPage() == 0) {
+                continue;
+            }
+            add(roots, owners, new TreeRoot(t.rootPage(), t.name(), !t.withoutRowid()), sink);
+            for (Index i : schema.indexesOf(t.name())) {
+                add(roots, owners, new TreeRoot(i.rootPage(), i.name(), false), sink);
+                placed.add(i);
+            }
+        }
+        for (Index i : schema.indexes()) {
+            if (!placed.contains(i)) {
+                add(roots, owners, new TreeRoot(i.rootPage(), i.name(), false), sink);
+            }
+        }
+        return roots;
+    }
+
+    private static void add(List<TreeRoot> roots, Map<Long, String> owners, TreeRoot r, FindingSink sink) {
+        String other = owners.putIfAbsent(r.root(), r.name());
+        if (other != null && r.root() != 0) {
+            sink.add(Finding.of(FindingCode.SCHEMA_ROOT_PAGE, r.name() + " and " + other + " both have root page "
+                    + r.root()).object(r.name()).page(r.root()));
+        }
+        roots.add(r);
+    }
+
+    /** The record-level pass: one task per tree, merged in schema order. Returns {rows, index entries}. */
+    private long[] deep(Database db, Schema schema, List<FindingSink> parts) throws IOException {
+        CheckPlan plan = new CheckPlan();
+        CheckContext context = new CheckContext(db, schema, options);
+        for (CheckModule m : modules) {
+            m.plan(context, plan);
+        }
+        List<Task> tasks = new ArrayList<>();
+        for (Table t : schema.tables()) {
+            if (t.virtual() || t.rootPage() == 0 || !options.includes(t.name())) {
+                continue;
+            }
+            tasks.add(new Task(t, null, new FindingSink(options.maxFindings())));
+            for (Index i : schema.indexesOf(t.name())) {
+                tasks.add(new Task(null, i, new FindingSink(options.maxFindings())));
+            }
+        }
+        long[] counts = new long[2];
+        int threads = Math.min(options.threads(), Math.max(1, tasks.size()));
+        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
+            Thread th = new Thread(r, "loupe-check");
+            th.setDaemon(true);
+            return th;
+        }) : null;
+        try {
+            List<Future<Long>> futures = new ArrayList<>();
+            for (Task task : tasks) {
+                if (pool == null) {
+                    futures.add(java.util.concurrent.CompletableFuture.completedFuture(task.run(db, plan)));
+                } else {
+                    futures.add(pool.submit(() -> task.run(db, plan)));
+                }
+            }
+            for (int k = 0; k < tasks.size(); k++) {
+                long n = join(futures.get(k));
+                counts[tasks.get(k).table != null ? 0 : 1] += n;
+                parts.add(tasks.get(k).sink);
+            }
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+        FindingSink end = new FindingSink(options.maxFindings());
+        parts.add(end);
+        for (Finisher f : plan.finishers()) {
+            f.finish(end);
+        }
+        return counts;
+    }
+
+    private static long join(Future<Long> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("check interrupted");
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IOException io) {
+                throw io;
+            }
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(c);
+        }
+    }
+
+    private record Task(Table table, Index index, FindingSink sink) {
+        long run(Database db, CheckPlan plan) throws IOException {
+            DeepWalk walk = new DeepWalk(db, sink);
+            if (table != null) {
+                walk.table(table, plan.rowChecks(table.name()));
+            } else {
+                walk.index(index, plan.entryChecks(index.name()));
+            }
+            return walk.count();
+        }
+    }
+
+    private CheckReport report(Database db, List<FindingSink> parts, CheckStats stats) {
+        List<Finding> all = new ArrayList<>();
+        long dropped = 0;
+        for (FindingSink s : parts) {
+            for (Finding f : s.findings()) {
+                if (all.size() < options.maxFindings()) {
+                    all.add(f);
+                } else {
+                    dropped++;
+                }
+            }
+            dropped += s.dropped();
+        }
+        Verdict verdict = CheckReport.verdictOf(all);
+        if (verdict == Verdict.OK && dropped > 0 && parts.stream().anyMatch(FindingSink::hasErrors)) {
+            verdict = Verdict.CORRUPT;
+        }
+        if (dropped > 0) {
+            all.add(Finding.of(FindingCode.FINDINGS_TRUNCATED, dropped + " more findings were not reported (limit "
+                    + options.maxFindings() + ")").build());
+        }
+        return new CheckReport(db.name(), verdict, all, dropped, stats);
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}

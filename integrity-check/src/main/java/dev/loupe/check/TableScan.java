@@ -1,0 +1,34 @@
+package dev.loupe.check;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Whether SQLite's table-level scan (the second half of PRAGMA integrity_check: NOT NULL, types, CHECK, index
+ * entries) runs to its end. The scan reads every row through a cursor; a page the cursor cannot use stops the
+ * whole statement with "database disk image is malformed", and the table-level lines after that point are never
+ * printed. Problems that do not stand in a cursor's way (an unused page, a wrong fragment count, the freelist,
+ * the pointer map) let it complete. When it may not complete, Loupe still reports its own findings, without the
+ * SQLite line, since which of them SQLite would have printed depends on where its scan stopped.
+ */
+final class TableScan {
+
+    private static final Set<FindingCode> HARMLESS = EnumSet.of(FindingCode.PAGE_NEVER_USED,
+            FindingCode.FRAGMENTATION_MISMATCH, FindingCode.FREELIST_COUNT, FindingCode.FREELIST_LEAF_COUNT,
+            FindingCode.PTRMAP_ENTRY_MISSING, FindingCode.PTRMAP_ENTRY_WRONG, FindingCode.PTRMAP_PAGE_REFERENCED,
+            FindingCode.AUTOVACUUM_ROOT_PAGE, FindingCode.ROWID_ORDER);
+
+    private TableScan() {
+    }
+
+    /** True if, given these structural findings, SQLite's table scan reads every row. */
+    static boolean completes(List<Finding> structural) {
+        for (Finding f : structural) {
+            if (f.severity() == Severity.ERROR && !HARMLESS.contains(f.code())) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.loupe.check.index;
+
+/**
+ * An order-independent digest of a multiset of index entries: how many, and the sum and xor of their
+ * {@link EntryHash hashes}. Two multisets with equal digests are equal but for a 2^-64-scale accident; the
+ * digest's size does not depend on the number of entries. Written by one thread, read after that thread's walk.
+ */
+final class EntryDigest {
+
+    private long count;
+    private long sum;
+    private long xor;
+
+    void add(long hash) {
+        count++;
+        sum += hash;
+        xor ^= hash;
+    }
+
+    long count() {
+        return count;
+    }
+
+    boolean sameAs(EntryDigest o) {
+        return count == o.count && sum == o.sum && xor == o.xor;
+    }
+}

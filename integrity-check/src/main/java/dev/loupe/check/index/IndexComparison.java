@@ -1,0 +1,73 @@
+package dev.loupe.check.index;
+
+import dev.loupe.check.Finding;
+import dev.loupe.check.FindingCode;
+import dev.loupe.check.FindingSink;
+import dev.loupe.check.Finisher;
+import dev.loupe.format.Database;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * After the walks: compares, for each index of one table, the digest of the entries the rows imply with the digest
+ * of the entries the index holds. Equal digests end it. Otherwise the entry counts are compared (integrity_check's
+ * "wrong # of entries") and {@link MismatchNamer} names the rows and entries concerned.
+ */
+final class IndexComparison implements Finisher {
+
+    private final Database db;
+    private final List<IndexState> indexes;
+    private final int limit;
+
+    IndexComparison(Database db, List<IndexState> indexes, int limit) {
+        this.db = db;
+        this.indexes = List.copyOf(indexes);
+        this.limit = limit;
+    }
+
+    @Override
+    public void finish(FindingSink sink) throws IOException {
+        for (IndexState s : indexes) {
+            compare(s, sink);
+        }
+    }
+
+    private void compare(IndexState s, FindingSink sink) throws IOException {
+        String name = s.index.name();
+        if (s.index.unique() && s.unknownCollation != null) {
+            sink.add(Finding.of(FindingCode.NOT_CHECKED, "uniqueness of index " + name + " not checked: collation "
+                    + s.unknownCollation + " is not built into SQLite").object(name));
+        }
+        if (!s.comparable()) {
+            sink.add(Finding.of(FindingCode.NOT_CHECKED, "index " + name + " not compared with the rows of "
+                    + s.table.name() + ": " + s.notEvaluable
+                    + (s.index.isPartial() ? "" : "; only its entry count was checked")).object(name));
+            if (!s.index.isPartial() && s.generator.unresolved() == null && s.rows != s.held.count()) {
+                count(s, s.rows, sink);
+            }
+            return;
+        }
+        if (s.implied.sameAs(s.held) && !s.disordered) {
+            return;
+        }
+        if (s.implied.count() != s.held.count()) {
+            count(s, s.implied.count(), sink);
+        }
+        if (s.unknownCollation != null) {
+            sink.add(Finding.of(FindingCode.NOT_CHECKED, "index " + name + " differs from the rows of "
+                    + s.table.name() + ", but the rows concerned cannot be named: collation " + s.unknownCollation
+                    + " is not built into SQLite").object(name));
+            return;
+        }
+        new MismatchNamer(db, s, limit).name(sink);
+    }
+
+    private static void count(IndexState s, long expected, FindingSink sink) {
+        String name = s.index.name();
+        sink.add(Finding.of(FindingCode.INDEX_ENTRY_COUNT, "index " + name + " holds " + s.held.count()
+                        + " entries, but " + s.table.name() + " has " + expected + " rows that need one")
+                .object(name).page(s.index.rootPage())
+                .sqlite("wrong # of entries in index " + name));
+    }
+}

@@ -1,0 +1,124 @@
+package dev.loupe.check.index;
+
+import dev.loupe.check.EntryCheck;
+import dev.loupe.check.Finding;
+import dev.loupe.check.FindingCode;
+import dev.loupe.check.FindingSink;
+import dev.loupe.check.IndexEntry;
+import dev.loupe.format.find.KeyComparator;
+import dev.loupe.format.header.TextEncoding;
+import dev.loupe.format.record.NullValue;
+import dev.loupe.format.record.Value;
+import dev.loupe.format.schema.IndexedColumn;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Sees every entry of one index in key order: folds it into the index's digest, checks that its record holds
+ * exactly the key terms and the rowid (or primary key), and for a UNIQUE index that it does not repeat the key of
+ * the entry before it (SQLite's check: the entry after a row's entry must differ on the key columns, under their
+ * collations, unless a nullable key column is NULL).
+ */
+final class IndexEntryCheck implements EntryCheck {
+
+    private final IndexState state;
+    private final KeyComparator keyOrder;
+    private final boolean[] nullable;
+    private final boolean checkUnique;
+    /** The whole record's order (null with a collation SQLite does not build in). */
+    private final KeyComparator entryOrder;
+    private List<Value> previousEntry;
+    private List<Value> previous;
+    private long previousPosition;
+
+    IndexEntryCheck(IndexState state, TextEncoding encoding) {
+        this.state = state;
+        List<IndexedColumn> key = state.index.columns();
+        this.keyOrder = new KeyComparator(key, encoding);
+        this.nullable = new boolean[key.size()];
+        for (int i = 0; i < key.size(); i++) {
+            int c = key.get(i).tableColumn();
+            nullable[i] = c < 0 || c >= state.table.columns().size() || !state.table.columns().get(c).notNull();
+        }
+        this.checkUnique = state.index.unique() && state.unknownCollation == null && !key.isEmpty();
+        this.entryOrder = state.unknownCollation == null
+                ? new KeyComparator(state.index.recordColumns(), encoding) : null;
+    }
+
+    @Override
+    public void entry(IndexEntry e, FindingSink sink) {
+        List<Value> values = e.values();
+        state.held.add(EntryHash.of(values, state.recordColumns));
+        if (e.problems().isEmpty() && values.size() != state.recordColumns) {
+            recordLength(e, sink);
+        }
+        if (checkUnique) {
+            unique(e, sink);
+        }
+        if (entryOrder != null && complete(values)) {
+            // out of order, a b-tree descent can miss entries that are there: the exact pass must then look
+            List<Value> entry = values.size() > state.recordColumns
+                    ? new ArrayList<>(values.subList(0, state.recordColumns)) : values;
+            if (previousEntry != null && entry.size() >= previousEntry.size()
+                    && entryOrder.compare(entry, previousEntry) <= 0) {
+                state.disordered = true;
+            }
+            previousEntry = entry;
+        }
+    }
+
+    private void recordLength(IndexEntry e, FindingSink sink) {
+        int n = state.recordColumns;
+        String what = state.table.hasRowid() ? n - 1 + " key values and the rowid"
+                : n + " values (key and primary key)";
+        boolean rowid = state.table.hasRowid();
+        Finding.Builder f = Finding.of(rowid ? FindingCode.INDEX_ROWID_NOT_AT_END : FindingCode.INDEX_RECORD_LENGTH,
+                        "entry " + e.position() + " of index " + state.index.name() + " holds " + e.values().size()
+                                + " values; its record should hold " + what
+                                + (rowid ? ", so the rowid SQLite reads from the record's end is wrong" : ""))
+                .object(state.index.name()).page(e.page()).cell(e.cell()).path(e.path())
+                .keys(KeyText.literals(e.values(), e.values().size()));
+        sink.add(f);
+    }
+
+    private void unique(IndexEntry e, FindingSink sink) {
+        List<Value> values = e.values();
+        int k = state.keyColumns;
+        if (values.size() < k || hasNull(values, k)) {
+            previous = null;
+            return;
+        }
+        List<Value> key = new ArrayList<>(values.subList(0, k));
+        if (previous != null && keyOrder.compare(previous, key) == 0) {
+            sink.add(Finding.of(FindingCode.INDEX_NOT_UNIQUE, "entries " + previousPosition + " and " + e.position()
+                            + " of UNIQUE index " + state.index.name() + " have the same key "
+                            + KeyText.tuple(key, k))
+                    .object(state.index.name()).page(e.page()).cell(e.cell()).path(e.path())
+                    .keys(KeyText.literals(values, values.size()))
+                    .sqlite("non-unique entry in index " + state.index.name()));
+        }
+        previous = key;
+        previousPosition = e.position();
+    }
+
+    private static boolean complete(List<Value> values) {
+        for (Value v : values) {
+            if (v == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A NULL in a key column that may hold one ends the uniqueness question (NULLs are distinct). */
+    private boolean hasNull(List<Value> values, int k) {
+        for (int i = 0; i < k; i++) {
+            Value v = values.get(i);
+            if ((v == null || v instanceof NullValue) && nullable[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

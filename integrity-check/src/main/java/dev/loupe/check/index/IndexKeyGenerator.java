@@ -1,0 +1,119 @@
+package dev.loupe.check.index;
+
+import dev.loupe.format.expr.Evaluation;
+import dev.loupe.format.expr.Evaluator;
+import dev.loupe.format.expr.Expression;
+import dev.loupe.format.expr.ParsedExpression;
+import dev.loupe.format.record.IntegerValue;
+import dev.loupe.format.record.NullValue;
+import dev.loupe.format.record.Value;
+import dev.loupe.format.schema.Column;
+import dev.loupe.format.schema.Index;
+import dev.loupe.format.schema.IndexedColumn;
+import dev.loupe.format.schema.Table;
+import dev.loupe.format.table.Row;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Computes the index entry a table row implies, as SQLite's sqlite3GenerateIndexKey does for integrity_check: each
+ * record column of the index from the row (a table column's value as stored, an expression evaluated over the row,
+ * the rowid), and no entry at all when a partial index's WHERE clause is not true. A REAL column's value is compared
+ * by number, so its integer storage form in the index needs no conversion here (see {@link EntryHash}).
+ */
+final class IndexKeyGenerator {
+
+    private final Index index;
+    private final int[] tableColumn;
+    private final ParsedExpression[] expressions;
+    private final boolean[] rowid;
+    private final ParsedExpression where;
+    private final List<ParsedExpression> virtualColumns = new ArrayList<>();
+    private final String unresolved;
+
+    IndexKeyGenerator(Table table, Index index) {
+        this.index = index;
+        List<IndexedColumn> cols = index.recordColumns();
+        int n = cols.size();
+        this.tableColumn = new int[n];
+        this.expressions = new ParsedExpression[n];
+        this.rowid = new boolean[n];
+        String problem = null;
+        boolean usesExpressions = index.isPartial();
+        boolean usesVirtual = false;
+        for (int i = 0; i < n; i++) {
+            IndexedColumn c = cols.get(i);
+            tableColumn[i] = c.tableColumn();
+            if (c.isRowid()) {
+                rowid[i] = true;
+            } else if (c.isExpression()) {
+                expressions[i] = Expression.parse(c.expression());
+                usesExpressions = true;
+            } else if (c.tableColumn() < 0 || c.tableColumn() >= table.columns().size()) {
+                problem = "column " + c.column() + " of index " + index.name() + " is not a column of "
+                        + table.name();
+            } else if (!table.columns().get(c.tableColumn()).isStored()) {
+                usesVirtual = true;
+            }
+        }
+        if (n == 0) {
+            problem = "index " + index.name() + " has no columns in the schema";
+        }
+        this.unresolved = problem;
+        // The WHERE text is wrapped so that its truth (lang_expr "Boolean expressions") comes back as 1 or 0; the
+        // line break keeps a trailing "--" comment from swallowing the wrapper.
+        this.where = index.isPartial()
+                ? Expression.parse("CASE WHEN (" + index.where() + "\n) THEN 1 ELSE 0 END") : null;
+        for (Column c : table.columns()) {
+            if (!c.isStored() && (usesVirtual || usesExpressions)) {
+                virtualColumns.add(Expression.parse(c.generated().expression()));
+            }
+        }
+    }
+
+    /** Why the index cannot be compared with its table at all (a key column the table lacks), or null. */
+    String unresolved() {
+        return unresolved;
+    }
+
+    /** The entry {@code row} implies; {@code binding} is this table's evaluation context (set to the row here). */
+    ImpliedEntry entryFor(Row row, RowBinding binding) {
+        binding.row(row);
+        for (ParsedExpression v : virtualColumns) {
+            // the reader computed VIRTUAL generated columns (NULL when it could not): only trust what it could
+            if (Evaluator.evaluate(v, binding) instanceof Evaluation.NotEvaluable ne) {
+                return new ImpliedEntry.NotEvaluable("generated column: " + ne.reason());
+            }
+        }
+        if (where != null) {
+            Evaluation w = Evaluator.evaluate(where, binding);
+            if (w instanceof Evaluation.NotEvaluable ne) {
+                return new ImpliedEntry.NotEvaluable("WHERE " + index.where() + ": " + ne.reason());
+            }
+            Value t = ((Evaluation.Evaluated) w).value();
+            if (!(t instanceof IntegerValue i) || i.value() != 1) {
+                return ImpliedEntry.Excluded.INSTANCE;
+            }
+        }
+        Value[] out = new Value[tableColumn.length];
+        List<Value> values = row.values();
+        for (int i = 0; i < out.length; i++) {
+            if (rowid[i]) {
+                out[i] = row.rowid() == null ? NullValue.INSTANCE : IntegerValue.of(row.rowid());
+            } else if (expressions[i] != null) {
+                Evaluation e = Evaluator.evaluate(expressions[i], binding);
+                if (e instanceof Evaluation.NotEvaluable ne) {
+                    return new ImpliedEntry.NotEvaluable(index.recordColumns().get(i).expression() + ": "
+                            + ne.reason());
+                }
+                out[i] = ((Evaluation.Evaluated) e).value();
+            } else {
+                int c = tableColumn[i];
+                Value v = c >= 0 && c < values.size() ? values.get(c) : null;
+                out[i] = v == null ? NullValue.INSTANCE : v;
+            }
+        }
+        return new ImpliedEntry.Entry(out);
+    }
+}

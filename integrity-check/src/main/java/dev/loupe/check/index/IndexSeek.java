@@ -1,0 +1,95 @@
+package dev.loupe.check.index;
+
+import dev.loupe.format.Database;
+import dev.loupe.format.btree.BTreePage;
+import dev.loupe.format.btree.BTreeWalker;
+import dev.loupe.format.btree.Cell;
+import dev.loupe.format.btree.InteriorCell;
+import dev.loupe.format.btree.PageType;
+import dev.loupe.format.btree.PayloadCell;
+import dev.loupe.format.find.KeyComparator;
+import dev.loupe.format.find.TreeSearch;
+import dev.loupe.format.page.PageSet;
+import dev.loupe.format.record.Value;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Looks an entry up in an index b-tree the way integrity_check's OP_Found does (btree.c, sqlite3BtreeIndexMoveto):
+ * on each page a binary search that starts at the middle cell and stops at the first cell equal to the key, on an
+ * interior page as on a leaf; otherwise it descends into the child left of the insertion point. On a tree whose keys
+ * are out of order this probes the same cells SQLite probes, so it misses the same entries SQLite misses (a lower
+ * bound search would find some of them). SQLite's shortcut for a cursor already on the last leaf is not modelled.
+ */
+final class IndexSeek {
+
+    /** The entry found: its page, cell and values. */
+    record Hit(long page, PayloadCell cell, List<Value> values) {
+    }
+
+    private final Database db;
+    private final TreeSearch keys;
+    private final KeyComparator order;
+
+    IndexSeek(Database db, TreeSearch keys, KeyComparator order) {
+        this.db = db;
+        this.keys = keys;
+        this.order = order;
+    }
+
+    /** The entry whose first key.size() values equal {@code key}, as SQLite would find it, or null. */
+    Hit find(long root, List<Value> key) throws IOException {
+        PageSet visited = new PageSet();
+        long pgno = root;
+        for (int depth = 0; depth < BTreeWalker.MAX_DEPTH; depth++) {
+            if (pgno < 1 || pgno > db.pages().pageCount() || !visited.add(pgno)) {
+                return null;
+            }
+            byte[] data = db.pages().read(pgno);
+            if (data == null) {
+                return null;
+            }
+            BTreePage page = BTreePage.decode(pgno, data, db.usableSize());
+            PageType type = page.type();
+            int n = page.cellCount();
+            if (type == null || type.isTable() || n == 0) {
+                return null;
+            }
+            int lwr = 0;
+            int upr = n - 1;
+            int idx = upr >> 1;
+            while (true) {
+                Cell c = page.cell(idx);
+                if (!(c instanceof PayloadCell pc)) {
+                    return null;
+                }
+                List<Value> values = keys.keyOf(page, pc);
+                int r = order.compare(values, key);
+                if (r < 0) {
+                    lwr = idx + 1;
+                } else if (r > 0) {
+                    upr = idx - 1;
+                } else {
+                    return new Hit(pgno, pc, values);
+                }
+                if (lwr > upr) {
+                    break;
+                }
+                idx = (lwr + upr) >> 1;
+            }
+            if (type.isLeaf()) {
+                return null;
+            }
+            if (lwr < n) {
+                if (!(page.cell(lwr) instanceof InteriorCell ic)) {
+                    return null;
+                }
+                pgno = ic.leftChild();
+            } else {
+                pgno = page.header().rightChild();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.loupe.check.index;
+
+import dev.loupe.format.find.KeyCollation;
+import dev.loupe.format.schema.Index;
+import dev.loupe.format.schema.IndexedColumn;
+import dev.loupe.format.schema.Table;
+
+import java.util.List;
+
+/**
+ * What is known about one index during a check: the digest of the entries its table implies (written by the
+ * table's walk), the digest of the entries it holds (written by its own walk), and why it could not be compared.
+ * Each half is written by one thread; the finisher reads both after every walk has ended.
+ */
+final class IndexState {
+
+    final Table table;
+    final Index index;
+    final IndexKeyGenerator generator;
+    /** Values in each index record: the key terms, then the rowid or the primary key columns. */
+    final int recordColumns;
+    /** Key terms: what UNIQUE applies to. */
+    final int keyColumns;
+    /** The first collation among the record's columns that SQLite does not build in, or null. */
+    final String unknownCollation;
+
+    final EntryDigest implied = new EntryDigest();
+    final EntryDigest held = new EntryDigest();
+    /** Rows of the table seen (for the count of a non-partial index when entries could not be computed). */
+    long rows;
+    /** Entries of the index are out of key order (so lookups may fail where the digests agree). */
+    boolean disordered;
+    /** Why the entries could not be computed (first reason met), or null. */
+    String notEvaluable;
+
+    IndexState(Table table, Index index) {
+        this.table = table;
+        this.index = index;
+        this.generator = new IndexKeyGenerator(table, index);
+        this.recordColumns = index.recordColumns().size();
+        this.keyColumns = index.columns().size();
+        this.unknownCollation = unknownCollation(index.recordColumns());
+        this.notEvaluable = generator.unresolved();
+    }
+
+    private static String unknownCollation(List<IndexedColumn> columns) {
+        for (IndexedColumn c : columns) {
+            if (KeyCollation.named(c.collation()) == null) {
+                return c.collation();
+            }
+        }
+        return null;
+    }
+
+    boolean comparable() {
+        return notEvaluable == null;
+    }
+}

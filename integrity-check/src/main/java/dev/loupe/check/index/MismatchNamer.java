@@ -1,0 +1,246 @@
+package dev.loupe.check.index;
+
+import dev.loupe.check.Finding;
+import dev.loupe.check.FindingCode;
+import dev.loupe.check.FindingSink;
+import dev.loupe.format.Database;
+import dev.loupe.format.Problem;
+import dev.loupe.format.btree.BTreePage;
+import dev.loupe.format.btree.BTreeWalker;
+import dev.loupe.format.btree.Cell;
+import dev.loupe.format.btree.PathStep;
+import dev.loupe.format.btree.PayloadCell;
+import dev.loupe.format.find.KeyComparator;
+import dev.loupe.format.find.SearchResult;
+import dev.loupe.format.find.TreeSearch;
+import dev.loupe.format.record.IntegerValue;
+import dev.loupe.format.record.Value;
+import dev.loupe.format.schema.IndexedColumn;
+import dev.loupe.format.schema.Table;
+import dev.loupe.format.table.Row;
+import dev.loupe.format.table.RowDecoder;
+import dev.loupe.format.table.TableReader;
+import dev.loupe.format.btree.TreeVisitor;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The exact pass, run only for an index whose digest differs from its table's: names the rows whose entry is
+ * missing or differs (each row's entry looked up by a b-tree descent, as integrity_check does) and the entries
+ * that match no row (each entry's row looked up by rowid or primary key). Memory stays bounded: one row or entry
+ * at a time; time is O(n log n) page visits, which only damaged indexes pay.
+ */
+final class MismatchNamer {
+
+    private final Database db;
+    private final IndexState state;
+    private final Table table;
+    private final TreeSearch search;
+    private final KeyComparator entryOrder;
+    private final IndexSeek seek;
+    private final RowBinding binding;
+    private final int limit;
+    private int named;
+
+    MismatchNamer(Database db, IndexState state, int limit) {
+        this.db = db;
+        this.state = state;
+        this.table = state.table;
+        this.search = new TreeSearch(db.pages(), db.usableSize(), db.encoding());
+        this.entryOrder = new KeyComparator(state.index.recordColumns(), db.encoding());
+        this.seek = new IndexSeek(db, search, entryOrder);
+        this.binding = new RowBinding(table);
+        this.limit = limit;
+    }
+
+    void name(FindingSink sink) throws IOException {
+        try {
+            rows(sink);
+            if (named < limit) {
+                entries(sink);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Every row's implied entry, looked up in the index. */
+    private void rows(FindingSink sink) throws IOException {
+        long[] position = {0};
+        new TableReader(db).read(table, row -> {
+            position[0]++;
+            ImpliedEntry e = state.generator.entryFor(row, binding);
+            if (e instanceof ImpliedEntry.Entry entry) {
+                check(row, position[0], Arrays.asList(entry.values()), sink);
+            }
+            return named < limit;
+        });
+    }
+
+    private void check(Row row, long position, List<Value> implied, FindingSink sink) {
+        try {
+            IndexSeek.Hit hit = seek.find(state.index.rootPage(), implied);
+            String name = state.index.name();
+            if (hit == null) {
+                named++;
+                sink.add(Finding.of(FindingCode.INDEX_ENTRY_MISSING, "row " + position + " of " + table.name()
+                                + " (" + rowName(row) + ") has no entry " + KeyText.tuple(implied, implied.size())
+                                + " in index " + name)
+                        .object(name).page(row.page()).cell(row.cellIndex()).keys(rowKeys(row))
+                        .sqlite("row " + position + " missing from index " + name));
+                return;
+            }
+            List<Value> held = hit.values();
+            for (int i = 0; i < implied.size(); i++) {
+                if (i >= held.size() || !EntryHash.same(implied.get(i), held.get(i))) {
+                    named++;
+                    // 3.41+ prints "row N values differ from index I"; 3.40 has no such check, so no 3.40 text
+                    sink.add(Finding.of(FindingCode.INDEX_ENTRY_DIFFERS, "row " + position + " of " + table.name()
+                                    + " (" + rowName(row) + ") implies " + KeyText.tuple(implied, implied.size())
+                                    + " but index " + name + " holds " + KeyText.tuple(held, held.size())
+                                    + " (equal only under the index's collation)")
+                            .object(name).at(hit.cell().span()).cell(hit.cell().index()).keys(rowKeys(row)));
+                    return;
+                }
+            }
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    /** Every entry of the index, its row looked up and the entry the row implies compared with it. */
+    private void entries(FindingSink sink) throws IOException {
+        BTreeWalker walker = new BTreeWalker(db.pages(), db.usableSize());
+        walker.walk(state.index.rootPage(), new TreeVisitor() {
+            @Override
+            public void cell(BTreePage page, Cell cell, List<PathStep> path) {
+                if (!(cell instanceof PayloadCell pc)) {
+                    return;
+                }
+                try {
+                    entry(page, pc, path, sink);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public void problem(Problem problem) {
+                // the structural checks report the index tree's damage
+            }
+
+            @Override
+            public boolean stop() {
+                return named >= limit;
+            }
+        });
+    }
+
+    private void entry(BTreePage page, PayloadCell cell, List<PathStep> path, FindingSink sink) throws IOException {
+        List<Value> held = search.keyOf(page, cell);
+        String why = unmatched(held);
+        if (why == null) {
+            return;
+        }
+        named++;
+        String name = state.index.name();
+        sink.add(Finding.of(FindingCode.INDEX_ENTRY_EXTRA, "entry " + KeyText.tuple(held, held.size()) + " of index "
+                        + name + " matches no row of " + table.name() + ": " + why)
+                .object(name).at(cell.span()).cell(cell.index()).path(new ArrayList<>(path))
+                .keys(KeyText.literals(held, held.size())));
+    }
+
+    /** Why {@code held} matches no row, or null if its row implies it. */
+    private String unmatched(List<Value> held) throws IOException {
+        Row row = table.hasRowid() ? rowByRowid(held) : rowByPrimaryKey(held);
+        if (row == null) {
+            return table.hasRowid() ? "no row has rowid " + rowidText(held)
+                    : "no row has that PRIMARY KEY";
+        }
+        ImpliedEntry e = state.generator.entryFor(row, binding);
+        if (e == ImpliedEntry.Excluded.INSTANCE) {
+            return "the index's WHERE clause is not true for " + rowName(row) + ", which needs no entry";
+        }
+        if (e instanceof ImpliedEntry.Entry entry) {
+            List<Value> implied = Arrays.asList(entry.values());
+            if (entryOrder.compare(held, implied) == 0) {
+                return null;
+            }
+            return rowName(row) + " implies " + KeyText.tuple(implied, implied.size());
+        }
+        return null;
+    }
+
+    private Row rowByRowid(List<Value> held) throws IOException {
+        int last = state.recordColumns - 1;
+        if (last < 0 || held.size() <= last || !(held.get(last) instanceof IntegerValue rowid)) {
+            return null;
+        }
+        SearchResult r = search.byRowid(table.rootPage(), rowid.value());
+        return r.found() ? decode(r) : null;
+    }
+
+    private Row rowByPrimaryKey(List<Value> held) throws IOException {
+        List<IndexedColumn> pk = table.primaryKey();
+        List<IndexedColumn> cols = state.index.recordColumns();
+        List<Value> key = new ArrayList<>();
+        for (IndexedColumn p : pk) {
+            int at = -1;
+            for (int i = cols.size() - 1; i >= 0; i--) {
+                if (!cols.get(i).isExpression() && cols.get(i).tableColumn() == p.tableColumn()) {
+                    at = i;
+                    break;
+                }
+            }
+            if (at < 0 || at >= held.size()) {
+                return null;
+            }
+            key.add(held.get(at));
+        }
+        SearchResult r = search.byKey(table.rootPage(), key, new KeyComparator(pk, db.encoding()));
+        return r.found() ? decode(r) : null;
+    }
+
+    private Row decode(SearchResult r) throws IOException {
+        long pgno = r.endStep().page();
+        byte[] data = db.pages().read(pgno);
+        if (data == null) {
+            return null;
+        }
+        BTreePage page = BTreePage.decode(pgno, data, db.usableSize());
+        return new RowDecoder(db, table).decode(page, r.cell());
+    }
+
+    private String rowName(Row row) {
+        if (row.rowid() != null) {
+            return "rowid " + row.rowid();
+        }
+        return "PRIMARY KEY " + KeyText.tuple(pkValues(row), table.primaryKey().size());
+    }
+
+    private List<String> rowKeys(Row row) {
+        if (row.rowid() != null) {
+            return List.of(Long.toString(row.rowid()));
+        }
+        List<Value> pk = pkValues(row);
+        return KeyText.literals(pk, pk.size());
+    }
+
+    private List<Value> pkValues(Row row) {
+        List<Value> out = new ArrayList<>();
+        for (IndexedColumn p : table.primaryKey()) {
+            int c = p.tableColumn();
+            out.add(c >= 0 && c < row.values().size() ? row.values().get(c) : null);
+        }
+        return out;
+    }
+
+    private String rowidText(List<Value> held) {
+        int last = state.recordColumns - 1;
+        return last >= 0 && last < held.size() ? KeyText.literal(held.get(last)) : "(none)";
+    }
+}

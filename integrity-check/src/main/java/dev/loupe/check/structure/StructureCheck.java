@@ -1,0 +1,534 @@
+package dev.loupe.check.structure;
+
+import dev.loupe.check.Finding;
+import dev.loupe.check.FindingCode;
+import dev.loupe.check.FindingSink;
+import dev.loupe.check.Severity;
+import dev.loupe.format.BigEndian;
+import dev.loupe.format.Span;
+import dev.loupe.format.btree.BTreePage;
+import dev.loupe.format.btree.PageType;
+import dev.loupe.format.btree.PathStep;
+import dev.loupe.format.page.LockBytePage;
+import dev.loupe.format.page.PageSource;
+import dev.loupe.format.ptrmap.PointerMap;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The b-tree level checks of PRAGMA integrity_check (btree.c, sqlite3BtreeIntegrityCheck and checkTreePage), in
+ * SQLite's own order so that each problem is reported where SQLite reports it and with the line SQLite 3.40 prints:
+ * the lock-byte page, the freelist, the auto-vacuum header, every tree (right child first, then cells from last to
+ * first), then pages never used and pointer-map pages that something references. Beyond SQLite it reports a tree
+ * that mixes table and index pages and trees deeper than SQLite's cursors can go.
+ *
+ * <p>Invariant: every page from 1 to the page count is claimed exactly once, by the lock-byte rule, the freelist,
+ * one b-tree (as tree page or overflow page) or, in an auto-vacuum file, as a pointer-map page.
+ */
+public final class StructureCheck {
+
+    /** Deeper than this and the walk stops: SQLite's cursors give up at 20 levels (BTCURSOR_MAX_DEPTH). */
+    static final int MAX_DEPTH = 20;
+    /** PRAGMA integrity_check stops after this many messages (its default N): later problems print no line. */
+    static final int SQLITE_MAX_ERRORS = 100;
+    private static final int PTRMAP_ROOTPAGE = 1;
+    private static final int PTRMAP_FREEPAGE = 2;
+    private static final int PTRMAP_OVERFLOW1 = 3;
+    private static final int PTRMAP_OVERFLOW2 = 4;
+    private static final int PTRMAP_BTREE = 5;
+
+    private final PageSource pages;
+    private final int usableSize;
+    private final int pageSize;
+    private final boolean autoVacuum;
+    private final PageRefs refs;
+    private final FindingSink sink;
+    private final SqlitePrefix pfx = new SqlitePrefix();
+    private final List<PathStep> path = new ArrayList<>();
+    private String object;
+    private boolean tableTree;
+    private long errors;
+    /** True while SQLite 3.40 would not run the current check: findings then carry no SQLite line. */
+    private boolean silent;
+    private int sqliteLines;
+    private boolean sqliteRuns = true;
+    private long pagesVisited;
+
+    /**
+     * @param pages      the database pages (WAL applied)
+     * @param usableSize page size minus reserved bytes
+     * @param autoVacuum header byte 52 is non-zero
+     * @param sink       where findings go
+     */
+    public StructureCheck(PageSource pages, int usableSize, boolean autoVacuum, FindingSink sink) {
+        this.pages = pages;
+        this.usableSize = usableSize;
+        this.pageSize = pages.pageSize();
+        this.autoVacuum = autoVacuum;
+        this.refs = new PageRefs(pages.pageCount());
+        this.sink = sink;
+    }
+
+    /**
+     * Runs every b-tree level check.
+     *
+     * @param order          the trees in the order SQLite checks them, and what SQLite 3.40 skips
+     * @param firstTrunk     header offset 32: first freelist trunk page
+     * @param freelistCount  header offset 36: freelist pages
+     * @param largestRoot    header offset 52: largest root page (auto-vacuum), 0 otherwise
+     * @param incremental    header offset 64: incremental vacuum flag
+     */
+    public void run(SqliteRootOrder order, long firstTrunk, long freelistCount, long largestRoot, long incremental)
+            throws IOException {
+        List<TreeRoot> roots = order.roots();
+        long lockByte = LockBytePage.of(pageSize);
+        refs.set(lockByte);
+
+        if (!order.skipsFreelist()) {
+            freelist(firstTrunk, freelistCount, false);
+        }
+
+        // 3.40 skips what follows when it believes the check is partial (see SqliteRootOrder)
+        silent = order.partial();
+        if (autoVacuum) {
+            long mx = 0;
+            for (TreeRoot r : roots) {
+                mx = Math.max(mx, r.root());
+            }
+            if (mx != largestRoot) {
+                report(FindingCode.AUTOVACUUM_ROOT_PAGE, Span.inPage(1, 52, 4), "the largest root page in the schema is "
+                        + mx + " but the header (offset 52) says " + largestRoot,
+                        "max rootpage (" + d(mx) + ") disagrees with header (" + d(largestRoot) + ")");
+            }
+        } else if (incremental != 0) {
+            report(FindingCode.AUTOVACUUM_ROOT_PAGE, Span.inPage(1, 64, 4), "the incremental-vacuum flag (offset 64) is "
+                    + incremental + " in a file without auto-vacuum (offset 52 is 0)",
+                    "incremental_vacuum enabled with a max rootpage of zero");
+        }
+
+        silent = false;
+        for (TreeRoot r : roots) {
+            if (r.root() == 0) {
+                continue;
+            }
+            object = r.name();
+            tableTree = r.table();
+            path.clear();
+            pfx.format = SqlitePrefix.NONE;
+            pfx.v1 = 0;
+            pfx.v2 = 0;
+            if (autoVacuum && r.root() > 1) {
+                checkPtrmap(r.root(), PTRMAP_ROOTPAGE, 0, Span.inPage(1, 0, 0));
+            }
+            checkTree(r.root(), Long.MAX_VALUE, new long[1], Span.inPage(1, 0, 0), 0);
+        }
+        object = null;
+        path.clear();
+        pfx.format = SqlitePrefix.NONE;
+        if (order.skipsFreelist()) {
+            // SQLite 3.40 does not walk the freelist here, so its trees claimed pages first; walking it last keeps
+            // the trees' findings equal to SQLite's and still reports a page both free and in use.
+            freelist(firstTrunk, freelistCount, true);
+        }
+
+        silent = order.partial();
+        for (long p = 1; p <= refs.pageCount(); p++) {
+            boolean ptrmapPage = autoVacuum && PointerMap.isPtrmapPage(p, usableSize);
+            if (!refs.isSet(p) && !ptrmapPage) {
+                report(FindingCode.PAGE_NEVER_USED, Span.inPage(p, 0, 0), "page " + p
+                        + " is not part of any b-tree, overflow chain or the freelist (an orphan page)",
+                        "Page " + d(p) + " is never used");
+            }
+            if (refs.isSet(p) && ptrmapPage) {
+                report(FindingCode.PTRMAP_PAGE_REFERENCED, Span.inPage(p, 0, 0), "page " + p
+                        + " is a pointer-map page, but something else uses it as well",
+                        "Pointer map page " + d(p) + " is referenced");
+            }
+        }
+    }
+
+    /**
+     * Declares that SQLite cannot run integrity_check on this file at all (it refuses to load the schema): the
+     * findings then carry no SQLite line.
+     */
+    public void sqliteRefusesFile() {
+        sqliteRuns = false;
+    }
+
+    /** Pages the walk read (for statistics). */
+    public long pagesVisited() {
+        return pagesVisited;
+    }
+
+    /** Pages claimed by nothing so far: what {@link #run} reports as never used. */
+    public boolean claimed(long page) {
+        return refs.isSet(page);
+    }
+
+    private void freelist(long firstTrunk, long count, boolean quiet) throws IOException {
+        object = null;
+        pfx.format = SqlitePrefix.FREELIST;
+        silent = quiet;
+        checkFreelist(firstTrunk, count);
+        pfx.format = SqlitePrefix.NONE;
+        silent = false;
+    }
+
+    // integrity_check's checkRef: page in range, and not claimed before
+    private boolean checkRef(long page, Span from) {
+        if (page > refs.pageCount() || page == 0) {
+            report(FindingCode.PAGE_NUMBER_INVALID, from, "reference to page " + page + ", outside 1.."
+                    + refs.pageCount(), "invalid page number " + d(page));
+            return true;
+        }
+        if (refs.isSet(page)) {
+            report(FindingCode.PAGE_REFERENCED_TWICE, from, "page " + page + " is referenced a second time"
+                    + (from.page() != 0 ? " (from page " + from.page() + ")" : ""), "2nd reference to page " + d(page));
+            return true;
+        }
+        refs.set(page);
+        return false;
+    }
+
+    private void checkFreelist(long trunk, long expected) throws IOException {
+        long n = expected;
+        long errorsAtStart = errors;
+        Span from = Span.inPage(1, 32, 4);
+        while (trunk != 0) {
+            if (checkRef(trunk, from)) {
+                break;
+            }
+            n--;
+            byte[] data = read(trunk);
+            long leaves = BigEndian.u32(data, 4);
+            if (autoVacuum) {
+                checkPtrmap(trunk, PTRMAP_FREEPAGE, 0, from);
+            }
+            if (leaves > usableSize / 4 - 2) {
+                report(FindingCode.FREELIST_LEAF_COUNT, Span.inPage(trunk, 4, 4), "freelist trunk page " + trunk
+                        + " claims " + leaves + " leaves; at most " + (usableSize / 4 - 2) + " fit",
+                        "freelist leaf count too big on page " + d(trunk));
+                n--;
+            } else {
+                if (leaves > usableSize / 4 - 8) {
+                    // SQLite reads up to U/4-2 leaves but never writes more than U/4-8 (btree.c freePage2)
+                    report(FindingCode.FREELIST_LEAF_COUNT, Span.inPage(trunk, 4, 4), "freelist trunk page " + trunk
+                            + " lists " + leaves + " leaves; SQLite reads up to " + (usableSize / 4 - 2)
+                            + " but never writes more than " + (usableSize / 4 - 8) + ": another program wrote this"
+                            + " trunk", null, Severity.WARNING);
+                }
+                for (int i = 0; i < leaves; i++) {
+                    long leaf = BigEndian.u32(data, 8 + 4 * i);
+                    Span at = Span.inPage(trunk, 8 + 4 * i, 4);
+                    if (autoVacuum) {
+                        checkPtrmap(leaf, PTRMAP_FREEPAGE, 0, at);
+                    }
+                    checkRef(leaf, at);
+                }
+                n -= leaves;
+            }
+            from = Span.inPage(trunk, 0, 4);
+            trunk = BigEndian.u32(data, 0);
+        }
+        long found = (expected - n) & 0xffffffffL;
+        if ((n & 0xffffffffL) != 0 && errorsAtStart == errors) {
+            report(FindingCode.FREELIST_COUNT, Span.inPage(1, 36, 4), "the freelist holds " + found
+                    + " pages but the header (offset 36) says " + expected, "size is " + d(found) + " but should be "
+                    + d(expected));
+        }
+    }
+
+    /**
+     * checkTreePage: checks page {@code pgno} and its subtree; returns the subtree's depth (0 for a leaf) and stores
+     * in {@code minKey[0]} the smallest integer key seen (table trees).
+     */
+    private int checkTree(long pgno, long maxKey, long[] minKey, Span from, int level) throws IOException {
+        minKey[0] = maxKey;
+        if (pgno == 0) {
+            return 0;
+        }
+        if (checkRef(pgno, from)) {
+            return 0;
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedIOException("check interrupted at page " + pgno);
+        }
+        if (level >= MAX_DEPTH) {
+            report(FindingCode.TREE_TOO_DEEP, from, "the tree is more than " + MAX_DEPTH + " levels deep at page "
+                    + pgno + "; SQLite cannot read below this level", null);
+            return 0;
+        }
+        SqlitePrefix.Saved saved = pfx.save();
+        pfx.format = SqlitePrefix.PAGE;
+        pfx.v1 = pgno;
+        int depth = -1;
+        try {
+            pagesVisited++;
+            byte[] data = read(pgno);
+            int hdr = BTreePage.headerOffset(pgno);
+            PageType type = PageType.ofFlag(data[hdr] & 0xff);
+            int nCell = BigEndian.u16(data, hdr + 3);
+            if (type == null || nCell > (pageSize - 8) / 6) {
+                report(FindingCode.PAGE_HEADER_INVALID, Span.inPage(pgno, hdr, type == null ? 1 : 5), type == null
+                        ? "page type byte is " + (data[hdr] & 0xff) + ", not 2, 5, 10 or 13"
+                        : "cell count " + nCell + " is more than a page can hold (" + (pageSize - 8) / 6 + ")",
+                        "btreeInitPage() returns error code 11");
+                return 0;
+            }
+            if (tableTree != type.isTable()) {
+                report(FindingCode.TREE_PAGE_KIND, Span.inPage(pgno, hdr, 1), "page " + pgno + " is a "
+                        + type.label() + " page in the b-tree of " + (tableTree ? "table " : "index ") + object, null);
+            }
+            String freeSpace = FreeSpace.problem(data, hdr, type, nCell, usableSize);
+            if (freeSpace != null) {
+                report(FindingCode.FREEBLOCK_INVALID, Span.inPage(pgno, hdr + 1, 2), freeSpace,
+                        "free space corruption");
+                return 0;
+            }
+            int contentOffset = BigEndian.u16(data, hdr + 5);
+            if (contentOffset == 0) {
+                contentOffset = 65536;
+            }
+            boolean leaf = type.isLeaf();
+            boolean intKey = type.isTable();
+            int cellStart = hdr + (leaf ? 8 : 12);
+            boolean coverage = true;
+            boolean keyCanBeEqual = true;
+            long[] cells = new long[leaf ? nCell : 0];
+            int nCells = 0;
+            pfx.format = SqlitePrefix.CELL;
+
+            if (!leaf) {
+                long right = BigEndian.u32(data, hdr + 8);
+                Span rightSpan = Span.inPage(pgno, hdr + 8, 4);
+                if (autoVacuum) {
+                    pfx.format = SqlitePrefix.RIGHT_CHILD;
+                    checkPtrmap(right, PTRMAP_BTREE, pgno, rightSpan);
+                }
+                path.add(new PathStep(pgno, nCell));
+                long[] min = new long[1];
+                depth = checkTree(right, maxKey, min, rightSpan, level + 1);
+                path.remove(path.size() - 1);
+                maxKey = min[0];
+                keyCanBeEqual = false;
+                // SQLite 3.40 leaves the right-child prefix in place for the cells of an auto-vacuum page
+            }
+            for (int i = nCell - 1; i >= 0; i--) {
+                pfx.v2 = i;
+                int pc = BigEndian.u16(data, cellStart + 2 * i);
+                Span ptr = Span.inPage(pgno, cellStart + 2 * i, 2);
+                if (pc < contentOffset || pc > usableSize - 4) {
+                    reportCell(FindingCode.CELL_POINTER_OUT_OF_RANGE, ptr, i, "cell " + i + " pointer " + pc
+                            + " is outside the cell content area " + contentOffset + ".." + (usableSize - 4),
+                            "Offset " + pc + " out of range " + contentOffset + ".." + (usableSize - 4));
+                    coverage = false;
+                    continue;
+                }
+                CellExtent cell = CellExtent.parse(data, pc, type, usableSize);
+                if (pc + cell.size() > usableSize) {
+                    reportCell(FindingCode.CELL_EXTENDS_OFF_PAGE, Span.inPage(pgno, pc, usableSize - pc), i, "cell " + i
+                            + " at offset " + pc + " needs " + cell.size() + " bytes but only " + (usableSize - pc)
+                            + " remain before the usable end", "Extends off end of page");
+                    coverage = false;
+                    continue;
+                }
+                if (intKey) {
+                    if (keyCanBeEqual ? cell.key() > maxKey : cell.key() >= maxKey) {
+                        reportCell(FindingCode.ROWID_ORDER, Span.inPage(pgno, pc, cell.size()), i, "rowid "
+                                + cell.key() + " is not below the next key " + (maxKey == Long.MAX_VALUE ? "" : maxKey)
+                                + " in key order", "Rowid " + cell.key() + " out of order");
+                    }
+                    maxKey = cell.key();
+                    keyCanBeEqual = false;
+                }
+                if (cell.overflowPages() > 0) {
+                    int ptrOff = pc + cell.size() - 4;
+                    long first = BigEndian.u32(data, ptrOff);
+                    Span ovf = Span.inPage(pgno, ptrOff, 4);
+                    if (autoVacuum) {
+                        checkPtrmap(first, PTRMAP_OVERFLOW1, pgno, ovf);
+                    }
+                    path.add(new PathStep(pgno, i));
+                    checkOverflow(first, cell.overflowPages(), ovf, i);
+                    path.remove(path.size() - 1);
+                }
+                if (!leaf) {
+                    long child = BigEndian.u32(data, pc);
+                    Span childSpan = Span.inPage(pgno, pc, 4);
+                    if (autoVacuum) {
+                        checkPtrmap(child, PTRMAP_BTREE, pgno, childSpan);
+                    }
+                    path.add(new PathStep(pgno, i));
+                    long[] min = new long[1];
+                    int d2 = checkTree(child, maxKey, min, childSpan, level + 1);
+                    path.remove(path.size() - 1);
+                    maxKey = min[0];
+                    keyCanBeEqual = false;
+                    if (d2 != depth) {
+                        reportCell(FindingCode.CHILD_DEPTH_DIFFERS, childSpan, i, "the subtree of cell " + i
+                                + " (page " + child + ") is " + d2 + " levels deep, its right sibling's " + depth,
+                                "Child page depth differs");
+                        depth = d2;
+                    }
+                } else {
+                    cells[nCells++] = ((long) pc << 16) | (pc + cell.size() - 1);
+                }
+            }
+            minKey[0] = maxKey;
+            pfx.format = SqlitePrefix.NONE;
+            if (coverage) {
+                if (!leaf) {
+                    cells = new long[nCell];
+                    for (int i = 0; i < nCell; i++) {
+                        int pc = BigEndian.u16(data, cellStart + 2 * i);
+                        cells[nCells++] = ((long) pc << 16) | (pc + CellExtent.parse(data, pc, type, usableSize).size() - 1);
+                    }
+                }
+                checkCoverage(pgno, data, hdr, contentOffset, Arrays.copyOf(cells, nCells));
+            }
+        } finally {
+            pfx.restore(saved);
+        }
+        return depth + 1;
+    }
+
+    // checkList for an overflow chain: length, second references, pointer-map entries of later pages
+    private void checkOverflow(long page, long expected, Span from, int cell) throws IOException {
+        long n = expected;
+        long errorsAtStart = errors;
+        while (page != 0) {
+            if (checkRef(page, from)) {
+                break;
+            }
+            n--;
+            byte[] data = read(page);
+            long next = BigEndian.u32(data, 0);
+            // N is a u32 in SQLite: past the expected length it wraps and stays "greater than 0"
+            if (autoVacuum && n != 0) {
+                checkPtrmap(next, PTRMAP_OVERFLOW2, page, Span.inPage(page, 0, 4));
+            }
+            from = Span.inPage(page, 0, 4);
+            page = next;
+        }
+        if (n != 0 && errorsAtStart == errors) {
+            long found = expected - n;
+            reportCell(FindingCode.OVERFLOW_CHAIN_LENGTH, from, cell, "the overflow chain has " + found
+                    + " pages; the payload needs " + expected, "overflow list length is " + d(found) + " but should be "
+                    + d(expected));
+        }
+    }
+
+    // the coverage check at the end of checkTreePage: no byte used twice, uncovered bytes = fragment count
+    private void checkCoverage(long pgno, byte[] data, int hdr, int contentOffset, long[] cells) {
+        long[] heap = cells;
+        List<Long> free = new ArrayList<>();
+        int fb = BigEndian.u16(data, hdr + 1);
+        for (int guard = 0; fb > 0 && guard < usableSize / 4; guard++) {
+            int size = BigEndian.u16(data, fb + 2);
+            free.add(((long) fb << 16) | (fb + size - 1));
+            fb = BigEndian.u16(data, fb);
+        }
+        heap = Arrays.copyOf(heap, heap.length + free.size());
+        for (int i = 0; i < free.size(); i++) {
+            heap[cells.length + i] = free.get(i);
+        }
+        Arrays.sort(heap);
+        long prev = contentOffset - 1;
+        long frag = 0;
+        for (int k = 0; k < heap.length; k++) {
+            long x = heap[k];
+            long start = x >>> 16;
+            if ((prev & 0xffff) >= start) {
+                report(FindingCode.CELL_OVERLAP, Span.inPage(pgno, (int) start, 1), "byte " + start + " of page " + pgno
+                        + " belongs to two cells or freeblocks", "Multiple uses for byte " + start + " of page " + pgno);
+                if (k < heap.length - 1) {
+                    // SQLite stops pulling from its heap; it compares the fragment count only when the heap is empty
+                    return;
+                }
+                break;
+            }
+            frag += start - (prev & 0xffff) - 1;
+            prev = x;
+        }
+        frag += usableSize - (prev & 0xffff) - 1;
+        int stated = data[hdr + 7] & 0xff;
+        if (frag != stated) {
+            report(FindingCode.FRAGMENTATION_MISMATCH, Span.inPage(pgno, hdr + 7, 1), "the page header says "
+                    + stated + " fragmented bytes but " + frag + " bytes are covered by no cell or freeblock",
+                    "Fragmentation of " + frag + " bytes reported as " + stated + " on page " + pgno);
+        }
+    }
+
+    // checkPtrmap: the pointer-map entry of page `child` must be (type, parent)
+    private void checkPtrmap(long child, int type, long parent, Span from) throws IOException {
+        long map = PointerMap.ptrmapPageFor(child, usableSize);
+        int offset = PointerMap.entryOffset(child, usableSize);
+        byte[] data = map == 0 || offset < 0 ? null : read(map);
+        int gotType = data == null ? 0 : data[offset] & 0xff;
+        if (data == null || gotType < 1 || gotType > 5) {
+            report(FindingCode.PTRMAP_ENTRY_MISSING, map == 0 ? from : Span.inPage(map, Math.max(0, offset),
+                    offset < 0 ? 0 : 5), "the pointer-map entry for page " + child + " cannot be read"
+                    + (data == null ? "" : " (type byte " + gotType + ")"), "Failed to read ptrmap key=" + d(child));
+            return;
+        }
+        long gotParent = BigEndian.u32(data, offset + 1);
+        if (gotType != type || gotParent != parent) {
+            report(FindingCode.PTRMAP_ENTRY_WRONG, Span.inPage(map, offset, 5), "the pointer-map entry for page " + child
+                    + " is (" + gotType + "," + gotParent + "); what uses the page implies (" + type + "," + parent + ")",
+                    "Bad ptr map entry key=" + d(child) + " expected=(" + type + "," + d(parent) + ") got=(" + gotType
+                            + "," + d(gotParent) + ")");
+        }
+    }
+
+    /** A page's bytes; a page SQLite cannot read past the end of the file reads as zeros, as SQLite's pager does. */
+    private byte[] read(long pgno) throws IOException {
+        byte[] data = pgno >= 1 && pgno <= pages.pageCount() ? pages.read(pgno) : null;
+        if (data == null || data.length < pageSize) {
+            byte[] zero = new byte[pageSize];
+            if (data != null) {
+                System.arraycopy(data, 0, zero, 0, data.length);
+            }
+            return zero;
+        }
+        return data;
+    }
+
+    /** SQLite 3.40 formats these numbers with %d: a u32 above 2^31 prints negative. */
+    private static String d(long v) {
+        return Integer.toString((int) v);
+    }
+
+    private void reportCell(FindingCode code, Span span, int cell, String message, String sqlite) {
+        sink.add(Finding.of(code, message).object(object).at(span).cell(cell).path(path).sqlite(line(sqlite)));
+    }
+
+    private void report(FindingCode code, Span span, String message, String sqlite) {
+        report(code, span, message, sqlite, code.severity());
+    }
+
+    private void report(FindingCode code, Span span, String message, String sqlite, Severity severity) {
+        sink.add(Finding.of(code, message).severity(severity).object(object).at(span).path(path)
+                .sqlite(line(sqlite)));
+    }
+
+    /**
+     * The line SQLite 3.40 prints for a message, with its prefix; null for checks SQLite does not have, checks it
+     * skips here, and everything after its first 100 lines. Only SQLite's own messages count towards the "no
+     * other error" rule of the list-length messages.
+     */
+    private String line(String sqlite) {
+        if (sqlite == null) {
+            return null;
+        }
+        errors++;
+        if (!sqliteRuns || silent || sqliteLines >= SQLITE_MAX_ERRORS) {
+            return null;
+        }
+        sqliteLines++;
+        return pfx.apply(sqlite);
+    }
+}

@@ -1,0 +1,218 @@
+package dev.loupe.check.index;
+
+import dev.loupe.check.CheckReport;
+import dev.loupe.check.Finding;
+import dev.loupe.check.FindingCode;
+import dev.loupe.check.Sqlite340;
+import dev.loupe.samples.Sample;
+import dev.loupe.samples.Samples;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Index against table checks through the Checker, on databases SQLite built and then damaged in ways its own
+ * integrity_check detects; SQLite 3.40 (CLI) and 3.54 (sqlite-jdbc) say what must be found.
+ */
+class IndexChecksTest {
+
+    private static final Set<FindingCode> INDEX_CODES = EnumSet.of(FindingCode.INDEX_ENTRY_MISSING,
+            FindingCode.INDEX_ENTRY_DIFFERS, FindingCode.INDEX_ENTRY_EXTRA, FindingCode.INDEX_ENTRY_COUNT,
+            FindingCode.INDEX_ROWID_NOT_AT_END, FindingCode.INDEX_NOT_UNIQUE, FindingCode.INDEX_RECORD_LENGTH);
+    private static final Pattern INDEX_LINE = Pattern.compile(
+            "row \\d+ missing from index \\S+|wrong # of entries in index \\S+|non-unique entry in index \\S+");
+    private static final Pattern DIFFERS_LINE = Pattern.compile("row (\\d+) values differ from index (\\S+)");
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @EnumSource(value = Sample.class, names = {"INDEXES", "WITHOUT_ROWID", "UTF16LE", "UTF16BE", "DEMO", "TYPES",
+            "PAGE_512", "OVERFLOW", "ALTER_ADD_COLUMN", "AUTOVACUUM_FULL"})
+    void intactSamplesGiveNoIndexFindings(Sample sample) throws Exception {
+        Path db = Samples.copyTo(sample, dir);
+        CheckReport r = IndexFixtures.check(db);
+        assertThat(indexFindings(r)).isEmpty();
+        assertThat(r.findings()).noneMatch(f -> f.code() == FindingCode.NOT_CHECKED);
+        assertThat(Sqlite340.integrityCheck(db, dir.resolve("s"))).containsExactly("ok");
+    }
+
+    static final String TABLE = "CREATE TABLE t(id INTEGER PRIMARY KEY, name TEXT, n INT, code TEXT, score REAL)";
+    static final String ROWS = "WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < 300)"
+            + " INSERT INTO t SELECT i, char(65 + i % 26, 97 + i % 7) || i, i * 7 % 1000, 'c' || (i % 40)"
+            + " || substr('   ', 1, i % 3), i % 50 FROM s";
+
+    /** Each kind of index, made stale: rows deleted, inserted and updated while SQLite did not see the index. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "CREATE INDEX i ON t(name)",
+            "CREATE UNIQUE INDEX i ON t(n)",
+            "CREATE INDEX i ON t(name DESC, n)",
+            "CREATE INDEX i ON t(name COLLATE NOCASE)",
+            "CREATE INDEX i ON t(code COLLATE RTRIM, score DESC)",
+            "CREATE INDEX i ON t(n) WHERE n % 3 = 0 AND name IS NOT NULL",
+            "CREATE INDEX i ON t(lower(name), n + 1)",
+            "CREATE INDEX i ON t(substr(code, 1, 2), abs(n - 500)) WHERE score > 10",
+            "CREATE INDEX i ON t(score)"})
+    void staleIndexNamedLikeSqlite(String index) throws Exception {
+        for (String encoding : List.of("UTF-8", "UTF-16le")) {
+            Path db = dir.resolve("stale-" + encoding + ".db");
+            IndexFixtures.build(db, "PRAGMA encoding='" + encoding + "'", TABLE, ROWS, index);
+            IndexFixtures.staleIndex(db, "i", "DELETE FROM t WHERE id IN (5, 6, 150)",
+                    "INSERT INTO t VALUES (1000, 'Zed', 3000, 'z  ', 7.0)",
+                    "INSERT INTO t VALUES (1001, 'yak', 3003, 'c3', 60)",
+                    "UPDATE t SET name = name || 'x', n = n + 100000, code = code || 'q', score = score + 30.5"
+                            + " WHERE id IN (10, 12)");
+            CheckReport r = assertSameAsSqlite(db);
+            assertThat(codes(r)).contains(FindingCode.INDEX_ENTRY_MISSING, FindingCode.INDEX_ENTRY_EXTRA);
+            assertThat(r.findings()).noneMatch(f -> f.code() == FindingCode.NOT_CHECKED);
+        }
+    }
+
+    @Test
+    void staleIndexOfWithoutRowidTable() throws Exception {
+        Path db = dir.resolve("wr.db");
+        IndexFixtures.build(db, "CREATE TABLE w(k TEXT, j INT, v, PRIMARY KEY(k DESC, j)) WITHOUT ROWID",
+                "WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < 200)"
+                        + " INSERT INTO w SELECT 'k' || (i % 17), i, i * 3 FROM s",
+                "CREATE INDEX i ON w(v)", "CREATE UNIQUE INDEX u ON w(j, v)");
+        IndexFixtures.staleIndex(db, "i", "DELETE FROM w WHERE j IN (3, 4)", "UPDATE w SET v = -1 WHERE j = 9",
+                "INSERT INTO w VALUES ('new', 1, 2)");
+        CheckReport r = assertSameAsSqlite(db);
+        assertThat(codes(r)).contains(FindingCode.INDEX_ENTRY_MISSING, FindingCode.INDEX_ENTRY_EXTRA,
+                FindingCode.INDEX_ENTRY_COUNT);
+    }
+
+    @Test
+    void rewrittenKeyBytesAreMissingAndExtra() throws Exception {
+        Path db = dir.resolve("patched.db");
+        IndexFixtures.build(db, "CREATE TABLE t(a TEXT, b INT)",
+                "INSERT INTO t VALUES ('k10', 1), ('k20', 2), ('k30', 3)", "CREATE INDEX i ON t(a)");
+        IndexFixtures.patchPage(db, IndexFixtures.rootPage(db, "i"), "k20", "k21", StandardCharsets.UTF_8);
+        CheckReport r = assertSameAsSqlite(db);
+        assertThat(r.findings()).anySatisfy(f -> {
+            assertThat(f.code()).isEqualTo(FindingCode.INDEX_ENTRY_MISSING);
+            assertThat(f.sqlite()).isEqualTo("row 2 missing from index i");
+            assertThat(f.keys()).containsExactly("2");
+        });
+        assertThat(r.findings()).anySatisfy(f -> {
+            assertThat(f.code()).isEqualTo(FindingCode.INDEX_ENTRY_EXTRA);
+            assertThat(f.keys()).containsExactly("'k21'", "2");
+        });
+    }
+
+    @Test
+    void nocaseEntryWithOtherCaseDiffers() throws Exception {
+        Path db = dir.resolve("nocase.db");
+        IndexFixtures.build(db, "CREATE TABLE t(a TEXT)", "INSERT INTO t VALUES ('abc'), ('mno'), ('xyz')",
+                "CREATE INDEX i ON t(a COLLATE NOCASE)");
+        IndexFixtures.patchPage(db, IndexFixtures.rootPage(db, "i"), "mno", "MNO", StandardCharsets.UTF_8);
+        CheckReport r = assertSameAsSqlite(db);
+        assertThat(indexFindings(r)).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(FindingCode.INDEX_ENTRY_DIFFERS);
+            assertThat(f.message()).startsWith("row 2 of t");
+            assertThat(f.sqlite()).isNull();
+        });
+    }
+
+    @Test
+    void duplicatesUnderUniqueSql() throws Exception {
+        Path db = dir.resolve("unique.db");
+        IndexFixtures.build(db, "CREATE TABLE t(a TEXT, b INT)",
+                "INSERT INTO t VALUES ('x', 1), ('Y', 2), ('y', 3), (NULL, 4), (NULL, 5), ('z', 6), ('z', 7), ('z', 8)",
+                "CREATE INDEX u ON t(a COLLATE NOCASE)");
+        IndexFixtures.writableSchema(db,
+                "UPDATE sqlite_schema SET sql = 'CREATE UNIQUE INDEX u ON t(a COLLATE NOCASE)' WHERE name = 'u'");
+        CheckReport r = assertSameAsSqlite(db);
+        assertThat(r.findings()).filteredOn(f -> f.code() == FindingCode.INDEX_NOT_UNIQUE).hasSize(3);
+    }
+
+    @Test
+    void indexBuiltUnderAnotherCollation() throws Exception {
+        Path db = dir.resolve("collation.db");
+        IndexFixtures.build(db, "CREATE TABLE t(a TEXT)",
+                "INSERT INTO t VALUES ('b'), ('A'), ('c'), ('B'), ('a'), ('C'), ('d'), ('D')",
+                "CREATE INDEX i ON t(a COLLATE NOCASE)");
+        IndexFixtures.writableSchema(db, "UPDATE sqlite_schema SET sql = 'CREATE INDEX i ON t(a)' WHERE name = 'i'");
+        CheckReport r = assertSameAsSqlite(db);
+        assertThat(codes(r)).contains(FindingCode.INDEX_ENTRY_MISSING);
+    }
+
+    @Test
+    void unsupportedExpressionIsNotCheckedButCounted() throws Exception {
+        Path db = dir.resolve("json.db");
+        IndexFixtures.build(db, "CREATE TABLE t(j TEXT)",
+                "INSERT INTO t VALUES ('{\"a\":1}'), ('{\"a\":2}'), ('{\"a\":3}')",
+                "CREATE INDEX i ON t(json_extract(j, '$.a'))");
+        assertThat(IndexFixtures.check(db).findings()).singleElement()
+                .satisfies(f -> assertThat(f.code()).isEqualTo(FindingCode.NOT_CHECKED));
+        IndexFixtures.staleIndex(db, "i", "DELETE FROM t WHERE rowid = 2");
+        CheckReport r = assertSameAsSqlite(db);
+        assertThat(codes(r)).containsExactlyInAnyOrder(FindingCode.NOT_CHECKED, FindingCode.INDEX_ENTRY_COUNT);
+    }
+
+    /**
+     * Every index line SQLite 3.40 prints, Loupe prints as a finding's sqlite text (and no other), and every
+     * "values differ" row of 3.54 is an INDEX_ENTRY_DIFFERS finding for the same row and index.
+     */
+    private CheckReport assertSameAsSqlite(Path db) throws Exception {
+        CheckReport r = IndexFixtures.check(db);
+        List<String> s340 = matching(Sqlite340.integrityCheck(db, dir.resolve("s340")), INDEX_LINE);
+        List<String> s354 = IndexFixtures.integrityCheck354(db, dir.resolve("s354"));
+        Set<String> loupe = new TreeSet<>();
+        for (Finding f : indexFindings(r)) {
+            if (f.sqlite() != null) {
+                loupe.add(f.sqlite());
+            }
+        }
+        assertThat(loupe).as("index lines of sqlite3 3.40 vs Loupe; findings %s", r.findings())
+                .isEqualTo(new TreeSet<>(s340));
+        assertThat(loupe).as("3.54 index lines").containsAll(matching(s354, INDEX_LINE));
+        for (String line : s354) {
+            Matcher m = DIFFERS_LINE.matcher(line);
+            if (m.matches()) {
+                assertThat(indexFindings(r)).anySatisfy(f -> {
+                    assertThat(f.code()).isEqualTo(FindingCode.INDEX_ENTRY_DIFFERS);
+                    assertThat(f.object()).isEqualTo(m.group(2));
+                    assertThat(f.message()).startsWith("row " + m.group(1) + " of ");
+                });
+            }
+        }
+        long differs = indexFindings(r).stream().filter(f -> f.code() == FindingCode.INDEX_ENTRY_DIFFERS).count();
+        assertThat(differs).isEqualTo(s354.stream().filter(l -> DIFFERS_LINE.matcher(l).matches()).count());
+        return r;
+    }
+
+    private static List<String> matching(List<String> lines, Pattern p) {
+        List<String> out = new ArrayList<>();
+        for (String l : lines) {
+            if (p.matcher(l).matches()) {
+                out.add(l);
+            }
+        }
+        return out;
+    }
+
+    private static List<Finding> indexFindings(CheckReport r) {
+        return r.findings().stream().filter(f -> INDEX_CODES.contains(f.code())).toList();
+    }
+
+    private static List<FindingCode> codes(CheckReport r) {
+        return r.findings().stream().map(Finding::code).filter(c -> c != FindingCode.INDEX_KEY_ORDER).distinct()
+                .toList();
+    }
+}

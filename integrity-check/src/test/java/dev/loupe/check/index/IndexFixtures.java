@@ -1,0 +1,116 @@
+package dev.loupe.check.index;
+
+import dev.loupe.check.CheckOptions;
+import dev.loupe.check.CheckReport;
+import dev.loupe.check.Checker;
+import dev.loupe.format.OpenOptions;
+
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds and damages databases for the index checks, and asks SQLite (sqlite-jdbc 3.54) what it thinks of them. */
+final class IndexFixtures {
+
+    private IndexFixtures() {
+    }
+
+    /** Runs {@code sql} (statements separated by ";\n") in a fresh database at {@code file}. */
+    static void build(Path file, String... statements) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        }
+    }
+
+    /** Statements run with writable_schema on (for swapping an index's SQL or hiding an index from SQLite). */
+    static void writableSchema(Path file, String... statements) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("PRAGMA writable_schema=ON");
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+            s.execute("PRAGMA writable_schema=OFF");
+        }
+    }
+
+    static long rootPage(Path file, String name) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT rootpage FROM sqlite_schema WHERE name = '" + name + "'")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    /**
+     * Hides index {@code name} from SQLite, runs {@code changes} (the table changes, the index does not follow), and
+     * puts the index back: its b-tree is then stale, as after a bug that skipped an index update.
+     */
+    static void staleIndex(Path file, String name, String... changes) throws Exception {
+        String[] row = new String[5];
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT type, name, tbl_name, rootpage, sql FROM sqlite_schema"
+                     + " WHERE name = '" + name + "'")) {
+            rs.next();
+            for (int i = 0; i < 5; i++) {
+                row[i] = rs.getString(i + 1);
+            }
+        }
+        writableSchema(file, "DELETE FROM sqlite_schema WHERE name = '" + name + "'");
+        build(file, changes);
+        writableSchema(file, "INSERT INTO sqlite_schema VALUES ('" + row[0] + "', '" + row[1] + "', '" + row[2]
+                + "', " + row[3] + ", '" + row[4].replace("'", "''") + "')");
+    }
+
+    /** Replaces the first occurrence of {@code from} by {@code to} (same length) on page {@code page}. */
+    static void patchPage(Path file, long page, String from, String to, Charset cs) throws Exception {
+        byte[] db = Files.readAllBytes(file);
+        int pageSize = ((db[16] & 0xff) << 8) | (db[17] & 0xff);
+        pageSize = pageSize == 1 ? 65536 : pageSize;
+        byte[] f = from.getBytes(cs);
+        byte[] t = to.getBytes(cs);
+        if (f.length != t.length) {
+            throw new IllegalArgumentException("patch must keep the length");
+        }
+        int start = (int) ((page - 1) * pageSize);
+        for (int i = start; i + f.length <= start + pageSize; i++) {
+            if (java.util.Arrays.equals(db, i, i + f.length, f, 0, f.length)) {
+                System.arraycopy(t, 0, db, i, t.length);
+                Files.write(file, db);
+                return;
+            }
+        }
+        throw new IllegalArgumentException(from + " not found on page " + page);
+    }
+
+    /** PRAGMA integrity_check lines from sqlite-jdbc (3.54) on a copy of {@code db}. */
+    static List<String> integrityCheck354(Path db, Path scratch) throws Exception {
+        Files.createDirectories(scratch);
+        Path copy = scratch.resolve("jdbc-" + db.getFileName());
+        Files.copy(db, copy, StandardCopyOption.REPLACE_EXISTING);
+        List<String> out = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+            while (rs.next()) {
+                for (String l : rs.getString(1).split("\n")) {
+                    if (!l.isBlank() && !l.equals("*** in database main ***")) {
+                        out.add(l);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    static CheckReport check(Path db) throws Exception {
+        return new Checker(CheckOptions.defaults().withThreads(2), List.of(new IndexChecks()))
+                .check(db, OpenOptions.ignoreWal());
+    }
+}
