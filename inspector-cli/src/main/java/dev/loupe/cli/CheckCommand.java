@@ -13,6 +13,7 @@ import dev.loupe.check.report.ReportFormat;
 import dev.loupe.check.report.ReportSettings;
 import dev.loupe.format.Database;
 import dev.loupe.format.OpenOptions;
+import dev.loupe.format.Progress;
 import dev.loupe.format.schema.Index;
 import dev.loupe.format.schema.Schema;
 import dev.loupe.format.schema.Table;
@@ -123,10 +124,11 @@ final class CheckCommand implements Callable<Integer> {
         Checker checker = Checker.standard(options);
         List<CheckedFile> checked = new ArrayList<>();
         boolean text = reportFormat == ReportFormat.TEXT && output == null;
-        try (TerminalProgress progress = TerminalProgress.of(spec.commandLine().getErr(), "loupe: checking", text)) {
-            for (int i = 0; i < files.size(); i++) {
-                progress.pages(i, files.size());
-                checked.add(check(checker, files.get(i), openOptions));
+        for (int i = 0; i < files.size(); i++) {
+            String label = "loupe: checking " + files.get(i) + (files.size() > 1 ? " (" + (i + 1) + " of "
+                    + files.size() + ")" : "");
+            try (TerminalProgress progress = TerminalProgress.of(spec.commandLine().getErr(), label, text)) {
+                checked.add(check(checker, files.get(i), openOptions, progress));
             }
         }
         write(reportFormat.reporter(ReportSettings.of(threshold, Version.number())), checked);
@@ -146,7 +148,8 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /** Checks one file; a file that cannot be opened at all becomes an "unreadable" report, not an exception. */
-    private static CheckedFile check(Checker checker, Path file, OpenOptions openOptions) throws IOException {
+    private static CheckedFile check(Checker checker, Path file, OpenOptions openOptions, Progress progress)
+            throws IOException {
         String name = file.toString();
         if (!Files.exists(file)) {
             return unreadable(name, name + ": no such file");
@@ -168,7 +171,7 @@ final class CheckCommand implements Callable<Integer> {
             return unreadable(name, name + ": cannot read: " + e.getMessage());
         }
         try {
-            CheckReport report = checker.check(db);
+            CheckReport report = checker.check(db, progress);
             if (!report.file().equals(name)) {
                 report = new CheckReport(name, report.verdict(), report.findings(), report.dropped(),
                         report.stats());

@@ -27,8 +27,9 @@ final class TerminalProgress implements Progress, AutoCloseable {
         return new TerminalProgress(err, label, textFormat && System.console() != null);
     }
 
+    /** Synchronized: a check reports from several worker threads. */
     @Override
-    public void pages(long done, long total) {
+    public synchronized void pages(long done, long total) {
         if (!enabled) {
             return;
         }
@@ -44,7 +45,7 @@ final class TerminalProgress implements Progress, AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (shown) {
             err.print("\r\033[K");
             err.flush();

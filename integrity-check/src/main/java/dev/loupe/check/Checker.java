@@ -8,6 +8,7 @@ import dev.loupe.check.values.ValueChecks;
 import dev.loupe.format.Database;
 import dev.loupe.format.OpenOptions;
 import dev.loupe.format.Problem;
+import dev.loupe.format.Progress;
 import dev.loupe.format.Span;
 import dev.loupe.format.SchemaSnapshot;
 import dev.loupe.format.header.DatabaseHeader;
@@ -71,7 +72,7 @@ public final class Checker {
                     new CheckStats(0, 0, 0, 0, (System.nanoTime() - start) / 1_000_000));
         }
         try (db) {
-            return check(db);
+            return check(db, Progress.NONE);
         } catch (InterruptedIOException e) {
             throw e;
         } catch (IOException e) {
@@ -84,6 +85,15 @@ public final class Checker {
 
     /** Checks an open database (its WAL, if any, already applied as the caller chose). */
     public CheckReport check(Database db) throws IOException {
+        return check(db, Progress.NONE);
+    }
+
+    /**
+     * As {@link #check(Database)}, telling {@code progress} how far it is: the structural pass reads every page
+     * once, the deep pass (unless quick) reads every b-tree page again, so the total is one or two times the page
+     * count. {@code progress} may be called from several threads.
+     */
+    public CheckReport check(Database db, Progress progress) throws IOException {
         long start = System.nanoTime();
         int limit = options.maxFindings();
         List<FindingSink> parts = new ArrayList<>();
@@ -135,7 +145,10 @@ public final class Checker {
         FindingSink structure = new FindingSink(limit);
         parts.add(structure);
         DatabaseHeader h = db.header();
-        StructureCheck sc = new StructureCheck(db.pages(), db.usableSize(), h.autoVacuum(), structure);
+        long total = options.quick() ? pageCount : 2 * pageCount;
+        PassProgress passes = new PassProgress(progress, total);
+        StructureCheck sc = new StructureCheck(db.pages(), db.usableSize(), h.autoVacuum(), structure,
+                passes::add);
         if (refused) {
             sc.sqliteRefusesFile();
         }
@@ -146,7 +159,7 @@ public final class Checker {
         long entries = 0;
         if (!options.quick()) {
             int before = parts.size();
-            long[] counts = deep(db, schema, parts);
+            long[] counts = deep(db, schema, parts, passes);
             rows = counts[0];
             entries = counts[1];
             if (refused || !TableScan.completes(structure.findings())) {
@@ -156,6 +169,7 @@ public final class Checker {
                 }
             }
         }
+        progress.pages(total, total);
         return report(db, parts, new CheckStats(pageCount, roots.size(), rows, entries, millisSince(start)));
     }
 
@@ -220,7 +234,8 @@ public final class Checker {
     }
 
     /** The record-level pass: one task per tree, merged in schema order. Returns {rows, index entries}. */
-    private long[] deep(Database db, Schema schema, List<FindingSink> parts) throws IOException {
+    private long[] deep(Database db, Schema schema, List<FindingSink> parts, PassProgress progress)
+            throws IOException {
         CheckPlan plan = new CheckPlan();
         CheckContext context = new CheckContext(db, schema, options);
         for (CheckModule m : modules) {
@@ -231,9 +246,9 @@ public final class Checker {
             if (t.virtual() || t.rootPage() == 0 || !options.includes(t.name())) {
                 continue;
             }
-            tasks.add(new Task(t, null, new FindingSink(options.maxFindings())));
+            tasks.add(new Task(t, null, new FindingSink(options.maxFindings()), progress));
             for (Index i : schema.indexesOf(t.name())) {
-                tasks.add(new Task(null, i, new FindingSink(options.maxFindings())));
+                tasks.add(new Task(null, i, new FindingSink(options.maxFindings()), progress));
             }
         }
         long[] counts = new long[2];
@@ -288,9 +303,9 @@ public final class Checker {
         }
     }
 
-    private record Task(Table table, Index index, FindingSink sink) {
+    private record Task(Table table, Index index, FindingSink sink, PassProgress progress) {
         long run(Database db, CheckPlan plan) throws IOException {
-            DeepWalk walk = new DeepWalk(db, sink);
+            DeepWalk walk = new DeepWalk(db, sink, progress::add);
             if (table != null) {
                 walk.table(table, plan.rowChecks(table.name()));
             } else {

@@ -27,6 +27,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -39,11 +40,14 @@ final class DeepWalk {
 
     private final Database db;
     private final FindingSink sink;
+    private final LongConsumer pagesRead;
     private long count;
 
-    DeepWalk(Database db, FindingSink sink) {
+    /** @param pagesRead told of every b-tree page the walk enters (for progress) */
+    DeepWalk(Database db, FindingSink sink, LongConsumer pagesRead) {
         this.db = db;
         this.sink = sink;
+        this.pagesRead = pagesRead;
     }
 
     long count() {
@@ -147,6 +151,12 @@ final class DeepWalk {
     private void walk(long root, CellConsumer consumer) throws IOException {
         try {
             new BTreeWalker(db.pages(), db.usableSize()).walk(root, new TreeVisitor() {
+                @Override
+                public boolean page(BTreePage page, List<PathStep> path, int depth) {
+                    pagesRead.accept(1);
+                    return true;
+                }
+
                 @Override
                 public void cell(BTreePage page, Cell cell, List<PathStep> path) {
                     try {

@@ -21,8 +21,11 @@ public final class FindingLocation {
         if (f.cell() >= 0) {
             parts.add("cell " + f.cell());
         }
-        if (f.offset() >= 0) {
+        if (f.offset() >= 0 && f.length() > 0) {
             parts.add((f.page() > 0 ? "bytes " : "file bytes ") + f.offset() + "+" + f.length());
+        } else if (f.offset() > 0 || (f.offset() == 0 && f.page() == 0)) {
+            // a position without a length: where something points from, not a run of bytes
+            parts.add((f.page() > 0 ? "offset " : "file offset ") + f.offset());
         }
         if (!f.path().isEmpty()) {
             parts.add("path " + path(f.path()));

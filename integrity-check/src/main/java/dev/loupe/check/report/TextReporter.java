@@ -10,6 +10,7 @@ import dev.loupe.check.Verdict;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,11 +21,17 @@ import java.util.Set;
 /**
  * For people: per file a verdict line, then its findings grouped by object (file-level findings first), each with
  * severity, code, location, message and the line SQLite 3.40 prints; a code's title is shown the first time the
- * code appears in a file. Lines fit in 100 columns (long messages are wrapped). A summary line ends the report.
+ * code appears in a file. Lines fit in 100 columns (long messages are wrapped). At most {@link #SHOWN_PER_CODE}
+ * findings of a code are shown per object, then how many more there are. A summary line ends the report.
  */
 public final class TextReporter implements Reporter {
 
     static final int WIDTH = 100;
+    /**
+     * Findings of one code shown per object: one damaged page can leave thousands of rows without their index
+     * entries, and the first few say what happened; JSON keeps them all.
+     */
+    static final int SHOWN_PER_CODE = 5;
     private static final String FILE_LEVEL = "(file: header, page use, freelist, pointer map, WAL)";
     private static final String INDENT = "    ";
     private static final String DETAIL = INDENT + "         ";
@@ -46,8 +53,18 @@ public final class TextReporter implements Reporter {
         Set<FindingCode> explained = EnumSet.noneOf(FindingCode.class);
         for (Map.Entry<String, List<Finding>> group : byObject(r.findings()).entrySet()) {
             out.write("  " + (group.getKey() == null ? FILE_LEVEL : group.getKey()) + "\n");
+            Map<FindingCode, Integer> shown = new EnumMap<>(FindingCode.class);
             for (Finding f : group.getValue()) {
-                finding(f, explained.add(f.code()), out);
+                if (shown.merge(f.code(), 1, Integer::sum) <= SHOWN_PER_CODE) {
+                    finding(f, explained.add(f.code()), out);
+                }
+            }
+            for (Map.Entry<FindingCode, Integer> e : shown.entrySet()) {
+                int more = e.getValue() - SHOWN_PER_CODE;
+                if (more > 0) {
+                    wrap(String.format(Locale.ROOT, "... and %,d more %s here (--format json lists every one)",
+                            more, e.getKey().code()), out);
+                }
             }
         }
         if (r.dropped() > 0) {

@@ -18,6 +18,7 @@ import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 /**
  * The b-tree level checks of PRAGMA integrity_check (btree.c, sqlite3BtreeIntegrityCheck and checkTreePage), in
@@ -47,6 +48,7 @@ public final class StructureCheck {
     private final boolean autoVacuum;
     private final PageRefs refs;
     private final FindingSink sink;
+    private final LongConsumer pagesRead;
     private final SqlitePrefix pfx = new SqlitePrefix();
     private final List<PathStep> path = new ArrayList<>();
     private String object;
@@ -63,8 +65,11 @@ public final class StructureCheck {
      * @param usableSize page size minus reserved bytes
      * @param autoVacuum header byte 52 is non-zero
      * @param sink       where findings go
+     * @param pagesRead  told of every b-tree page checked (for progress)
      */
-    public StructureCheck(PageSource pages, int usableSize, boolean autoVacuum, FindingSink sink) {
+    public StructureCheck(PageSource pages, int usableSize, boolean autoVacuum, FindingSink sink,
+                          LongConsumer pagesRead) {
+        this.pagesRead = pagesRead;
         this.pages = pages;
         this.usableSize = usableSize;
         this.pageSize = pages.pageSize();
@@ -268,6 +273,7 @@ public final class StructureCheck {
         int depth = -1;
         try {
             pagesVisited++;
+            pagesRead.accept(1);
             byte[] data = read(pgno);
             int hdr = BTreePage.headerOffset(pgno);
             PageType type = PageType.ofFlag(data[hdr] & 0xff);
