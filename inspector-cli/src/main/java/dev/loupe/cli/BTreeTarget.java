@@ -61,6 +61,23 @@ record BTreeTarget(String type, String name, String tableName, long rootPage, bo
         return new BTreeTarget("b-tree", "root " + root, null, root, true, List.of(), null, null);
     }
 
+    /**
+     * The record position of the table's INTEGER PRIMARY KEY column, or -1: SQLite stores NULL there and reads the
+     * rowid instead (the column is an alias for it).
+     */
+    int rowidAliasPosition() {
+        if (index != null || table == null || table.withoutRowid() || table.rowidAliasColumn() < 0) {
+            return -1;
+        }
+        int[] cols = table.recordColumns();
+        for (int i = 0; i < cols.length; i++) {
+            if (cols[i] == table.rowidAliasColumn()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Column names of the b-tree's records, for display: table columns in record order, or index columns. */
     List<String> recordColumnNames() {
         List<String> out = new ArrayList<>();

@@ -17,6 +17,7 @@ import dev.loupe.format.find.SearchResult;
 import dev.loupe.format.find.SearchStep;
 import dev.loupe.format.find.TreeSearch;
 import dev.loupe.format.record.JavaValues;
+import dev.loupe.format.record.NullValue;
 import dev.loupe.format.record.Record;
 import dev.loupe.format.record.RecordDecoder;
 import dev.loupe.format.record.Value;
@@ -227,10 +228,15 @@ final class FindCommand implements Callable<Integer> {
         if (c instanceof TableLeafCell leaf) {
             out.printf("  %3s  %-20s %s%n", "", "rowid", leaf.rowid());
         }
+        int alias = target.rowidAliasPosition();
         for (int i = 0; i < f.record.columnCount(); i++) {
             Value v = f.record.value(i);
-            out.printf("  %3d  %-20s %s%n", i, i < names.size() ? names.get(i) : "",
-                    v == null ? "(unreadable)" : KeyText.literal(v));
+            String shown = v == null ? "(unreadable)" : KeyText.literal(v);
+            if (i == alias && v instanceof NullValue && c instanceof TableLeafCell leaf) {
+                // what SELECT returns for the column is the rowid; the record itself holds NULL
+                shown += "  (stored; INTEGER PRIMARY KEY: reads as the rowid, " + leaf.rowid() + ")";
+            }
+            out.printf("  %3d  %-20s %s%n", i, i < names.size() ? names.get(i) : "", shown);
         }
         if (!problems.isEmpty()) {
             out.println();
@@ -298,6 +304,9 @@ final class FindCommand implements Callable<Integer> {
             }
             ArrayNode cols = o.putArray("columns");
             target.recordColumnNames().forEach(cols::add);
+            if (target.rowidAliasPosition() >= 0) {
+                o.put("rowidAliasColumn", target.rowidAliasPosition());
+            }
             ArrayNode values = o.putArray("values");
             for (int i = 0; i < f.record.columnCount(); i++) {
                 Value v = f.record.value(i);
