@@ -11,7 +11,7 @@ import dev.loupe.format.btree.Payload;
 import dev.loupe.format.btree.PayloadCell;
 import dev.loupe.format.btree.PayloadReader;
 import dev.loupe.format.btree.TreeVisitor;
-import dev.loupe.format.find.KeyCollation;
+import dev.loupe.format.record.Collation;
 import dev.loupe.format.find.KeyComparator;
 import dev.loupe.format.record.Record;
 import dev.loupe.format.record.RecordDecoder;
@@ -184,7 +184,7 @@ final class DeepWalk {
         /** Null when a column uses a collation SQLite does not build in (its order cannot be known). */
         static KeyOrder of(List<IndexedColumn> columns, Database db) {
             for (IndexedColumn c : columns) {
-                if (KeyCollation.named(c.collation()) == null) {
+                if (Collation.named(c.collation()) == null) {
                     return null;
                 }
             }

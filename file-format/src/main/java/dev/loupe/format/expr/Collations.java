@@ -1,5 +1,7 @@
 package dev.loupe.format.expr;
 
+import dev.loupe.format.record.Collation;
+
 import java.util.ArrayList;
 import java.util.List;
 

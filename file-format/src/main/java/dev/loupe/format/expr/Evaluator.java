@@ -1,10 +1,12 @@
 package dev.loupe.format.expr;
 
+import dev.loupe.format.record.Collation;
 import dev.loupe.format.record.IntegerValue;
 import dev.loupe.format.record.NullValue;
 import dev.loupe.format.record.RealValue;
 import dev.loupe.format.record.TextValue;
 import dev.loupe.format.record.Value;
+import dev.loupe.format.record.ValueOrder;
 import dev.loupe.format.schema.Affinity;
 
 import java.util.List;
@@ -182,7 +184,7 @@ public final class Evaluator {
         return compareValues(l, r, aff, coll, op);
     }
 
-    static Boolean compareValues(Value l, Value r, Affinities.Kind aff, Collation coll, Binary.Operator op) {
+    Boolean compareValues(Value l, Value r, Affinities.Kind aff, Collation coll, Binary.Operator op) {
         boolean ln = Coerce.isNull(l);
         boolean rn = Coerce.isNull(r);
         if (op == Binary.Operator.IS || op == Binary.Operator.IS_NOT) {
@@ -193,7 +195,7 @@ public final class Evaluator {
             return null;
         }
         Value[] pair = Affinities.applyForComparison(aff, l, r);
-        int c = ValueOrder.compare(pair[0], pair[1], coll);
+        int c = ValueOrder.compare(pair[0], pair[1], coll, row.encoding());
         return switch (op) {
             case EQ, IS -> c == 0;
             case NE, IS_NOT -> c != 0;

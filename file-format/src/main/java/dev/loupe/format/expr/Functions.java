@@ -1,5 +1,8 @@
 package dev.loupe.format.expr;
 
+import dev.loupe.format.record.Collation;
+import dev.loupe.format.record.ValueOrder;
+import dev.loupe.format.header.TextEncoding;
 import dev.loupe.format.record.BlobValue;
 import dev.loupe.format.record.IntegerValue;
 import dev.loupe.format.record.NullValue;
@@ -99,7 +102,8 @@ final class Functions {
             case "nullif": {
                 arity(name, n, 2, 2);
                 Collation c = functionCollation(f, ev);
-                return ValueOrder.compare(v.get(0), v.get(1), c) != 0 ? v.get(0) : NullValue.INSTANCE;
+                return ValueOrder.compare(v.get(0), v.get(1), c, ev.row().encoding()) != 0 ? v.get(0)
+                        : NullValue.INSTANCE;
             }
             case "typeof":
                 arity(name, n, 1, 1);
@@ -125,7 +129,7 @@ final class Functions {
                 if (n < 2) {
                     throw new NotEvaluableException("aggregate " + name + "() with one argument");
                 }
-                return minMax(name.equals("max"), v, functionCollation(f, ev));
+                return minMax(name.equals("max"), v, functionCollation(f, ev), ev.row().encoding());
             }
             case "char":
                 return chars(v);
@@ -349,7 +353,7 @@ final class Functions {
     }
 
     /** min()/max() over several arguments: NULL if any is NULL; ties keep the first for max, the last for min. */
-    private static Value minMax(boolean max, List<Value> v, Collation c) {
+    private static Value minMax(boolean max, List<Value> v, Collation c, TextEncoding encoding) {
         int best = 0;
         for (int i = 0; i < v.size(); i++) {
             if (Coerce.isNull(v.get(i))) {
@@ -357,7 +361,7 @@ final class Functions {
             }
         }
         for (int i = 1; i < v.size(); i++) {
-            int cmp = ValueOrder.compare(v.get(best), v.get(i), c);
+            int cmp = ValueOrder.compare(v.get(best), v.get(i), c, encoding);
             if (max ? cmp < 0 : cmp >= 0) {
                 best = i;
             }

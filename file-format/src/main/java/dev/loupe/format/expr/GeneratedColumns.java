@@ -2,6 +2,7 @@ package dev.loupe.format.expr;
 
 import dev.loupe.format.record.JavaValues;
 import dev.loupe.format.record.NullValue;
+import dev.loupe.format.header.TextEncoding;
 import dev.loupe.format.record.Value;
 import dev.loupe.format.schema.Column;
 import dev.loupe.format.schema.Table;
@@ -18,11 +19,19 @@ import java.util.Map;
  */
 public final class GeneratedColumns {
 
+    private final TextEncoding encoding;
     private final List<Column> columns;
     private final ParsedExpression[] expressions;
     private final Map<String, Integer> byName = new HashMap<>();
 
+    /** Generated columns of a table in a UTF-8 database. */
     public GeneratedColumns(Table table) {
+        this(table, TextEncoding.UTF8);
+    }
+
+    /** Generated columns of a table in a database of {@code encoding} (text comparisons depend on it). */
+    public GeneratedColumns(Table table, TextEncoding encoding) {
+        this.encoding = encoding;
         this.columns = table.columns();
         this.expressions = new ParsedExpression[columns.size()];
         for (int i = 0; i < columns.size(); i++) {
@@ -61,6 +70,11 @@ public final class GeneratedColumns {
         private final Long rowid;
         private final List<String> problems;
         private final byte[] state;
+
+        @Override
+        public TextEncoding encoding() {
+            return encoding;
+        }
 
         Row(Value[] values, Long rowid, List<String> problems) {
             this.values = values;

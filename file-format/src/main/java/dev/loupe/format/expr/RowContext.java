@@ -1,5 +1,6 @@
 package dev.loupe.format.expr;
 
+import dev.loupe.format.header.TextEncoding;
 import dev.loupe.format.record.Value;
 import dev.loupe.format.schema.Affinity;
 
@@ -22,6 +23,15 @@ public interface RowContext {
     Long rowid();
 
     /**
+     * The database's text encoding: BINARY compares text as memcmp of its bytes in this encoding (SQLite registers
+     * BINARY for UTF-8, UTF-16le and UTF-16be and uses the one matching the database), so the order of non-ASCII
+     * text depends on it.
+     */
+    default TextEncoding encoding() {
+        return TextEncoding.UTF8;
+    }
+
+    /**
      * A column's value with its affinity (null for none) and collating sequence name (BINARY, NOCASE or RTRIM;
      * null means BINARY).
      */
@@ -32,8 +42,13 @@ public interface RowContext {
         }
     }
 
-    /** A row of the given columns; a later column of the same name does not hide an earlier one. */
+    /** A row of the given columns in a UTF-8 database; a later column of the same name does not hide an earlier one. */
     static RowContext of(List<ColumnBinding> columns, Long rowid) {
+        return of(columns, rowid, TextEncoding.UTF8);
+    }
+
+    /** A row of the given columns in a database of {@code encoding}. */
+    static RowContext of(List<ColumnBinding> columns, Long rowid, TextEncoding encoding) {
         Map<String, ColumnBinding> byName = columns.stream().collect(Collectors.toMap(
                 c -> fold(c.name()), Function.identity(), (a, b) -> a));
         return new RowContext() {
@@ -45,6 +60,11 @@ public interface RowContext {
             @Override
             public Long rowid() {
                 return rowid;
+            }
+
+            @Override
+            public TextEncoding encoding() {
+                return encoding;
             }
         };
     }

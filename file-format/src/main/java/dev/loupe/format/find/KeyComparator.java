@@ -1,16 +1,11 @@
 package dev.loupe.format.find;
 
 import dev.loupe.format.header.TextEncoding;
-import dev.loupe.format.record.BlobValue;
-import dev.loupe.format.record.IntegerValue;
-import dev.loupe.format.record.NullValue;
-import dev.loupe.format.record.RealValue;
-import dev.loupe.format.record.TextValue;
+import dev.loupe.format.record.Collation;
+import dev.loupe.format.record.ValueOrder;
 import dev.loupe.format.record.Value;
 import dev.loupe.format.schema.IndexedColumn;
 
-import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -21,7 +16,7 @@ import java.util.List;
  */
 public final class KeyComparator {
 
-    private final KeyCollation[] collations;
+    private final Collation[] collations;
     private final boolean[] descending;
     private final TextEncoding encoding;
 
@@ -30,11 +25,11 @@ public final class KeyComparator {
      *                collation SQLite does not build in is compared as BINARY
      */
     public KeyComparator(List<IndexedColumn> columns, TextEncoding encoding) {
-        this.collations = new KeyCollation[columns.size()];
+        this.collations = new Collation[columns.size()];
         this.descending = new boolean[columns.size()];
         for (int i = 0; i < columns.size(); i++) {
-            KeyCollation c = KeyCollation.named(columns.get(i).collation());
-            collations[i] = c == null ? KeyCollation.BINARY : c;
+            Collation c = Collation.named(columns.get(i).collation());
+            collations[i] = c == null ? Collation.BINARY : c;
             descending[i] = columns.get(i).descending();
         }
         this.encoding = encoding;
@@ -49,7 +44,7 @@ public final class KeyComparator {
             if (i >= record.size() || record.get(i) == null) {
                 return -1;
             }
-            KeyCollation c = i < collations.length ? collations[i] : KeyCollation.BINARY;
+            Collation c = i < collations.length ? collations[i] : Collation.BINARY;
             int r = compareValues(record.get(i), key.get(i), c);
             if (r != 0) {
                 return i < descending.length && descending[i] ? -r : r;
@@ -58,46 +53,7 @@ public final class KeyComparator {
         return 0;
     }
 
-    int compareValues(Value a, Value b, KeyCollation collation) {
-        int ra = rank(a);
-        int rb = rank(b);
-        if (ra != rb) {
-            return Integer.compare(ra, rb);
-        }
-        return switch (ra) {
-            case 0 -> 0;
-            case 1 -> numeric(a, b);
-            case 2 -> collation.compare(((TextValue) a).value(), ((TextValue) b).value(), encoding);
-            default -> Integer.signum(Arrays.compareUnsigned(((BlobValue) a).value(), ((BlobValue) b).value()));
-        };
-    }
-
-    private static int rank(Value v) {
-        if (v instanceof NullValue) {
-            return 0;
-        }
-        if (v instanceof IntegerValue || v instanceof RealValue) {
-            return 1;
-        }
-        return v instanceof TextValue ? 2 : 3;
-    }
-
-    private static int numeric(Value a, Value b) {
-        if (a instanceof IntegerValue x && b instanceof IntegerValue y) {
-            return Long.compare(x.value(), y.value());
-        }
-        return exact(a).compareTo(exact(b));
-    }
-
-    /** Exact value (sqlite3IntFloatCompare compares without rounding); infinities stand beyond every long. */
-    private static BigDecimal exact(Value v) {
-        if (v instanceof IntegerValue i) {
-            return BigDecimal.valueOf(i.value());
-        }
-        double d = ((RealValue) v).value();
-        if (Double.isInfinite(d)) {
-            return d > 0 ? BigDecimal.TEN.pow(400) : BigDecimal.TEN.pow(400).negate();
-        }
-        return Double.isNaN(d) ? BigDecimal.ZERO : new BigDecimal(d);
+    int compareValues(Value a, Value b, Collation collation) {
+        return ValueOrder.compare(a, b, collation, encoding);
     }
 }

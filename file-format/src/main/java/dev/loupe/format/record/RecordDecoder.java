@@ -33,6 +33,11 @@ public final class RecordDecoder {
         this.checkText = checkText;
     }
 
+    /** The text encoding records are decoded in. */
+    public TextEncoding encoding() {
+        return encoding;
+    }
+
     public Record decode(Payload payload) {
         return decode(payload, Integer.MAX_VALUE);
     }

@@ -12,6 +12,7 @@ import dev.loupe.format.btree.PayloadCell;
 import dev.loupe.format.btree.PayloadReader;
 import dev.loupe.format.btree.TableLeafCell;
 import dev.loupe.format.expr.GeneratedColumns;
+import dev.loupe.format.header.TextEncoding;
 import dev.loupe.format.record.IntegerValue;
 import dev.loupe.format.record.JavaValues;
 import dev.loupe.format.record.NullValue;
@@ -56,7 +57,7 @@ public final class RowDecoder {
         this.table = table;
         this.payloads = payloads;
         this.records = records;
-        this.shaper = new RowShaper(table);
+        this.shaper = new RowShaper(table, records.encoding());
     }
 
     /**
@@ -108,7 +109,7 @@ public final class RowDecoder {
         private final int alias;
         private final GeneratedColumns generated;
 
-        RowShaper(Table table) {
+        RowShaper(Table table, TextEncoding encoding) {
             this.table = table;
             this.recordColumns = table.recordColumns();
             List<Column> cols = table.columns();
@@ -120,7 +121,7 @@ public final class RowDecoder {
                 defaults[i] = defaultValue(c);
             }
             this.alias = table.withoutRowid() ? -1 : table.rowidAliasColumn();
-            GeneratedColumns g = new GeneratedColumns(table);
+            GeneratedColumns g = new GeneratedColumns(table, encoding);
             this.generated = g.any() ? g : null;
         }
 

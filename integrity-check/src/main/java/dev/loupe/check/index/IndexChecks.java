@@ -39,7 +39,7 @@ public final class IndexChecks implements CheckModule {
                 plan.onEntries(index, new IndexEntryCheck(s, context.db().encoding()));
             }
             if (!states.isEmpty()) {
-                plan.onRows(table, new TableDigestCheck(table, states));
+                plan.onRows(table, new TableDigestCheck(table, states, context.db().encoding()));
                 plan.afterTrees(new IndexComparison(context.db(), states, context.options().maxFindings()));
             }
         }

@@ -1,6 +1,6 @@
 package dev.loupe.check.index;
 
-import dev.loupe.format.find.KeyCollation;
+import dev.loupe.format.record.Collation;
 import dev.loupe.format.schema.Index;
 import dev.loupe.format.schema.IndexedColumn;
 import dev.loupe.format.schema.Table;
@@ -45,7 +45,7 @@ final class IndexState {
 
     private static String unknownCollation(List<IndexedColumn> columns) {
         for (IndexedColumn c : columns) {
-            if (KeyCollation.named(c.collation()) == null) {
+            if (Collation.named(c.collation()) == null) {
                 return c.collation();
             }
         }

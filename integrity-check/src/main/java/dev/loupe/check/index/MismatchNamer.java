@@ -53,7 +53,7 @@ final class MismatchNamer {
         this.search = new TreeSearch(db.pages(), db.usableSize(), db.encoding());
         this.entryOrder = new KeyComparator(state.index.recordColumns(), db.encoding());
         this.seek = new IndexSeek(db, search, entryOrder);
-        this.binding = new RowBinding(table);
+        this.binding = new RowBinding(table, db.encoding());
         this.limit = limit;
     }
 

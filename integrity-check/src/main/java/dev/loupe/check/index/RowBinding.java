@@ -1,5 +1,6 @@
 package dev.loupe.check.index;
 
+import dev.loupe.format.header.TextEncoding;
 import dev.loupe.format.expr.RowContext;
 import dev.loupe.format.record.Value;
 import dev.loupe.format.schema.Column;
@@ -21,7 +22,10 @@ final class RowBinding implements RowContext {
     private final Map<String, Integer> byName = new HashMap<>();
     private Row row;
 
-    RowBinding(Table table) {
+    private final TextEncoding encoding;
+
+    RowBinding(Table table, TextEncoding encoding) {
+        this.encoding = encoding;
         this.columns = table.columns();
         for (int i = 0; i < columns.size(); i++) {
             byName.putIfAbsent(RowContext.fold(columns.get(i).name()), i);
@@ -46,5 +50,10 @@ final class RowBinding implements RowContext {
     @Override
     public Long rowid() {
         return row == null ? null : row.rowid();
+    }
+
+    @Override
+    public TextEncoding encoding() {
+        return encoding;
     }
 }

@@ -1,5 +1,6 @@
 package dev.loupe.check.index;
 
+import dev.loupe.format.header.TextEncoding;
 import dev.loupe.check.FindingSink;
 import dev.loupe.check.RowCheck;
 import dev.loupe.check.TableRow;
@@ -16,9 +17,9 @@ final class TableDigestCheck implements RowCheck {
     private final List<IndexState> indexes;
     private final RowBinding binding;
 
-    TableDigestCheck(Table table, List<IndexState> indexes) {
+    TableDigestCheck(Table table, List<IndexState> indexes, TextEncoding encoding) {
         this.indexes = List.copyOf(indexes);
-        this.binding = new RowBinding(table);
+        this.binding = new RowBinding(table, encoding);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.loupe.check.values;
 
+import dev.loupe.format.header.TextEncoding;
 import dev.loupe.format.expr.RowContext;
 import dev.loupe.format.record.NullValue;
 import dev.loupe.format.record.RealValue;
@@ -26,7 +27,10 @@ final class RowView implements RowContext {
     private RowFacts facts;
     private String uncomputedUse;
 
-    RowView(Table table) {
+    private final TextEncoding encoding;
+
+    RowView(Table table, TextEncoding encoding) {
+        this.encoding = encoding;
         this.columns = table.columns();
         for (int i = 0; i < columns.size(); i++) {
             byName.putIfAbsent(RowContext.fold(columns.get(i).name()), i);
@@ -65,5 +69,10 @@ final class RowView implements RowContext {
     @Override
     public Long rowid() {
         return row.rowid();
+    }
+
+    @Override
+    public TextEncoding encoding() {
+        return encoding;
     }
 }

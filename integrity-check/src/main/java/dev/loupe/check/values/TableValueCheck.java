@@ -1,5 +1,6 @@
 package dev.loupe.check.values;
 
+import dev.loupe.format.header.TextEncoding;
 import dev.loupe.check.Finding;
 import dev.loupe.check.FindingCode;
 import dev.loupe.check.FindingSink;
@@ -37,7 +38,7 @@ final class TableValueCheck implements RowCheck {
     private final long[] uncomputedRows;
     private final long[] firstUncomputed;
 
-    TableValueCheck(Table table) {
+    TableValueCheck(Table table, TextEncoding encoding) {
         this.table = table;
         for (int i = 0; i < table.columns().size(); i++) {
             ColumnRule r = ColumnRule.of(table, i);
@@ -48,7 +49,7 @@ final class TableValueCheck implements RowCheck {
         for (CheckConstraint c : table.checkConstraints()) {
             checks.add(new CheckRule(c));
         }
-        this.view = new RowView(table);
+        this.view = new RowView(table, encoding);
         this.uncomputedRows = new long[table.columns().size()];
         this.firstUncomputed = new long[table.columns().size()];
     }

@@ -18,7 +18,7 @@ public final class ValueChecks implements CheckModule {
             if (table.virtual() || !context.options().includes(table.name())) {
                 continue;
             }
-            plan.onRows(table, new TableValueCheck(table));
+            plan.onRows(table, new TableValueCheck(table, context.db().encoding()));
         }
     }
 }

@@ -1,25 +1,22 @@
-package dev.loupe.format.expr;
+package dev.loupe.format.record;
 
-import dev.loupe.format.record.BlobValue;
-import dev.loupe.format.record.IntegerValue;
-import dev.loupe.format.record.NullValue;
-import dev.loupe.format.record.RealValue;
-import dev.loupe.format.record.TextValue;
-import dev.loupe.format.record.Value;
+import dev.loupe.format.header.TextEncoding;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
 
 /**
  * sqlite3MemCompare: NULL < INTEGER and REAL (compared by exact numeric value) < TEXT (by collation) < BLOB
- * (memcmp, then length). No affinity is applied here.
+ * (memcmp, then length). No affinity is applied here. The one value order of the reader: index keys
+ * ({@code find.KeyComparator}) and expressions ({@code expr.Evaluator}) both use it.
  */
-final class ValueOrder {
+public final class ValueOrder {
 
     private ValueOrder() {
     }
 
-    static int compare(Value a, Value b, Collation collation) {
+    /** Negative, zero or positive as {@code a} sorts before, with or after {@code b} in a database of {@code encoding}. */
+    public static int compare(Value a, Value b, Collation collation, TextEncoding encoding) {
         int ca = rank(a);
         int cb = rank(b);
         if (ca != cb) {
@@ -28,8 +25,8 @@ final class ValueOrder {
         return switch (ca) {
             case 0 -> 0;
             case 1 -> numeric(a, b);
-            case 2 -> collation.compare(((TextValue) a).value(), ((TextValue) b).value());
-            default -> Arrays.compareUnsigned(((BlobValue) a).value(), ((BlobValue) b).value());
+            case 2 -> collation.compare(((TextValue) a).value(), ((TextValue) b).value(), encoding);
+            default -> Integer.signum(Arrays.compareUnsigned(((BlobValue) a).value(), ((BlobValue) b).value()));
         };
     }
 

@@ -1,4 +1,4 @@
-package dev.loupe.format.find;
+package dev.loupe.format.record;
 
 import dev.loupe.format.header.TextEncoding;
 
@@ -7,15 +7,15 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * The built-in collating sequences as an index b-tree orders its text keys (datatype3 §7.1). BINARY compares the
+ * The built-in collating sequences (datatype3 §7.1), as index b-trees order their keys and expressions compare text. BINARY compares the
  * encoded bytes with memcmp in the database's own encoding (SQLite registers it for UTF-8, UTF-16le and UTF-16be);
  * NOCASE and RTRIM exist for UTF-8 only, so SQLite converts UTF-16 text to UTF-8 before applying them.
  */
-public enum KeyCollation {
+public enum Collation {
     BINARY, NOCASE, RTRIM;
 
     /** The collation named {@code name} (any case); null for a collation SQLite does not build in. */
-    public static KeyCollation named(String name) {
+    public static Collation named(String name) {
         if (name == null) {
             return BINARY;
         }
