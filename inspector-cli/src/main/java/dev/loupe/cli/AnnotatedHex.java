@@ -17,8 +17,8 @@ final class AnnotatedHex {
     private AnnotatedHex() {
     }
 
-    static void print(PrintWriter out, PageLayout layout, byte[] page) {
-        out.printf("Annotated hex (offsets in the page; '*' = more zero bytes of the same field)%n");
+    static void print(PrintWriter out, PageLayout layout, byte[] page, Style style) {
+        out.println(style.heading("Annotated hex (offsets in the page; '*' = more zero bytes of the same field)"));
         out.printf("%6s  %-39s  %-16s  %s%n", "offset", "bytes", "ascii", "field");
         for (Region r : layout.regions()) {
             int start = (int) Math.min(r.span().offset(), page.length);
@@ -33,15 +33,16 @@ final class AnnotatedHex {
                     continue;
                 }
                 if (folded > 0) {
-                    out.printf("%6s  %d zero bytes%n", "*", folded);
+                    out.printf("%s  %d zero bytes%n", style.dim(String.format("%6s", "*")), folded);
                     folded = 0;
                 }
-                out.printf("%6d  %-39s  %-16s  %s%n", at, HexText.paired(page, at, n), HexText.ascii(page, at, n),
-                        first ? r.label() : "");
+                String line = String.format("%s  %-39s  %-16s  %s", style.dim(String.format("%6d", at)),
+                        HexText.paired(page, at, n), HexText.ascii(page, at, n), first ? style.label(r.label()) : "");
+                out.println(line);
                 first = false;
             }
             if (folded > 0) {
-                out.printf("%6s  %d zero bytes%n", "*", folded);
+                out.printf("%s  %d zero bytes%n", style.dim(String.format("%6s", "*")), folded);
             }
         }
         out.println();

@@ -60,16 +60,44 @@ final class ByteMap {
         return best;
     }
 
-    static void print(PrintWriter out, PageLayout layout) {
+    static void print(PrintWriter out, PageLayout layout, Style style) {
         String chars = chars(layout);
         int group = bytesPerChar(layout.pageSize());
-        out.printf("Byte map (%d byte%s per character)%n", group, group == 1 ? "" : "s");
+        out.println(style.heading(String.format("Byte map (%d byte%s per character)", group, group == 1 ? "" : "s")));
         for (int i = 0; i < chars.length(); i += COLUMNS) {
-            out.printf("%6d  %s%n", (long) i * group, chars.substring(i, Math.min(chars.length(), i + COLUMNS)));
+            out.printf("%s  %s%n", style.dim(String.format("%6d", (long) i * group)),
+                    coloured(chars.substring(i, Math.min(chars.length(), i + COLUMNS)), style));
         }
-        out.println("  D database header  H page header  P cell pointers  0-9 cells (index mod 10)  F freeblock");
-        out.println("  f fragment  . unallocated  R reserved  N/O overflow next/data  T freelist trunk");
-        out.println("  M pointer-map entry  _ unused  ! bytes claimed twice");
+        out.println("  " + key('D', "D", style) + " database header  " + key('H', "H", style) + " page header  "
+                + key('P', "P", style) + " cell pointers  " + key('0', "0-9", style) + " cells (index mod 10)  "
+                + key('F', "F", style) + " freeblock");
+        out.println("  " + key('f', "f", style) + " fragment  " + key('.', ".", style) + " unallocated  "
+                + key('R', "R", style) + " reserved  " + key('N', "N", style) + "/" + key('O', "O", style)
+                + " overflow next/data  " + key('T', "T", style) + " freelist trunk");
+        out.println("  " + key('M', "M", style) + " pointer-map entry  " + key('_', "_", style) + " unused  "
+                + key('!', "!", style) + " bytes claimed twice");
         out.println();
+    }
+
+    /** A legend key in the colour its region has in the map. */
+    private static String key(char mapChar, String text, Style style) {
+        return style.region(mapChar, text);
+    }
+
+    /** One map line with each run of equal characters in its region's colour. */
+    private static String coloured(String line, Style style) {
+        if (!style.enabled()) {
+            return line;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < line.length(); ) {
+            int j = i + 1;
+            while (j < line.length() && line.charAt(j) == line.charAt(i)) {
+                j++;
+            }
+            sb.append(style.region(line.charAt(i), line.substring(i, j)));
+            i = j;
+        }
+        return sb.toString();
     }
 }

@@ -66,7 +66,7 @@ final class InfoCommand implements Callable<Integer> {
                 ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
                 out.println(mapper.writeValueAsString(json(db, map, schema, problems)));
             } else {
-                text(out, db, map, schema, problems);
+                text(out, db, map, schema, problems, Style.of(spec));
             }
             out.flush();
             return problems.isEmpty() ? ExitCode.OK : ExitCode.FINDINGS;
@@ -82,7 +82,8 @@ final class InfoCommand implements Callable<Integer> {
 
     // ---- text ----
 
-    private static void text(PrintWriter out, Database db, PageMap map, Schema schema, List<Problem> problems) {
+    private static void text(PrintWriter out, Database db, PageMap map, Schema schema, List<Problem> problems,
+                             Style style) {
         DatabaseHeader h = db.header();
         out.printf("File       %s (%,d bytes)%n", db.name(), db.fileSize());
         out.printf("Pages      %,d x %d bytes (usable %d), %s, schema format %d, auto-vacuum %s%n",
@@ -90,20 +91,20 @@ final class InfoCommand implements Callable<Integer> {
                 !h.autoVacuum() ? "none" : h.incrementalVacuum() != 0 ? "incremental" : "full");
         out.printf("WAL        %s%n", walLine(db));
         out.println();
-        out.println("Header (page 1, bytes 0..99)");
+        out.println(style.heading("Header (page 1, bytes 0..99)"));
         out.printf("  %6s %4s  %-27s %12s  %s%n", "offset", "size", "field", "value", "meaning");
         for (HeaderField f : h.fields()) {
             out.printf("  %6d %4d  %-27s %12d  %s%n", f.span().offset(), f.span().length(), f.name(), f.raw(), f.meaning());
         }
         out.println();
-        out.println("Pages by kind");
+        out.println(style.heading("Pages by kind"));
         for (Map.Entry<PageKind, Long> e : map.countsByKind().entrySet()) {
             if (e.getValue() > 0) {
                 out.printf("  %-16s %,10d%n", e.getKey().label(), e.getValue());
             }
         }
         out.println();
-        out.println("Tables and indexes");
+        out.println(style.heading("Tables and indexes"));
         out.printf("  %-5s  %-28s %8s %12s %8s %8s %8s %8s %5s%n", "type", "name", "root", "rows", "pages",
                 "interior", "leaf", "overflow", "depth");
         for (ObjectPages o : map.objects()) {
@@ -123,11 +124,12 @@ final class InfoCommand implements Callable<Integer> {
                 h.freelistPageCount()));
         out.println();
         if (problems.isEmpty()) {
-            out.println("Problems   none found by the reader (run 'loupe check' for the full integrity check)");
+            out.println(style.heading("Problems") + "   none found by the reader (run 'loupe check' for the full"
+                    + " integrity check)");
         } else {
-            out.printf("Problems   %d%n", problems.size());
+            out.printf("%s   %d%n", style.heading("Problems"), problems.size());
             for (Problem p : problems) {
-                out.printf("  %-22s %-22s %s%n", p.kind().code(), p.span(), p.message());
+                out.println(ProblemText.line(p, style));
             }
         }
     }

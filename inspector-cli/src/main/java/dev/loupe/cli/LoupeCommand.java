@@ -1,6 +1,8 @@
 package dev.loupe.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -19,6 +21,19 @@ final class LoupeCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    // Inherited: `loupe --no-color page ...`, `loupe page --no-color ...` and shell lines all set this field.
+    @Option(names = "--no-color", scope = ScopeType.INHERIT,
+            description = "No colour in text output. Colour is used only when stdout is a terminal and NO_COLOR is"
+                    + " unset; never in JSON, DOT or files.")
+    boolean noColor;
+
+    /** The style stdout takes without --no-color: set by {@link Main} (ANSI only when stdout is a terminal). */
+    Style terminalStyle = Style.PLAIN;
+
+    Style style() {
+        return noColor ? Style.PLAIN : terminalStyle;
+    }
 
     @Override
     public Integer call() {

@@ -19,12 +19,18 @@ public final class Main {
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8),
                 1 << 16), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        System.exit(run(args, out, err));
+        // Colour only when stdout, which `out` writes to, is a terminal (see Style.forTerminal).
+        System.exit(run(args, out, err, Style.forTerminal(System.getenv(), System.console() != null)));
     }
 
     /** Runs one command line with the given streams and returns its exit code (used by tests too). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        int code = commandLine(out, err).execute(args);
+        return run(args, out, err, Style.PLAIN);
+    }
+
+    /** As above, with the style text output takes unless --no-color is given (tests force {@link Style#ANSI}). */
+    static int run(String[] args, PrintWriter out, PrintWriter err, Style terminalStyle) {
+        int code = commandLine(out, err, CommandLine.defaultFactory(), terminalStyle).execute(args);
         out.flush();
         err.flush();
         return code;
@@ -37,7 +43,15 @@ public final class Main {
 
     /** As above, with the factory that creates commands and mixins (the shell's hands them its open database). */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
-        CommandLine cl = new CommandLine(new LoupeCommand(), factory);
+        return commandLine(out, err, factory, Style.PLAIN);
+    }
+
+    /** As above; text output is styled with {@code terminalStyle} unless --no-color is given. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, CommandLine.IFactory factory,
+                                   Style terminalStyle) {
+        LoupeCommand top = new LoupeCommand();
+        top.terminalStyle = terminalStyle;
+        CommandLine cl = new CommandLine(top, factory);
         // `loupe completion` prints a bash/zsh completion script (source it, or put it in bash_completion.d).
         cl.addSubcommand("completion", new AutoComplete.GenerateCompletion());
         cl.getSubcommands().get("completion").getCommandSpec().usageMessage().hidden(false);

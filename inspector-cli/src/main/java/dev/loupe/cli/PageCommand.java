@@ -66,14 +66,15 @@ final class PageCommand implements Callable<Integer> {
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                         .writeValueAsString(PageJson.of(p, hex || map, hex, map)));
             } else {
-                PageText.print(out, p);
+                Style style = Style.of(spec);
+                PageText.print(out, p, style);
                 if (map) {
                     out.println();
-                    ByteMap.print(out, p.layout());
+                    ByteMap.print(out, p.layout(), style);
                 }
                 if (hex) {
                     out.println();
-                    AnnotatedHex.print(out, p.layout(), p.data());
+                    AnnotatedHex.print(out, p.layout(), p.data(), style);
                 }
             }
             out.flush();

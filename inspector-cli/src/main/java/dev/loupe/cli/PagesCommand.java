@@ -60,7 +60,7 @@ final class PagesCommand implements Callable<Integer> {
             }
             PageProblems problems = PageProblems.of(db, map);
             if (format.equals("text")) {
-                text(out, map, roles, problems);
+                text(out, map, roles, problems, Style.of(spec));
             } else {
                 json(out, db, map, roles, problems);
             }
@@ -75,23 +75,26 @@ final class PagesCommand implements Callable<Integer> {
         }
     }
 
-    private static void text(PrintWriter out, PageMap map, PageRoles roles, PageProblems problems) {
-        out.printf("%8s  %-14s  %-24s %8s  %s%n", "page", "kind", "owner", "parent", "role");
+    private static void text(PrintWriter out, PageMap map, PageRoles roles, PageProblems problems, Style style) {
+        out.println(style.heading(String.format("%8s  %-14s  %-24s %8s  %s", "page", "kind", "owner", "parent",
+                "role")));
         for (long p = 1; p <= map.pageCount(); p++) {
             PageRole role = roles.role(p);
             ObjectPages owner = map.owner(p);
-            out.printf("%8d  %-14s  %-24s %8s  %s%n", p, map.kind(p).label(),
+            PageKind kind = map.kind(p);
+            out.printf("%8d  %s  %-24s %8s  %s%n", p, style.pageKind(kind, String.format("%-14s", kind.label())),
                     owner == null ? "-" : TextCells.fit(owner.name(), 24),
                     role.parent() == 0 ? "-" : Long.toString(role.parent()), role.describe());
             for (Problem pr : problems.on(p)) {
-                out.printf("%10s! %s at %s: %s%n", "", pr.kind().code(), pr.span(), pr.message());
+                out.println(style.problem(pr.kind(), String.format("%10s! %s at %s: %s", "", pr.kind().code(),
+                        pr.span(), pr.message())));
             }
         }
         if (!problems.elsewhere().isEmpty()) {
             out.println();
-            out.println("Problems not on a page");
+            out.println(style.heading("Problems not on a page"));
             for (Problem pr : problems.elsewhere()) {
-                out.printf("  %-22s %-22s %s%n", pr.kind().code(), pr.span(), pr.message());
+                out.println(ProblemText.line(pr, style));
             }
         }
     }

@@ -12,13 +12,22 @@ final class ProblemText {
     }
 
     static void print(PrintWriter out, Collection<Problem> problems) {
+        print(out, problems, Style.PLAIN);
+    }
+
+    static void print(PrintWriter out, Collection<Problem> problems, Style style) {
         if (problems.isEmpty()) {
-            out.println("Problems   none");
+            out.println(style.heading("Problems") + "   none");
             return;
         }
-        out.printf("Problems   %d%n", problems.size());
+        out.printf("%s   %d%n", style.heading("Problems"), problems.size());
         for (Problem p : problems) {
-            out.printf("  %-22s %-22s %s%n", p.kind().code(), p.span(), p.message());
+            out.println(line(p, style));
         }
+    }
+
+    /** One problem as an indented line: code, where, message; coloured by how bad its kind is. */
+    static String line(Problem p, Style style) {
+        return style.problem(p.kind(), String.format("  %-22s %-22s %s", p.kind().code(), p.span(), p.message()));
     }
 }

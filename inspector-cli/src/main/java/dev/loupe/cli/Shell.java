@@ -35,15 +35,22 @@ final class Shell {
     private final Session session;
     private final PrintWriter out;
     private final PrintWriter err;
+    private final Style style;
     private final Parser parser = new DefaultParser();
     private final ShellPlace place = new ShellPlace();
     private String format = "text";
     private boolean quit;
 
     Shell(Session session, PrintWriter out, PrintWriter err) {
+        this(session, out, err, Style.PLAIN);
+    }
+
+    /** A shell whose commands style their text with {@code style} (unless a line says --no-color). */
+    Shell(Session session, PrintWriter out, PrintWriter err, Style style) {
         this.session = session;
         this.out = out;
         this.err = err;
+        this.style = style;
     }
 
     boolean quitRequested() {
@@ -178,7 +185,7 @@ final class Shell {
 
     /** Runs a loupe command with the database path inserted and the shell's default format added. */
     private int run(String command, List<String> args) {
-        CommandLine cl = Main.commandLine(out, err, new SessionFactory(session));
+        CommandLine cl = Main.commandLine(out, err, new SessionFactory(session), style);
         List<String> full = new ArrayList<>();
         full.add(command);
         full.add(session.file().toString());

@@ -52,7 +52,8 @@ final class ShellCommand implements Callable<Integer> {
                 return shell.runScript(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
             }
             try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
-                Shell shell = new Shell(session, terminal.writer(), err);
+                // Colour as `loupe` itself would on this terminal, unless --no-color was given.
+                Shell shell = new Shell(session, terminal.writer(), err, Style.of(spec));
                 terminal.writer().println("loupe shell on " + file + " (" + session.database().pageCount()
                         + " pages). Type help for the commands, quit or Ctrl-D to leave.");
                 return ShellConsole.interact(shell, terminal, ShellConsole.historyFile());

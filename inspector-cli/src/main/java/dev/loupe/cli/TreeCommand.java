@@ -13,7 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +31,9 @@ import java.util.concurrent.Callable;
                 "  loupe tree --root 7 --format json app.db | jq .tree.children",
                 "  loupe tree --format dot app.db books > books.dot",
                 "  loupe tree --svg books.svg app.db books     (needs Graphviz 'dot' on the PATH)",
+                "  loupe tree --png books.png --depth 2 app.db books",
                 "", "Exit codes: 0 no problems, 1 the tree has problems, 2 usage error (unknown name, page out of"
-                + " range, Graphviz missing), 3 file unreadable or rendering failed."})
+                + " range, Graphviz missing, OUT exists without --force), 3 file unreadable or rendering failed."})
 final class TreeCommand implements Callable<Integer> {
 
     @Spec
@@ -65,8 +68,14 @@ final class TreeCommand implements Callable<Integer> {
         Path png;
     }
 
+    @Option(names = "--force", description = "Overwrite the --svg/--png file if it exists.")
+    boolean force;
+
     @Mixin
     WalOption wal;
+
+    /** Where dot is looked for: the PATH; tests replace it (through Main.commandLine's factory). */
+    Graphviz graphviz = new Graphviz(System.getenv());
 
     @Override
     public Integer call() throws IOException {
@@ -78,7 +87,6 @@ final class TreeCommand implements Callable<Integer> {
         if (depth < 0) {
             throw new UserError(ExitCode.USAGE, "--depth must be 1 or more (0 for all levels), not " + depth);
         }
-        Graphviz graphviz = new Graphviz(System.getenv());
         if (image != null && graphviz.dot().isEmpty()) {
             throw new UserError(ExitCode.USAGE, Graphviz.NOT_FOUND);
         }
@@ -95,20 +103,34 @@ final class TreeCommand implements Callable<Integer> {
                     .build(target.rootPage(), depth, target.table() != null && target.index() == null
                             ? target.keyColumns().size() : 0);
             if (image != null) {
-                Path target2 = image.svg != null ? image.svg : image.png;
-                graphviz.render(TreeDot.of(target, view), image.svg != null ? "svg" : "png", target2);
-                out.printf("Wrote %s (%,d bytes, %d pages drawn)%n", target2, Files.size(target2),
-                        view.shownPages());
+                render(TreeDot.of(target, view), image.svg != null ? image.svg : image.png, view);
             } else if (format.equals("json")) {
                 ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
                 out.println(mapper.writeValueAsString(TreeJson.of(target, view, depth)));
             } else if (format.equals("dot")) {
                 out.print(TreeDot.of(target, view));
             } else {
-                new TreeText(out).write(target, view);
+                new TreeText(out, Style.of(spec)).write(target, view);
             }
             out.flush();
             return view.hasProblems() ? ExitCode.FINDINGS : ExitCode.OK;
         }
+    }
+
+    /** Renders into {@code image} (never an existing file without --force, never the database); no half files. */
+    private void render(String dot, Path image, TreeView view) throws IOException {
+        String format = image == this.image.svg ? "svg" : "png";
+        OutputStream opened = OutputFile.open(image, force, file); // checks come first: nothing to delete if they fail
+        long size;
+        boolean done = false;
+        try (OutputStream os = new BufferedOutputStream(opened)) {
+            size = graphviz.render(dot, format, os);
+            done = true;
+        } finally {
+            if (!done) {
+                Files.deleteIfExists(image);
+            }
+        }
+        spec.commandLine().getOut().printf("Wrote %s (%,d bytes, %d pages drawn)%n", image, size, view.shownPages());
     }
 }

@@ -15,8 +15,11 @@ final class TreeDot {
     static String of(BTreeTarget target, TreeView view) {
         TreeDot d = new TreeDot();
         d.sb.append("digraph ").append(quote(target.type() + " " + target.name())).append(" {\n");
-        d.sb.append("  graph [rankdir=TB, label=").append(quote(target.type() + " " + target.name() + " (root page "
-                + view.rootPage() + ")")).append(", labelloc=t];\n");
+        // Left to right: an interior page has up to hundreds of children, which stack down the page in key order
+        // (ordering=out keeps child 0 on top) instead of making an image thousands of pixels wide.
+        d.sb.append("  graph [rankdir=LR, ordering=out, nodesep=0.15, ranksep=0.6, label=")
+                .append(quote(target.type() + " " + target.name() + " (root page " + view.rootPage() + ")"))
+                .append(", labelloc=t];\n");
         d.sb.append("  node [shape=box, fontname=\"monospace\", fontsize=10];\n");
         d.sb.append("  edge [fontsize=9];\n");
         if (view.root() == null) {

@@ -12,24 +12,26 @@ import java.util.List;
 final class TreeText {
 
     private final PrintWriter out;
+    private final Style style;
 
-    TreeText(PrintWriter out) {
+    TreeText(PrintWriter out, Style style) {
         this.out = out;
+        this.style = style;
     }
 
     void write(BTreeTarget target, TreeView view) {
-        out.printf("%s %s: root page %d, %s shown of %d walked%n", target.type(), target.name(), view.rootPage(),
-                TreeLabels.pages(view.shownPages()), view.walkedPages());
+        out.println(style.heading(String.format("%s %s: root page %d, %s shown of %d walked", target.type(),
+                target.name(), view.rootPage(), TreeLabels.pages(view.shownPages()), view.walkedPages())));
         if (view.root() == null) {
-            out.println("The root page cannot be shown as a b-tree page.");
+            out.println(style.error("The root page cannot be shown as a b-tree page."));
         } else {
             node(view.root(), "", "", null);
         }
         if (!view.problems().isEmpty()) {
             out.println();
-            out.printf("Problems   %d%n", view.problems().size());
+            out.printf("%s   %d%n", style.heading("Problems"), view.problems().size());
             for (Problem p : view.problems()) {
-                out.printf("  %-22s %-22s %s%n", p.kind().code(), p.span(), p.message());
+                out.println(ProblemText.line(p, style));
             }
         }
     }
@@ -38,13 +40,13 @@ final class TreeText {
         String line = String.format("%spage %-6d %-15s %-10s fill %4s  %s", first, n.page(), n.type().label(),
                 TreeLabels.cells(n.cellCount()), TreeLabels.fill(n), TreeLabels.keyRange(n)).stripTrailing();
         if (via != null && via.state().broken()) {
-            line += "  BROKEN " + via.state().label() + ": " + via.message();
+            line += "  " + style.error("BROKEN " + via.state().label() + ": " + via.message());
         }
         out.println(line);
         String childRest = rest;
         for (Problem p : n.problems()) {
-            out.printf("%s%s  ! %s: %s%n", rest, n.children().isEmpty() && n.hiddenPages() == 0 ? "  " : "│ ",
-                    p.kind().code(), p.message());
+            out.printf("%s%s  %s%n", rest, n.children().isEmpty() && n.hiddenPages() == 0 ? "  " : "│ ",
+                    style.problem(p.kind(), "! " + p.kind().code() + ": " + p.message()));
         }
         List<TreeLink> links = n.children();
         for (int i = 0; i < links.size(); i++) {
@@ -55,11 +57,13 @@ final class TreeText {
             if (l.node() != null) {
                 node(l.node(), f, r, l);
             } else {
-                out.printf("%spage %-6d BROKEN %s: %s%n", f, l.page(), l.state().label(), l.message());
+                out.printf("%spage %-6d %s%n", f, l.page(), style.error("BROKEN " + l.state().label() + ": "
+                        + l.message()));
             }
         }
         if (n.hiddenPages() > 0) {
-            out.printf("%s└─ ... %d more %s%n", childRest, n.hiddenPages(), n.hiddenPages() == 1 ? "page" : "pages");
+            out.printf("%s└─ %s%n", childRest, style.dim(String.format("... %d more %s", n.hiddenPages(),
+                    n.hiddenPages() == 1 ? "page" : "pages")));
         }
     }
 }
