@@ -1,10 +1,20 @@
 package dev.loupe.cli;
 
+import dev.loupe.check.CheckOptions;
+import dev.loupe.check.CheckReport;
+import dev.loupe.check.Checker;
+import dev.loupe.check.Finding;
+import dev.loupe.check.report.CheckedFile;
+import dev.loupe.check.report.TextReporter;
 import dev.loupe.format.BigEndian;
 import dev.loupe.format.Database;
+import dev.loupe.format.OpenOptions;
 import dev.loupe.format.btree.BTreePage;
 import dev.loupe.samples.Sample;
 import dev.loupe.samples.Samples;
+import dev.loupe.samples.corrupt.Corruption;
+import dev.loupe.samples.corrupt.Corruptions;
+import dev.loupe.samples.corrupt.Image;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -15,14 +25,19 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Show what Loupe does on a bundled sample database: its summary, its rows, its WAL, and"
-                + " what happens when its bytes are damaged. Copies the samples to a temporary directory and"
+                + " what happens when its bytes are damaged, and what loupe check finds in a damaged copy. Copies the samples to a temporary directory and"
                 + " deletes them afterwards.")
 final class DemoCommand implements Callable<Integer> {
+
+    /** The catalogue cases section 5 applies to one copy of demo.db, in this order. */
+    private static final List<String> DAMAGE = List.of("not-null-holds-null", "text-invalid-utf8");
 
     @Spec
     CommandSpec spec;
@@ -64,12 +79,53 @@ final class DemoCommand implements Callable<Integer> {
             out.println("  " + (rows.lines().count() - 1) + " of 540 rows read; stderr says:");
             rows.lines().filter(l -> l.startsWith("loupe:") || l.startsWith("  ")).limit(4)
                     .forEach(l -> out.println("  " + l));
+            checkDamaged(out, dir);
             out.println();
-            out.println("Next: loupe info YOUR.db, loupe rows YOUR.db TABLE, loupe --help.");
+            out.println("Next: loupe info YOUR.db, loupe rows YOUR.db TABLE, loupe check YOUR.db, loupe --help.");
             out.flush();
             return ExitCode.OK;
         } finally {
             deleteTree(dir);
+        }
+    }
+
+    /**
+     * Section 5: two cases of the corruption catalogue applied to one copy of demo.db, the check report, and what
+     * SQLite 3.40 would say about each finding (its line comes from {@link Finding#sqlite()}; no SQLite runs here).
+     */
+    private static void checkDamaged(PrintWriter out, Path dir) throws IOException {
+        section(out, "5. Check: a copy of demo.db damaged by two cases of the corruption catalogue"
+                + " (docs/corruption-catalogue.md)");
+        Image image = null;
+        for (String name : DAMAGE) {
+            Corruption c = Corruptions.named(name);
+            out.println("   " + name + ": " + c.description());
+            if (image == null) {
+                image = c.image();
+            } else {
+                c.mutation().apply(image);
+            }
+        }
+        Path damaged = dir.resolve("check").resolve("demo.db");
+        Files.createDirectories(damaged.getParent());
+        Files.write(damaged, image.db());
+        out.println();
+        out.println("$ loupe check demo.db");
+        // one check, rendered by the text reporter loupe check uses (checking twice would slow the demo down)
+        CheckReport report = Checker.standard(CheckOptions.defaults()).check(damaged, OpenOptions.defaults());
+        StringWriter text = new StringWriter();
+        new TextReporter().write(List.of(CheckedFile.of(report)), text);
+        out.print(text.toString().replace(damaged.toString(), "demo.db"));
+        out.println();
+        long lines = report.findings().stream().filter(f -> f.sqlite() != null).count();
+        out.println("Loupe reports " + report.findings().size() + " findings; SQLite 3.40's PRAGMA integrity_check"
+                + " would print " + lines + (lines == 1 ? " line" : " lines") + " for the same file:");
+        for (Finding f : report.findings()) {
+            out.println("  - " + f.code().code() + " (" + f.severity().name().toLowerCase(Locale.ROOT) + ") in "
+                    + (f.object() == null ? "the file" : f.object()) + ": " + f.code().title() + ".");
+            out.println("    SQLite 3.40: " + (f.sqlite() == null
+                    ? "no line for this finding (docs/findings.md#" + f.code().code() + " says why)"
+                    : "\"" + f.sqlite() + "\""));
         }
     }
 

@@ -4,16 +4,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loupe.samples.Sample;
 import dev.loupe.samples.Samples;
+import dev.loupe.samples.corrupt.Corruptions;
+import dev.loupe.samples.corrupt.Image;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,6 +64,39 @@ class InfoAndDemoTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("== 1.").contains("== 2.").contains("== 3.").contains("== 4.")
                 .contains("tree-loop").contains("29 valid commits").doesNotContain("internal error");
+    }
+
+    @Test
+    void demoChecksADamagedCopyAndSaysWhatSqliteWouldPrint() {
+        Cli r = Cli.run("demo");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        String check = r.out().substring(r.out().indexOf("== 5."));
+        // the two catalogue cases, the report of loupe check, and SQLite 3.40's line taken from Finding.sqlite
+        assertThat(check).contains("not-null-holds-null:").contains("text-invalid-utf8:")
+                .contains("$ loupe check demo.db").contains("demo.db: CORRUPT, 1 error, 1 warning")
+                .contains("not-null-violated").contains("text-encoding-invalid")
+                .contains("SQLite 3.40: \"NULL value in loan_events.loan_id\"")
+                .contains("docs/findings.md#text-encoding-invalid")
+                .doesNotContain("loupe-demo");
+    }
+
+    /** The lines the demo quotes from Finding.sqlite are exactly what the sqlite3 3.40.1 CLI prints for that file. */
+    @Test
+    void demoQuotesWhatSqlite340PrintsForTheSameFile() throws Exception {
+        Image image = Corruptions.named("not-null-holds-null").image();
+        Corruptions.named("text-invalid-utf8").mutation().apply(image);
+        Path db = tmp.resolve("demo.db");
+        Files.write(db, image.db());
+        Process p = new ProcessBuilder("/usr/bin/sqlite3", "-readonly", db.toString(), "PRAGMA integrity_check")
+                .redirectErrorStream(true).start();
+        String sqlite = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        String demo = Cli.run("demo").out();
+        List<String> quoted = demo.substring(demo.indexOf("== 5.")).lines()
+                .filter(l -> l.startsWith("    SQLite 3.40: \"")).map(l -> l.substring(l.indexOf('"') + 1,
+                        l.lastIndexOf('"'))).toList();
+        assertThat(quoted).isEqualTo(sqlite.lines().toList()).isNotEmpty();
     }
 
     @Test
