@@ -181,7 +181,7 @@ public final class Checker {
         DatabaseHeader h = db.header();
         int pageSize = db.pageSize();
         if (h.pageSizeValid() && h.databaseSizeValid() && db.wal().isEmpty()) {
-            long filePages = db.fileSize() / pageSize;
+            long filePages = (db.fileSize() + pageSize - 1) / pageSize;
             if (filePages > h.databaseSizeInPages()) {
                 long extra = filePages - h.databaseSizeInPages();
                 sink.add(Finding.of(FindingCode.PAGES_BEYOND_HEADER_COUNT, "the file holds " + filePages + " pages but"

@@ -106,7 +106,8 @@ public record DatabaseHeader(
      */
     public long effectivePageCount(long fileSize) {
         int ps = pageSize();
-        long filePages = ps == 0 ? 0 : fileSize / ps;
+        // SQLite's pager rounds a partial last page up (it reads its missing bytes as zeros)
+        long filePages = ps == 0 ? 0 : (fileSize + ps - 1) / ps;
         return databaseSizeValid() ? databaseSizeInPages : filePages;
     }
 

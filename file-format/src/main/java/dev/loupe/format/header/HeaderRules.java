@@ -74,11 +74,14 @@ final class HeaderRules {
         if (ps == 0) {
             return;
         }
-        long filePages = fileSize / ps;
+        long wholePages = fileSize / ps;
+        // SQLite's pager rounds the size up: a partial last page is a page whose missing bytes read as zeros
+        long filePages = (fileSize + ps - 1) / ps;
         if (fileSize % ps != 0) {
-            out.add(new Problem(ProblemKind.FILE_SIZE_NOT_PAGE_MULTIPLE, Span.inFile(filePages * ps, (int) (fileSize % ps)),
-                    "file size " + fileSize + " is not a multiple of the page size " + ps + ": the last "
-                            + (fileSize % ps) + " bytes are not a whole page and are ignored"));
+            out.add(new Problem(ProblemKind.FILE_SIZE_NOT_PAGE_MULTIPLE, Span.inFile(wholePages * ps, (int) (fileSize % ps)),
+                    "file size " + fileSize + " is not a multiple of the page size " + ps + ": the last page, "
+                            + filePages + ", has only " + (fileSize % ps) + " bytes; SQLite reads the missing "
+                            + (ps - fileSize % ps) + " as zeros"));
         }
         if (h.databaseSizeValid() && h.databaseSizeInPages() > filePages) {
             out.add(problem(ProblemKind.HEADER_PAGE_COUNT, 28, 4, "header says " + h.databaseSizeInPages()

@@ -19,7 +19,8 @@ public final class FilePageSource implements PageSource {
 
     /**
      * @param maxPages the most pages this view shows: the header's page count when it is valid (SQLite ignores
-     *                 pages past it); the file's own size still limits what exists
+     *                 pages past it); the file's own size still limits what exists. A partial last page counts:
+     *                 SQLite's pager rounds the file size up to whole pages and reads the missing bytes as zeros.
      */
     public FilePageSource(ReadOnlyFile file, int pageSize, long maxPages, boolean ownsFile) throws IOException {
         if (pageSize < 512 || pageSize > 65536 || Integer.bitCount(pageSize) != 1) {
@@ -27,7 +28,7 @@ public final class FilePageSource implements PageSource {
         }
         this.file = file;
         this.pageSize = pageSize;
-        this.pageCount = Math.min(maxPages, file.size() / pageSize);
+        this.pageCount = Math.min(maxPages, (file.size() + pageSize - 1) / pageSize);
         this.ownsFile = ownsFile;
     }
 
@@ -46,7 +47,7 @@ public final class FilePageSource implements PageSource {
         if (pgno < 1 || pgno > pageCount) {
             return null;
         }
-        byte[] b = new byte[pageSize];
+        byte[] b = new byte[pageSize]; // a partial last page keeps zeros past the end of the file, as in SQLite
         file.read((pgno - 1) * pageSize, b, 0, pageSize);
         return b;
     }
@@ -56,7 +57,8 @@ public final class FilePageSource implements PageSource {
         if (pgno < 1 || pgno > pageCount) {
             return false;
         }
-        file.read((pgno - 1) * pageSize, dst, 0, pageSize);
+        int n = file.read((pgno - 1) * pageSize, dst, 0, pageSize);
+        java.util.Arrays.fill(dst, n, pageSize, (byte) 0);
         return true;
     }
 

@@ -35,8 +35,16 @@ final class KeyText {
         return out;
     }
 
-    /** "(v1, v2, ...)" for messages. */
+    /** Longest literal a message quotes in full; longer ones are cut (the finding's keys keep them whole). */
+    static final int MESSAGE_LITERAL = 48;
+
+    /** "(v1, v2, ...)" for messages, each value cut to {@link #MESSAGE_LITERAL} characters with its length noted. */
     static String tuple(List<Value> values, int n) {
-        return "(" + String.join(", ", literals(values, n)) + ")";
+        List<String> shown = new ArrayList<>();
+        for (String l : literals(values, n)) {
+            shown.add(l.length() <= MESSAGE_LITERAL ? l
+                    : l.substring(0, MESSAGE_LITERAL - 8) + "...(" + l.length() + " chars)");
+        }
+        return "(" + String.join(", ", shown) + ")";
     }
 }

@@ -13,8 +13,10 @@ final class TruncationCases {
 
     static List<Corruption> cases() {
         return List.of(
-                of("truncated-mid-page", Sample.PAGE_1024, "File cut 300 bytes into its last page",
-                        img -> img.truncate(img.pageStart(img.pageCount()) + 300), "file-truncated"),
+                of("truncated-mid-page", Sample.PAGE_1024, "File cut 300 bytes into its last page (SQLite reads"
+                                + " the rest of the page as zeros)",
+                        img -> img.truncate(img.pageStart(img.pageCount()) + 300), "file-size-not-page-multiple",
+                        "index-entry-missing"),
                 of("truncated-last-page", Sample.PAGE_1024, "Last page removed (size still a page multiple)",
                         img -> img.truncate(img.pageStart(img.pageCount())), "file-truncated"),
                 of("truncated-half", Sample.DEMO, "File cut to half its pages",
