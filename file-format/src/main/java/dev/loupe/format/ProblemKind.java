@@ -76,6 +76,8 @@ public enum ProblemKind {
     WAL_TRAILING_FRAMES("wal-trailing-frames"),
     WAL_PAGE_SIZE("wal-page-size"),
     SHM_HEADER("shm-header"),
+    /** A wal-index hash block that does not map a WAL frame to its page (walformat §"Hash Tables"). */
+    SHM_HASH_TABLE("shm-hash-table"),
     JOURNAL_HEADER("journal-header"),
     JOURNAL_RECORD("journal-record"),
 

@@ -40,6 +40,9 @@ public enum Sample {
             "WAL mode with 29 uncheckpointed commits in wal.db-wal (little-endian checksums)"),
     WAL_BIGENDIAN("wal-bigendian.db", 1024, "UTF-8", 0, 0, true,
             "wal.db with its WAL rewritten to big-endian checksums (magic 0x377f0683)"),
+    WAL_65536("wal65536.db", 65536, "UTF-8", 0, 0, true,
+            "WAL mode with 65536-byte pages: 6 uncheckpointed commits (root split, overflow chain, a table and an"
+                    + " index created in the WAL, update, delete) in wal65536.db-wal"),
     INDEXES("indexes.db", 1024, "UTF-8", 0, 0, false,
             "Indexes: DESC, NOCASE, RTRIM, partial, expression, UNIQUE, multi-column, autoindexes"),
     ALTER_ADD_COLUMN("alter-add-column.db", 4096, "UTF-8", 0, 0, false,

@@ -35,7 +35,7 @@ class GeneratorDeterminismTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Sample.class, names = {"WAL", "WAL_BIGENDIAN"})
+    @EnumSource(value = Sample.class, names = {"WAL", "WAL_BIGENDIAN", "WAL_65536"})
     void walDiffersOnlyInSaltsAndChecksums(Sample sample) throws Exception {
         byte[] first = Files.readAllBytes(root.resolve("first").resolve(sample.fileName() + "-wal"));
         byte[] second = Files.readAllBytes(root.resolve("second").resolve(sample.fileName() + "-wal"));
@@ -46,7 +46,7 @@ class GeneratorDeterminismTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Sample.class, names = {"WAL", "WAL_BIGENDIAN"})
+    @EnumSource(value = Sample.class, names = {"WAL", "WAL_BIGENDIAN", "WAL_65536"})
     void walGivesTheSameRowsAcrossRuns(Sample sample, @TempDir Path dir) throws Exception {
         Path generated = dir.resolve("generated");
         Files.createDirectories(generated);

@@ -204,7 +204,8 @@ public final class WalFile {
             String tail = "frames " + breakFrame + ".." + nFrames + " ignored";
             if (lostCommits > 0) {
                 int first = commits.size() + 1;
-                tail += ", including " + (lastLostCommitFrame - breakFrame + 1) + " committed frames (commits "
+                // the lost commits' frames run from the one after the last valid commit, not from the break
+                tail += ", including " + (lastLostCommitFrame - mxFrame) + " committed frames (commits "
                         + first + ".." + (first + lostCommits - 1) + ")";
             } else if (breakKind == ProblemKind.WAL_SALT) {
                 tail += ", none of them in a commit with this WAL's salts (frames left from before a WAL restart"

@@ -34,8 +34,12 @@ import java.util.Map;
  */
 public final class WalPageSource implements PageSource {
 
-    /** Zero pages (supplied by neither file) a view keeps beyond as many as the files supply. */
+    /**
+     * Zero pages (supplied by neither file) a view keeps beyond as many as the files supply, for 4 KiB pages and
+     * smaller; larger pages get fewer, so the bound stays at 4 MiB of zeros whatever the page size.
+     */
     public static final int MAX_EXTRA_ZERO_PAGES = 1024;
+    private static final long MAX_EXTRA_ZERO_BYTES = 4L << 20;
 
     private final PageSource database;
     private final ReadOnlyFile walFile;
@@ -80,7 +84,8 @@ public final class WalPageSource implements PageSource {
                     + walPageSize + " differs from the database page size " + database.pageSize()
                     + ": frame images are cut or zero-padded to " + database.pageSize() + " bytes"));
         }
-        long limit = 2 * (database.pageCount() + lastFrame) + MAX_EXTRA_ZERO_PAGES;
+        long limit = 2 * (database.pageCount() + lastFrame)
+                + Math.min(MAX_EXTRA_ZERO_PAGES, MAX_EXTRA_ZERO_BYTES / database.pageSize());
         if (declaredSize > limit) {
             found.add(new Problem(ProblemKind.WAL_FRAME, Span.inFile(WalHeader.SIZE + (long) (lastFrame - 1)
                     * walFrameSize + 4, 4), "commit frame " + lastFrame + " gives a database size of " + declaredSize

@@ -62,6 +62,7 @@ public final class SampleGenerator {
             case FREELIST -> database(sample, new FreelistContent());
             case WAL -> workDir -> WalSample.write(sample, workDir);
             case WAL_BIGENDIAN -> workDir -> bigEndianCopyOfWal(sample, workDir);
+            case WAL_65536 -> workDir -> Wal65536Sample.write(sample, workDir);
             case INDEXES -> database(sample, new IndexesContent());
             case ALTER_ADD_COLUMN -> database(sample, new AlterAddColumnContent());
             case TYPES -> database(sample, new TypesContent());
