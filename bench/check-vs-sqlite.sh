@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Times `loupe check` (deep and --quick) against sqlite3's PRAGMA integrity_check and quick_check on the same
+# >= 1 GiB file in one run and prints the ratios (issue 4; see docs/benchmarks.md, "Checker vs PRAGMA
+# integrity_check").
+#
+#   bench/check-vs-sqlite.sh [DB]
+#
+# DB defaults to the generated file benchmarks/target/bench-data/check-1g.db (written on first use by
+# dev.loupe.bench.CheckBenchData, about 1.5 minutes: a rowid table with two secondary indexes, overflow pages and
+# freelist pages, and a WITHOUT ROWID table). Environment: RUNS (default 3; each figure is the best wall time of
+# RUNS runs), SQLITE3 (default /usr/bin/sqlite3), MMAP (bytes for PRAGMA mmap_size, default 2147418112: SQLite's
+# compiled-in maximum, so the whole file is mapped), LOUPE_JAVA_OPTS (extra JVM options; -Xmx512m is always set).
+#
+# What is compared, each pair on the same file with the page cache warm, wall time including process start
+# (JVM start and JIT warm-up for Loupe):
+#   deep:   sqlite3 -readonly DB "PRAGMA mmap_size=MMAP" "PRAGMA integrity_check"
+#      vs.  java -Xmx512m -jar loupe.jar check --format jsonl DB
+#   quick:  sqlite3 -readonly DB "PRAGMA mmap_size=MMAP" "PRAGMA quick_check"
+#      vs.  java -Xmx512m -jar loupe.jar check --quick --format jsonl DB
+# Before timing, every command must call the file sound: sqlite3 prints "ok", Loupe's verdict is "ok".
+# Targets (issue 4): deep at least 10x faster than integrity_check; quick no slower than quick_check.
+set -euo pipefail
+
+root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+bench_jar="$root/benchmarks/target/loupe-benchmarks.jar"
+cli_jar="$root/inspector-cli/target/loupe.jar"
+runs="${RUNS:-3}"
+sqlite3="${SQLITE3:-/usr/bin/sqlite3}"
+mmap="${MMAP:-2147418112}"
+read -r -a java_opts <<< "-Xmx512m ${LOUPE_JAVA_OPTS:-}"
+
+if [ ! -f "$bench_jar" ]; then
+  echo "bench: building the benchmarks jar..." >&2
+  (cd "$root" && ./mvnw -q -B -Dmaven.test.skip=true -pl benchmarks -am package) >&2
+fi
+"$root/loupe" --help >/dev/null # builds the CLI jar when it is missing or stale
+db="$(java -cp "$bench_jar" dev.loupe.bench.CheckBenchData ${1:+"$1"})"
+bytes="$(stat -c %s "$db")"
+cat "$db" >/dev/null # warm the page cache: both sides read from memory
+
+# best CMD...: "WALL CPU", the shortest wall time and the smallest CPU time (user + sys, child processes
+# included) of $runs runs, in milliseconds; output discarded, failures fatal. CPU time is the steadier figure when
+# other work shares the machine; wall time is what a user waits.
+best() {
+  local wall="" cpu="" r u s i TIMEFORMAT='%3R %3U %3S'
+  for ((i = 0; i < runs; i++)); do
+    read -r r u s < <({ time "$@" >/dev/null 2>/dev/null; } 2>&1)
+    r=$(awk -v x="$r" 'BEGIN{printf "%d", x*1000}')
+    u=$(awk -v x="$u" -v y="$s" 'BEGIN{printf "%d", (x+y)*1000}')
+    if [ -z "$wall" ] || [ "$r" -lt "$wall" ]; then wall=$r; fi
+    if [ -z "$cpu" ] || [ "$u" -lt "$cpu" ]; then cpu=$u; fi
+  done
+  echo "$wall $cpu"
+}
+
+# The first line sqlite3 prints is the mmap_size it set; the rest is the check's output.
+sqlite_deep() { "$sqlite3" -readonly "$db" "PRAGMA mmap_size=$mmap" "PRAGMA integrity_check" | tail -n +2; }
+sqlite_quick() { "$sqlite3" -readonly "$db" "PRAGMA mmap_size=$mmap" "PRAGMA quick_check" | tail -n +2; }
+loupe_deep() { java "${java_opts[@]}" -jar "$cli_jar" check --format jsonl "$db"; }
+loupe_quick() { java "${java_opts[@]}" -jar "$cli_jar" check --quick --format jsonl "$db"; }
+
+verdict() { sed -n 's/.*"verdict":"\([a-z]*\)".*/\1/p'; }
+for f in sqlite_deep sqlite_quick; do
+  out="$($f)"
+  [ "$out" = "ok" ] || { echo "bench: $f says: $out" >&2; exit 1; }
+done
+for f in loupe_deep loupe_quick; do
+  out="$($f || true)"
+  [ "$(verdict <<< "$out")" = "ok" ] || { echo "bench: $f says: $out" >&2; exit 1; }
+done
+
+load() { cut -d' ' -f1 /proc/loadavg; }
+load0=$(load)
+read -r deep_s deep_sc < <(best sqlite_deep)
+read -r deep_l deep_lc < <(best loupe_deep)
+read -r quick_s quick_sc < <(best sqlite_quick)
+read -r quick_l quick_lc < <(best loupe_quick)
+load1=$(load)
+
+echo "file:    $db ($bytes bytes, $((bytes / $(od -An -tu1 -j16 -N2 "$db" | awk '{print ($1 == 0 && $2 == 1) ? 65536 : $1 * 256 + $2}'))) pages)"
+echo "sqlite3: $("$sqlite3" --version | cut -d' ' -f1) (mmap_size=$mmap)   java: $(java -version 2>&1 | head -1) (${java_opts[*]})"
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'); load average $load0 -> $load1"
+echo "timing:  best of $runs runs (wall; CPU = user + sys), page cache warm, process start included; all said ok"
+echo
+awk -v s1="$deep_s" -v l1="$deep_l" -v s2="$quick_s" -v l2="$quick_l" \
+    -v c1="$deep_sc" -v k1="$deep_lc" -v c2="$quick_sc" -v k2="$quick_lc" 'BEGIN {
+  printf "%-49s %8s %8s %8s %9s %9s %8s\n", "task (wall: sqlite3, loupe, ratio; then CPU)", "sqlite3", "loupe",
+    "sql/lp", "cpu sql", "cpu lp", "target"
+  printf "%-49s %7.3fs %7.3fs %7.2fx %8.3fs %8.3fs %8s\n", "deep: PRAGMA integrity_check vs loupe check",
+    s1/1e3, l1/1e3, s1/l1, c1/1e3, k1/1e3, ">= 10x"
+  printf "%-49s %7.3fs %7.3fs %7.2fx %8.3fs %8.3fs %8s\n", "quick: PRAGMA quick_check vs loupe check --quick",
+    s2/1e3, l2/1e3, s2/l2, c2/1e3, k2/1e3, ">= 1x"
+}'
