@@ -53,8 +53,15 @@ public final class Main {
         top.terminalStyle = terminalStyle;
         CommandLine cl = new CommandLine(top, factory);
         // `loupe completion` prints a bash/zsh completion script (source it, or put it in bash_completion.d).
-        cl.addSubcommand("completion", new AutoComplete.GenerateCompletion());
-        cl.getSubcommands().get("completion").getCommandSpec().usageMessage().hidden(false);
+        CommandLine generate = new CommandLine(new AutoComplete.GenerateCompletion(), factory);
+        generate.getCommandSpec().name("completion");
+        cl.addSubcommand("completion", generate);
+        CommandLine.Model.UsageMessageSpec completion = cl.getSubcommands().get("completion").getCommandSpec()
+                .usageMessage();
+        completion.hidden(false);
+        // picocli's own text names the command "generate-completion"; here it is "completion"
+        completion.description("Print a bash/zsh completion script for loupe.", "Run the following command to give"
+                + " `loupe` TAB completion in the current shell:", "", "  source <(loupe completion)", "");
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

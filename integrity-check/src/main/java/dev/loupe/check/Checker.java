@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 
 /**
  * Checks one database file: the header and file size, the schema, every b-tree level check of PRAGMA
@@ -142,27 +143,46 @@ public final class Checker {
         List<TreeRoot> roots = roots(schema, schemaSink);
         SqliteRootOrder order = SqliteRootOrder.of(snapshot.entries(), schema);
 
-        FindingSink structure = new FindingSink(limit);
-        parts.add(structure);
+        int structureSlot = parts.size();
+        parts.add(new FindingSink(limit));
         DatabaseHeader h = db.header();
         long total = options.quick() ? pageCount : 2 * pageCount;
         PassProgress passes = new PassProgress(progress, total);
-        StructureCheck sc = new StructureCheck(db.pages(), db.usableSize(), h.autoVacuum(), structure,
-                passes::add);
-        if (refused) {
-            sc.sqliteRefusesFile();
-        }
-        sc.run(order, h.firstFreelistTrunkPage(), h.freelistPageCount(), h.largestRootPage(),
-                h.incrementalVacuum());
+        // set by the structural pass, read after it is joined (FutureTask.get orders the two)
+        FindingSink[] structureResult = new FindingSink[1];
+        IoAction structural = () -> structureResult[0] = structure(db, order, refused, passes);
 
         long rows = 0;
         long entries = 0;
+        if (options.quick() || options.threads() == 1) {
+            structural.run();
+            parts.set(structureSlot, structureResult[0]);
+        }
         if (!options.quick()) {
             int before = parts.size();
-            long[] counts = deep(db, schema, parts, passes);
+            // the structural pass reads every page once, single-threaded: with threads to spare it runs beside
+            // the record-level walks instead of before them (its findings still come first in the report)
+            FutureTask<Void> structureTask = options.threads() > 1 ? new FutureTask<>(() -> {
+                structural.run();
+                return null;
+            }) : null;
+            if (structureTask != null) {
+                Thread t = new Thread(structureTask, "loupe-check-structure");
+                t.setDaemon(true);
+                t.start();
+            }
+            long[] counts;
+            try {
+                counts = deep(db, schema, parts, passes);
+            } finally {
+                if (structureTask != null) {
+                    join(structureTask);
+                    parts.set(structureSlot, structureResult[0]);
+                }
+            }
             rows = counts[0];
             entries = counts[1];
-            if (refused || !TableScan.completes(structure.findings())) {
+            if (refused || !TableScan.completes(parts.get(structureSlot).findings())) {
                 // SQLite never gets to (or through) its table-level scan: those lines are not printed
                 for (int k = before; k < parts.size(); k++) {
                     parts.set(k, parts.get(k).withoutSqliteLines());
@@ -171,6 +191,49 @@ public final class Checker {
         }
         progress.pages(total, total);
         return report(db, parts, new CheckStats(pageCount, roots.size(), rows, entries, millisSince(start)));
+    }
+
+    /**
+     * The b-tree level checks. With more than one thread the subtrees below each root are walked in parallel;
+     * when two walks claim the same page the result could depend on the order, so the check is run again in
+     * SQLite's order (damaged files only: an intact file claims every page once).
+     */
+    private FindingSink structure(Database db, SqliteRootOrder order, boolean refused, PassProgress passes)
+            throws IOException {
+        DatabaseHeader h = db.header();
+        ExecutorService pool = options.threads() > 1 ? Executors.newFixedThreadPool(options.threads(), r -> {
+            Thread t = new Thread(r, "loupe-check-subtree");
+            t.setDaemon(true);
+            return t;
+        }) : null;
+        try {
+            FindingSink sink = new FindingSink(options.maxFindings());
+            StructureCheck sc = new StructureCheck(db.pages(), db.usableSize(), h.autoVacuum(), sink, passes::add);
+            if (refused) {
+                sc.sqliteRefusesFile();
+            }
+            if (pool != null) {
+                sc.parallel(pool);
+            }
+            sc.run(order, h.firstFreelistTrunkPage(), h.freelistPageCount(), h.largestRootPage(),
+                    h.incrementalVacuum());
+            if (!sc.conflicted()) {
+                return sink;
+            }
+            FindingSink again = new FindingSink(options.maxFindings());
+            StructureCheck ordered = new StructureCheck(db.pages(), db.usableSize(), h.autoVacuum(), again,
+                    passes::add);
+            if (refused) {
+                ordered.sqliteRefusesFile();
+            }
+            ordered.run(order, h.firstFreelistTrunkPage(), h.freelistPageCount(), h.largestRootPage(),
+                    h.incrementalVacuum());
+            return again;
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
     }
 
     /**
@@ -285,7 +348,13 @@ public final class Checker {
         return counts;
     }
 
-    private static long join(Future<Long> f) throws IOException {
+    /** Work that may fail with an I/O error. */
+    @FunctionalInterface
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    private static <T> T join(Future<T> f) throws IOException {
         try {
             return f.get();
         } catch (InterruptedException e) {

@@ -30,7 +30,7 @@ final class ProblemFindings {
                     : FindingCode.WAL_PAGE_SIZE_MISMATCH;
             case WAL_CHECKSUM, WAL_SALT, WAL_FRAME -> p.message().contains("whole WAL is ignored")
                     ? FindingCode.WAL_HEADER_INVALID
-                    : p.message().contains("committed frames") ? FindingCode.WAL_COMMITS_DROPPED
+                    : p.message().contains(" committed frame") ? FindingCode.WAL_COMMITS_DROPPED
                     : FindingCode.WAL_UNCOMMITTED_FRAMES;
             case WAL_TRAILING_FRAMES -> FindingCode.WAL_UNCOMMITTED_FRAMES;
             default -> null;

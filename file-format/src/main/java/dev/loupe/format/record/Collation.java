@@ -2,8 +2,6 @@ package dev.loupe.format.record;
 
 import dev.loupe.format.header.TextEncoding;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -27,39 +25,63 @@ public enum Collation {
         };
     }
 
-    /** Compares two texts as SQLite would in a database of {@code encoding}. */
+    /**
+     * Compares two texts as SQLite would in a database of {@code encoding}, without encoding them: memcmp of UTF-8
+     * bytes is code point order, of UTF-16be bytes is UTF-16 code unit order, of UTF-16le bytes is code unit order
+     * with each unit's bytes swapped.
+     */
     public int compare(String a, String b, TextEncoding encoding) {
         return switch (this) {
-            case BINARY -> memcmp(a.getBytes(encoding.charset()), b.getBytes(encoding.charset()));
-            case NOCASE -> memcmp(foldAscii(utf8(a)), foldAscii(utf8(b)));
-            case RTRIM -> memcmp(utf8(stripTrailingSpaces(a)), utf8(stripTrailingSpaces(b)));
+            case BINARY -> switch (encoding) {
+                case UTF8 -> codePoints(a, a.length(), b, b.length(), false);
+                case UTF16BE -> Integer.signum(a.compareTo(b));
+                case UTF16LE -> littleEndianUnits(a, b);
+            };
+            case NOCASE -> codePoints(a, a.length(), b, b.length(), true);
+            case RTRIM -> codePoints(a, withoutTrailingSpaces(a), b, withoutTrailingSpaces(b), false);
         };
     }
 
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
+    /** Code point order over a[0..na) and b[0..nb), the shorter first on a tie; NOCASE folds ASCII only. */
+    private static int codePoints(String a, int na, String b, int nb, boolean nocase) {
+        int i = 0;
+        int j = 0;
+        while (i < na && j < nb) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (nocase) {
+                ca = ca >= 'A' && ca <= 'Z' ? ca + 32 : ca;
+                cb = cb >= 'A' && cb <= 'Z' ? cb + 32 : cb;
+            }
+            if (ca != cb) {
+                return ca < cb ? -1 : 1;
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Boolean.compare(i < na, j < nb);
     }
 
-    /** sqlite3StrICmp folds ASCII upper case only. */
-    private static byte[] foldAscii(byte[] b) {
-        for (int i = 0; i < b.length; i++) {
-            if (b[i] >= 'A' && b[i] <= 'Z') {
-                b[i] += 32;
+    /** memcmp of UTF-16le bytes: each code unit compared low byte first. */
+    private static int littleEndianUnits(String a, String b) {
+        int n = Math.min(a.length(), b.length());
+        for (int i = 0; i < n; i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x != y) {
+                int kx = ((x & 0xff) << 8) | (x >>> 8);
+                int ky = ((y & 0xff) << 8) | (y >>> 8);
+                return kx < ky ? -1 : 1;
             }
         }
-        return b;
+        return Integer.signum(Integer.compare(a.length(), b.length()));
     }
 
-    private static String stripTrailingSpaces(String s) {
+    private static int withoutTrailingSpaces(String s) {
         int end = s.length();
         while (end > 0 && s.charAt(end - 1) == ' ') {
             end--;
         }
-        return s.substring(0, end);
-    }
-
-    /** memcmp over the common length, then the shorter first (binCollFunc). */
-    private static int memcmp(byte[] a, byte[] b) {
-        return Integer.signum(Arrays.compareUnsigned(a, b));
+        return end;
     }
 }

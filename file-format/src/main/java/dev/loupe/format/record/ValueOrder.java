@@ -58,6 +58,11 @@ public final class ValueOrder {
         if (Double.isInfinite(r)) {
             return r > 0 ? -1 : 1;
         }
+        if (i >= -(1L << 53) && i <= (1L << 53)) {
+            // every integer of this size is exactly a double: compare as doubles (-0.0 equals 0, as in SQLite)
+            double d = i;
+            return d < r ? -1 : d > r ? 1 : 0;
+        }
         return new BigDecimal(i).compareTo(new BigDecimal(r));
     }
 }

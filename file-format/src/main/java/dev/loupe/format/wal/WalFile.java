@@ -204,9 +204,11 @@ public final class WalFile {
             String tail = "frames " + breakFrame + ".." + nFrames + " ignored";
             if (lostCommits > 0) {
                 int first = commits.size() + 1;
-                // the lost commits' frames run from the one after the last valid commit, not from the break
-                tail += ", including " + (lastLostCommitFrame - mxFrame) + " committed frames (commits "
-                        + first + ".." + (first + lostCommits - 1) + ")";
+                // a lost commit's frames start after the last valid commit, which may be before the break
+                long lost = lastLostCommitFrame - mxFrame;
+                tail += ", and with them " + lost + " committed " + (lost == 1 ? "frame" : "frames") + " (frames "
+                        + (mxFrame + 1) + ".." + lastLostCommitFrame + ", commits " + first + ".."
+                        + (first + lostCommits - 1) + ")";
             } else if (breakKind == ProblemKind.WAL_SALT) {
                 tail += ", none of them in a commit with this WAL's salts (frames left from before a WAL restart"
                         + " are normal)";
@@ -220,7 +222,8 @@ public final class WalFile {
             long start = WalHeader.SIZE + (long) mxFrame * frameSize;
             problems.add(new Problem(ProblemKind.WAL_TRAILING_FRAMES,
                     Span.inFile(start, (int) Math.min(Integer.MAX_VALUE, (long) count * frameSize)),
-                    count + " frames after the last commit frame are ignored (frames " + (mxFrame + 1) + ".."
+                    count + (count == 1 ? " frame" : " frames") + " after the last commit frame "
+                            + (count == 1 ? "is" : "are") + " ignored (frames " + (mxFrame + 1) + ".."
                             + chainEnd + (lostCommits > 0 ? ": their commit frame is lost in the break at frame "
                             + breakFrame : ": a transaction that never committed") + ")"));
         }

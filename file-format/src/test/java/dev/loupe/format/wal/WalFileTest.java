@@ -130,9 +130,13 @@ class WalFileTest {
         assertThat(wal.problems()).extracting(Problem::message).anyMatch(m -> m.startsWith(expectedProblem));
         if (damage.endsWith("middle") && !damage.startsWith("torn")) {
             int lost = intact.commits().size() - wal.commits().size();
+            // the lost commits' frames start right after the last commit SQLite keeps
+            int firstLost = wal.commits().isEmpty() ? 1 : wal.commits().get(wal.commits().size() - 1).lastFrame() + 1;
+            int lastLost = intact.commits().get(intact.commits().size() - 1).lastFrame();
             assertThat(wal.problems()).extracting(Problem::message).anyMatch(m -> m.contains(
-                    "committed frames (commits " + (wal.commits().size() + 1) + ".." + intact.commits().size()
-                            + ")")).as("%d commits lost", lost);
+                    " committed frames (frames " + firstLost + ".." + lastLost + ", commits "
+                            + (wal.commits().size() + 1) + ".." + intact.commits().size() + ")"))
+                    .as("%d commits lost", lost);
         }
         if (damage.startsWith("data") || damage.startsWith("commit")) {
             // Only the damaged frame fails its own link; the ones after it chain from its stored checksum.

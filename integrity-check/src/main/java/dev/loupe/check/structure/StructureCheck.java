@@ -17,7 +17,12 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 
 /**
@@ -59,6 +64,12 @@ public final class StructureCheck {
     private int sqliteLines;
     private boolean sqliteRuns = true;
     private long pagesVisited;
+    /** Walks the subtrees below each root in parallel when set (see {@link #parallel}). */
+    private ExecutorService pool;
+    /** A worker walks one subtree for its parent check: claims are logged, SQLite lines left uncapped. */
+    private final boolean worker;
+    /** Two walks claimed the same page: the parallel result may differ from SQLite's order; redo it in order. */
+    private boolean conflict;
 
     /**
      * @param pages      the database pages (WAL applied)
@@ -74,8 +85,40 @@ public final class StructureCheck {
         this.usableSize = usableSize;
         this.pageSize = pages.pageSize();
         this.autoVacuum = autoVacuum;
-        this.refs = new PageRefs(pages.pageCount());
+        this.refs = PageRefs.dense(pages.pageCount());
         this.sink = sink;
+        this.worker = false;
+    }
+
+    /** A worker for one subtree of {@code parent}'s current tree, starting with the given prefix state. */
+    private StructureCheck(StructureCheck parent, FindingSink sink, SqlitePrefix.Saved prefix, List<PathStep> path) {
+        this.pagesRead = parent.pagesRead;
+        this.pages = parent.pages;
+        this.usableSize = parent.usableSize;
+        this.pageSize = parent.pageSize;
+        this.autoVacuum = parent.autoVacuum;
+        this.refs = PageRefs.sparse(parent.pages.pageCount());
+        this.sink = sink;
+        this.worker = true;
+        this.object = parent.object;
+        this.tableTree = parent.tableTree;
+        this.pfx.restore(prefix);
+        this.path.addAll(path);
+    }
+
+    /**
+     * Lets {@link #run} walk the children of each tree's root on {@code pool}. Each child subtree is walked on its
+     * own, then its findings and page claims are taken in SQLite's order. That gives exactly the sequential result
+     * unless two walks claim the same page (then "2nd reference" depends on the order): {@link #conflicted()} says
+     * so, and the caller runs the check again without a pool.
+     */
+    public void parallel(ExecutorService pool) {
+        this.pool = pool;
+    }
+
+    /** True if a parallel run met a page claimed twice and must be redone sequentially. */
+    public boolean conflicted() {
+        return conflict;
     }
 
     /**
@@ -302,6 +345,8 @@ public final class StructureCheck {
             boolean leaf = type.isLeaf();
             boolean intKey = type.isTable();
             int cellStart = hdr + (leaf ? 8 : 12);
+            Map<Integer, Future<Split>> jobs = level == 0 && pool != null && !worker && !leaf
+                    ? splitChildren(pgno, data, hdr, type, nCell, contentOffset, maxKey) : null;
             boolean coverage = true;
             boolean keyCanBeEqual = true;
             long[] cells = new long[leaf ? nCell : 0];
@@ -317,7 +362,7 @@ public final class StructureCheck {
                 }
                 path.add(new PathStep(pgno, nCell));
                 long[] min = new long[1];
-                depth = checkTree(right, maxKey, min, rightSpan, level + 1);
+                depth = subtree(jobs, nCell, right, maxKey, min, rightSpan, level + 1);
                 path.remove(path.size() - 1);
                 maxKey = min[0];
                 keyCanBeEqual = false;
@@ -370,7 +415,7 @@ public final class StructureCheck {
                     }
                     path.add(new PathStep(pgno, i));
                     long[] min = new long[1];
-                    int d2 = checkTree(child, maxKey, min, childSpan, level + 1);
+                    int d2 = subtree(jobs, i, child, maxKey, min, childSpan, level + 1);
                     path.remove(path.size() - 1);
                     maxKey = min[0];
                     keyCanBeEqual = false;
@@ -402,6 +447,90 @@ public final class StructureCheck {
         return depth + 1;
     }
 
+    /** A child subtree walked by a worker: what checkTree returned and what the worker found and claimed. */
+    private record Split(long child, long bound, int depth, long minKey, StructureCheck walker, FindingSink found) {
+    }
+
+    /**
+     * Replays the root page's cell loop without reporting anything, to learn which children the sequential walk
+     * will enter and with which key bound, and starts a worker for each (slot = cell index; the right child is
+     * slot nCell). The prefix a worker starts with is the one the sequential walk would have at that call.
+     */
+    private Map<Integer, Future<Split>> splitChildren(long pgno, byte[] data, int hdr, PageType type, int nCell,
+                                                      int contentOffset, long maxKey) {
+        Map<Integer, Future<Split>> jobs = new HashMap<>();
+        String format = autoVacuum ? SqlitePrefix.RIGHT_CHILD : SqlitePrefix.CELL;
+        int cellStart = hdr + 12;
+        jobs.put(nCell, start(BigEndian.u32(data, hdr + 8), maxKey, Span.inPage(pgno, hdr + 8, 4),
+                new SqlitePrefix.Saved(format, pgno, pfx.v2), new PathStep(pgno, nCell)));
+        for (int i = nCell - 1; i >= 0; i--) {
+            int pc = BigEndian.u16(data, cellStart + 2 * i);
+            if (pc < contentOffset || pc > usableSize - 4) {
+                continue;
+            }
+            CellExtent cell = CellExtent.parse(data, pc, type, usableSize);
+            if (pc + cell.size() > usableSize) {
+                continue;
+            }
+            long bound = type.isTable() ? cell.key() : maxKey;
+            jobs.put(i, start(BigEndian.u32(data, pc), bound, Span.inPage(pgno, pc, 4),
+                    new SqlitePrefix.Saved(format, pgno, i), new PathStep(pgno, i)));
+        }
+        return jobs;
+    }
+
+    private Future<Split> start(long child, long bound, Span from, SqlitePrefix.Saved prefix, PathStep step) {
+        List<PathStep> p = new ArrayList<>(path);
+        p.add(step);
+        FindingSink found = new FindingSink(Integer.MAX_VALUE);
+        StructureCheck w = new StructureCheck(this, found, prefix, p);
+        return pool.submit(() -> {
+            long[] min = new long[1];
+            int depth = w.checkTree(child, bound, min, from, 1);
+            return new Split(child, bound, depth, min[0], w, found);
+        });
+    }
+
+    /**
+     * checkTree for a child: the worker's result when one walked exactly this child with this bound, merged in
+     * (its claims against everything claimed so far, its findings with SQLite's line cap applied in order).
+     */
+    private int subtree(Map<Integer, Future<Split>> jobs, int slot, long child, long bound, long[] min, Span from,
+                        int level) throws IOException {
+        Future<Split> job = jobs == null ? null : jobs.remove(slot);
+        if (job == null) {
+            return checkTree(child, bound, min, from, level);
+        }
+        Split s;
+        try {
+            s = job.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("check interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        if (s.child() != child || s.bound() != bound) {
+            conflict = true; // the replay disagreed with the walk: never trust the split
+            return checkTree(child, bound, min, from, level);
+        }
+        for (long p : s.walker().refs.claimed()) {
+            if (refs.isSet(p)) {
+                conflict = true;
+            }
+            refs.set(p);
+        }
+        pagesVisited += s.walker().pagesVisited;
+        for (Finding f : s.found().findings()) {
+            sink.add(f.sqlite() == null ? f : f.toBuilder().sqlite(cap(f.sqlite())).build());
+        }
+        min[0] = s.minKey();
+        return s.depth();
+    }
+
     // checkList for an overflow chain: length, second references, pointer-map entries of later pages
     private void checkOverflow(long page, long expected, Span from, int cell) throws IOException {
         long n = expected;
@@ -430,19 +559,21 @@ public final class StructureCheck {
 
     // the coverage check at the end of checkTreePage: no byte used twice, uncovered bytes = fragment count
     private void checkCoverage(long pgno, byte[] data, int hdr, int contentOffset, long[] cells) {
-        long[] heap = cells;
-        List<Long> free = new ArrayList<>();
+        // freeblocks are in ascending order (the free-space check made sure); count them first
+        int nFree = 0;
         int fb = BigEndian.u16(data, hdr + 1);
         for (int guard = 0; fb > 0 && guard < usableSize / 4; guard++) {
-            int size = BigEndian.u16(data, fb + 2);
-            free.add(((long) fb << 16) | (fb + size - 1));
+            nFree++;
             fb = BigEndian.u16(data, fb);
         }
-        heap = Arrays.copyOf(heap, heap.length + free.size());
-        for (int i = 0; i < free.size(); i++) {
-            heap[cells.length + i] = free.get(i);
+        long[] heap = Arrays.copyOf(cells, cells.length + nFree);
+        fb = BigEndian.u16(data, hdr + 1);
+        for (int i = 0; i < nFree; i++) {
+            int size = BigEndian.u16(data, fb + 2);
+            heap[cells.length + i] = ((long) fb << 16) | (fb + size - 1);
+            fb = BigEndian.u16(data, fb);
         }
-        Arrays.sort(heap);
+        sortExtents(heap, cells.length);
         long prev = contentOffset - 1;
         long frag = 0;
         for (int k = 0; k < heap.length; k++) {
@@ -467,6 +598,44 @@ public final class StructureCheck {
                     + stated + " fragmented bytes but " + frag + " bytes are covered by no cell or freeblock",
                     "Fragmentation of " + frag + " bytes reported as " + stated + " on page " + pgno);
         }
+    }
+
+    /**
+     * Sorts cell extents [0, cells) followed by ascending freeblock extents. SQLite writes cells from the end of
+     * the page towards its header, so the pointer array usually lists them in descending order: reversing and
+     * merging is linear; anything else is sorted.
+     */
+    private static void sortExtents(long[] a, int cells) {
+        boolean descending = true;
+        for (int i = 1; i < cells && descending; i++) {
+            descending = a[i - 1] > a[i];
+        }
+        if (!descending) {
+            Arrays.sort(a);
+            return;
+        }
+        for (int i = 0, j = cells - 1; i < j; i++, j--) {
+            long t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+        if (cells == a.length || cells == 0 || a[cells - 1] < a[cells]) {
+            return;
+        }
+        long[] merged = new long[a.length];
+        int i = 0;
+        int j = cells;
+        int k = 0;
+        while (i < cells && j < a.length) {
+            merged[k++] = a[i] <= a[j] ? a[i++] : a[j++];
+        }
+        while (i < cells) {
+            merged[k++] = a[i++];
+        }
+        while (j < a.length) {
+            merged[k++] = a[j++];
+        }
+        System.arraycopy(merged, 0, a, 0, a.length);
     }
 
     // checkPtrmap: the pointer-map entry of page `child` must be (type, parent)
@@ -531,10 +700,16 @@ public final class StructureCheck {
             return null;
         }
         errors++;
+        String text = pfx.apply(sqlite);
+        return worker ? text : cap(text);
+    }
+
+    /** The line as printed, or null when SQLite would not print it here (refused file, skipped check, 100 lines). */
+    private String cap(String text) {
         if (!sqliteRuns || silent || sqliteLines >= SQLITE_MAX_ERRORS) {
             return null;
         }
         sqliteLines++;
-        return pfx.apply(sqlite);
+        return text;
     }
 }

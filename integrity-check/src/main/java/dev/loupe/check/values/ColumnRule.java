@@ -28,6 +28,8 @@ final class ColumnRule {
     private final int strictMask;
     private final int field;
     private final int defaultClass;
+    /** "T.C" as SQLite names the column in its lines: built once, not per row. */
+    private final String where;
 
     private ColumnRule(String table, Column column, int index, TypeCheck typeCheck, int strictMask, int field) {
         this.table = table;
@@ -37,6 +39,7 @@ final class ColumnRule {
         this.strictMask = strictMask;
         this.field = field;
         this.defaultClass = defaultClass(column);
+        this.where = table + "." + column.name();
     }
 
     /**
@@ -126,7 +129,7 @@ final class ColumnRule {
     String sqlite340(Value v, Cursor340 cursor) {
         int actual = StorageClass.of(v);
         int typed = field < 0 || cursor.typeFromRecord(field) ? actual : defaultClass;
-        String where = table + "." + column.name();
+        String where = this.where;
         if (column.notNull() && typed == StorageClass.NULL) {
             return "NULL value in " + where;
         }
@@ -156,7 +159,7 @@ final class ColumnRule {
     /** The violation {@code v} (the column's value in the row) commits, or null. */
     Violation check(Value v) {
         int cls = StorageClass.of(v);
-        String where = table + "." + column.name();
+        String where = this.where;
         if (column.notNull() && cls == StorageClass.NULL) {
             return new Violation(FindingCode.NOT_NULL_VIOLATED, "NULL value in " + where,
                     where + " is NULL but the column is NOT NULL");

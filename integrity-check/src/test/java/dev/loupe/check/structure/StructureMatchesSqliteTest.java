@@ -39,6 +39,11 @@ class StructureMatchesSqliteTest {
         return new Checker(CheckOptions.defaults().withQuick(true).withThreads(1), List.of());
     }
 
+    /** The same check with subtrees walked in parallel: its findings must equal the sequential ones exactly. */
+    private static Checker quickParallel() {
+        return new Checker(CheckOptions.defaults().withQuick(true).withThreads(4), List.of());
+    }
+
     @ParameterizedTest
     @EnumSource(Sample.class)
     void intactSamplesHaveNoErrors(Sample sample) throws Exception {
@@ -63,6 +68,11 @@ class StructureMatchesSqliteTest {
             Files.write(db, bytes);
             List<String> sqlite = btreeLevel(Sqlite340.integrityCheck(db, dir.resolve("s" + n)));
             CheckReport r = quick().check(db, OpenOptions.ignoreWal());
+            CheckReport parallel = quickParallel().check(db, OpenOptions.ignoreWal());
+            if (!parallel.findings().equals(r.findings())) {
+                failures.add(base + " " + what + ": the parallel walk found " + parallel.findings().size()
+                        + " findings, the sequential one " + r.findings().size());
+            }
             Set<String> ours = new LinkedHashSet<>();
             for (Finding f : r.findings()) {
                 if (f.sqlite() != null) {
