@@ -1,0 +1,123 @@
+-- The differential corpus: every engine runs these statements in order; sqlite and sqlite3 must agree exactly.
+-- Types and storage classes
+SELECT 1, -1, 0, 9223372036854775807, -9223372036854775808;
+SELECT 1.0, -1.5, 0.1, 0.30000000000000004, 1e308, -1e-308, 4.9e-324, 2.5e-320;
+SELECT 'text', '', 'it''s', 'a,b', 'line1
+line2', 'ünïcødé ✓', '😀';
+SELECT x'', x'00', x'00ff10', X'DEADBEEF', zeroblob(4);
+SELECT NULL, typeof(NULL), NULL IS NULL, NULL = NULL;
+SELECT typeof(1), typeof(1.0), typeof('1'), typeof(x'31'), typeof(NULL);
+SELECT 9223372036854775807 + 1, -9223372036854775808 - 1, 9223372036854775808;
+SELECT 1e308 * 10, -1e308 * 10, 1e308 * 10 - 1e308 * 10;
+SELECT -0.0, 0.0 * -1, 1 / 0, 1.0 / 0, 1 % 0, 5 / 2, 5.0 / 2, -7 / 2, -7 % 3;
+SELECT 123456789012345678.0, 1e15, 1e16, 1e17, 1e20, 1.5e300, 100.0, 3.0e0;
+SELECT CAST('12' AS INTEGER), CAST('12.5' AS INTEGER), CAST('abc' AS INTEGER), CAST('1e3' AS INTEGER);
+SELECT CAST(12 AS REAL), CAST('3.25' AS REAL), CAST('x' AS REAL), CAST(x'3132' AS INTEGER);
+SELECT CAST(1 AS TEXT), CAST(1.5 AS TEXT), CAST(x'414243' AS TEXT), CAST('abc' AS BLOB);
+SELECT CAST(9223372036854775807 AS REAL), CAST(1e19 AS INTEGER), CAST(-1e19 AS INTEGER);
+SELECT '10' + 5, '10.5' + 1, 'abc' + 1, '3abc' * 2, x'31' + 1;
+SELECT 1 = 1.0, '1' = 1, 1 < 'a', x'00' > 'z', NULL < 1;
+-- Affinity
+CREATE TABLE aff(i INTEGER, r REAL, t TEXT, b BLOB, n NUMERIC, x);
+INSERT INTO aff VALUES (1, 1, 1, 1, 1, 1);
+INSERT INTO aff VALUES ('2', '2', '2', '2', '2', '2');
+INSERT INTO aff VALUES ('3.0', '3.0', '3.0', '3.0', '3.0', '3.0');
+INSERT INTO aff VALUES (4.5, 4.5, 4.5, 4.5, 4.5, 4.5);
+INSERT INTO aff VALUES ('x', 'x', 'x', 'x', 'x', 'x');
+INSERT INTO aff VALUES (x'35', x'35', x'35', x'35', x'35', x'35');
+INSERT INTO aff VALUES (NULL, NULL, NULL, NULL, NULL, NULL);
+INSERT INTO aff VALUES ('  7  ', ' 8.5 ', 9, '1e2', '0x10', '-0');
+INSERT INTO aff VALUES (9223372036854775807, 9223372036854775807, 1e20, -0.0, '9223372036854775808', 1e300);
+SELECT rowid, i, r, t, b, n, x FROM aff ORDER BY rowid;
+SELECT rowid, typeof(i), typeof(r), typeof(t), typeof(b), typeof(n), typeof(x) FROM aff ORDER BY rowid;
+SELECT count(*), sum(i), total(r), avg(r), min(t), max(t) FROM aff;
+SELECT group_concat(t, '|') FROM aff;
+-- NULL handling
+SELECT coalesce(NULL, NULL, 3), ifnull(NULL, 'd'), nullif(1, 1), nullif(1, 2);
+SELECT count(x), count(*) FROM aff WHERE x IS NULL;
+SELECT NULL AND 0, NULL OR 1, NULL AND 1, NOT NULL, NULL + 1, NULL || 'a';
+SELECT CASE NULL WHEN NULL THEN 'eq' ELSE 'ne' END, NULL IN (1, NULL), 1 IN (1, NULL), 2 IN (1, NULL);
+SELECT max(NULL, 1), min(1, NULL), max(1, 2.5, '3');
+SELECT sum(NULL), total(NULL), avg(NULL), count(NULL), group_concat(NULL);
+-- Numeric edge cases
+SELECT abs(-9223372036854775807), round(2.5), round(-2.5), round(1.23456, 3), round(1e308, 2);
+SELECT 0.1 + 0.2, 1e-300 * 1e-300, 1.7976931348623157e308, 2.2250738585072014e-308;
+SELECT 1e400, -1e400, 1e-400, 1.0e+308 + 1.0e+308;
+SELECT 9007199254740993, 9007199254740993.0, 2e0 * 4611686018427387904;
+SELECT 0x7fffffffffffffff, 0x10, -0x1, 1_000;
+SELECT sum(v) FROM (SELECT 9223372036854775807 AS v UNION ALL SELECT 1);
+SELECT total(v) FROM (SELECT 9223372036854775807 AS v UNION ALL SELECT 1);
+SELECT 10 >> 1, 1 << 63, 1 << 64, -1 >> 70, ~0, 6 & 3, 6 | 3;
+SELECT printf('%.3f', 3.14159), printf('%d', 42), printf('%s|%5s|', 'a', 'b'), printf('%x', 255);
+SELECT hex(1.5), hex('abc'), hex(x'0102'), hex(NULL), quote(1.5), quote('a''b'), quote(x'ff');
+-- Text and blob
+SELECT length('héllo'), length(x'0001'), length(NULL), length(123), octet_length('héllo');
+SELECT substr('abcdef', 2, 3), substr('abcdef', -2), substr(x'010203', 2), upper('abc'), lower('ÀBC');
+SELECT 'a' || 1 || 2.5 || x'41', 'abc' LIKE 'A%', 'abc' GLOB 'A*', 'a_c' LIKE 'a\_c' ESCAPE '\';
+SELECT instr('hello', 'l'), replace('aaa', 'a', 'bb'), trim('  x  '), ltrim('xxy', 'x'), rtrim('yxx', 'x');
+SELECT unicode('€'), char(8364, 65), unhex('4142') IS NULL, typeof(randomblob(3)), length(randomblob(3));
+SELECT x'41' = 'A', CAST(x'41' AS TEXT) = 'A', x'41' < x'4100', 'a' < 'b', 'B' < 'a';
+SELECT 'abc' = 'ABC' COLLATE NOCASE, 'abc ' = 'abc' COLLATE RTRIM, 'b' > 'A' COLLATE NOCASE;
+-- Tables, constraints and errors of each class
+CREATE TABLE t(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, score REAL CHECK (score >= 0), ref INTEGER);
+INSERT INTO t VALUES (1, 'a', 1.5, NULL), (2, 'b', 2, 1), (3, 'c', 0, 2);
+INSERT INTO t VALUES (4, 'a', 1, NULL);
+INSERT INTO t VALUES (5, NULL, 1, NULL);
+INSERT INTO t VALUES (6, 'f', -1, NULL);
+INSERT INTO t VALUES (1, 'dup', 1, NULL);
+INSERT INTO t VALUES ('abc', 'g', 1, NULL);
+INSERT INTO t(name, score) VALUES ('auto', 7);
+SELECT * FROM t ORDER BY id;
+SELECT * FROM no_such_table;
+SELECT no_such_column FROM t;
+SELECT no_such_function(1);
+SELEC 1;
+SELECT x'4g', 'a' 'b';
+SELECT 1 +;
+CREATE TABLE t(x);
+INSERT INTO t VALUES (1, 2);
+SELECT abs(-9223372036854775808);
+CREATE TABLE s(a INTEGER, b TEXT) STRICT;
+INSERT INTO s VALUES (1, 'ok');
+INSERT INTO s VALUES ('x', 'bad');
+INSERT INTO s VALUES (2.5, 'bad');
+SELECT * FROM s;
+-- Multi-statement work: transactions, triggers, views, CTEs, upsert, returning
+BEGIN;
+INSERT INTO t(name, score) VALUES ('tx1', 1);
+ROLLBACK;
+SELECT count(*) FROM t WHERE name = 'tx1';
+COMMIT;
+CREATE TABLE log(msg TEXT);
+CREATE TRIGGER t_ai AFTER INSERT ON t BEGIN
+  INSERT INTO log VALUES ('added ' || new.name || '; ok');
+  UPDATE log SET msg = msg || CASE WHEN new.score > 5 THEN '!' ELSE '' END WHERE rowid = last_insert_rowid();
+END;
+INSERT INTO t(name, score) VALUES ('trig', 9);
+SELECT * FROM log;
+CREATE VIEW v AS SELECT name, score * 2 AS doubled FROM t WHERE score > 1;
+SELECT * FROM v ORDER BY name;
+WITH RECURSIVE c(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM c WHERE n < 5) SELECT n, n * n, n / 2.0 FROM c;
+INSERT INTO t(id, name, score) VALUES (1, 'a2', 3) ON CONFLICT(id) DO UPDATE SET score = excluded.score;
+SELECT id, name, score FROM t WHERE id = 1;
+INSERT INTO t(name, score) VALUES ('ret', 4) RETURNING id, name, score * 1.5;
+UPDATE t SET score = score + 1 WHERE id = 2 RETURNING score;
+DELETE FROM t WHERE name = 'ret' RETURNING id;
+SELECT name FROM t WHERE score > (SELECT avg(score) FROM t) ORDER BY 1;
+SELECT ref, count(*), group_concat(name) FROM t GROUP BY ref ORDER BY ref;
+SELECT a.name, b.name FROM t a LEFT JOIN t b ON b.id = a.ref ORDER BY a.id;
+SELECT * FROM t WHERE id IN (SELECT ref FROM t) ORDER BY id;
+SELECT name, row_number() OVER (ORDER BY score DESC, id) FROM t ORDER BY id;
+SELECT DISTINCT typeof(score) FROM t ORDER BY 1;
+SELECT id FROM t WHERE 0;
+SELECT 1 UNION SELECT 1.0 UNION SELECT '1' UNION SELECT x'31' ORDER BY 1;
+SELECT json_array(1, 1.5, 'a', NULL), json_extract('{"a":[1,2]}', '$.a[1]'), json('{"x" : 1}');
+PRAGMA user_version = 7;
+PRAGMA user_version;
+CREATE INDEX t_score ON t(score DESC);
+SELECT name FROM sqlite_schema WHERE type = 'index' ORDER BY name;
+DROP TABLE aff;
+SELECT count(*) FROM sqlite_schema WHERE name = 'aff';
+/* a comment; with a semicolon */ SELECT 'after comment';
+SELECT 'semi;colon', "weird;name" FROM (SELECT 1 AS "weird;name");
+SELECT 1; -- trailing comment

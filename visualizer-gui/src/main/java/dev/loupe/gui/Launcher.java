@@ -1,0 +1,93 @@
+package dev.loupe.gui;
+
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import java.nio.file.Files;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts the visualizer: {@code java -cp loupe-gui.jar dev.loupe.gui.Launcher [FILE] [--view V] [--snapshot OUT]}.
+ * Not an {@code Application} subclass, so it runs from the plain class path (JavaFX refuses to launch an
+ * Application main class that is not on the module path). With {@code --snapshot} it renders the chosen view of
+ * the window offscreen to a PNG and exits: 0 written, 1 failed, 2 usage. Without a display it uses Monocle's
+ * headless platform when present.
+ */
+public final class Launcher {
+
+    static final double WIDTH = 1280;
+    static final double HEIGHT = 800;
+
+    private Launcher() {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        // JavaFX warns on every start from the class path ("Unsupported JavaFX configuration"): the shaded jar is
+        // how we ship it, so the warning says nothing to the user. Held in a local so the level sticks.
+        java.util.logging.Logger fxLog = java.util.logging.Logger.getLogger("javafx");
+        fxLog.setLevel(java.util.logging.Level.SEVERE);
+        GuiArgs args;
+        try {
+            args = GuiArgs.parse(argv);
+        } catch (IllegalArgumentException e) {
+            System.err.println("loupe gui: " + e.getMessage());
+            System.err.println(GuiArgs.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (args.file() != null && !Files.isReadable(args.file())) {
+            System.err.println("loupe gui: cannot read " + args.file());
+            System.exit(2);
+            return;
+        }
+        if (args.snapshot() != null) {
+            useHeadlessWhenNoDisplay();
+            System.exit(snapshot(args));
+        }
+        Platform.startup(() -> {
+            Stage stage = new Stage();
+            MainWindow window = new MainWindow(RecentFiles.standard());
+            stage.setScene(new Scene(window, WIDTH, HEIGHT));
+            stage.setTitle("Loupe");
+            stage.setOnHidden(e -> window.shutdown());
+            stage.show();
+            if (args.file() != null) {
+                window.open(args.file());
+                window.whenIdle(() -> window.applyView(args.view()));
+            }
+        });
+    }
+
+    private static int snapshot(GuiArgs args) throws Exception {
+        CompletableFuture<Integer> result = new CompletableFuture<>();
+        Platform.startup(() -> {
+            MainWindow window = new MainWindow(RecentFiles.inMemory());
+            Scene scene = new Scene(window, WIDTH, HEIGHT);
+            SnapshotRun.render(window, scene, args, result);
+        });
+        int code;
+        try {
+            code = result.get(5, TimeUnit.MINUTES);
+        } catch (java.util.concurrent.ExecutionException e) {
+            System.err.println("loupe gui: snapshot failed: " + e.getCause());
+            code = 1;
+        }
+        Platform.exit();
+        return code;
+    }
+
+    /** Monocle's headless glass platform and the software renderer, when no X display is there. */
+    private static void useHeadlessWhenNoDisplay() {
+        String display = System.getenv("DISPLAY");
+        if ((display == null || display.isBlank()) && System.getProperty("glass.platform") == null
+                && Launcher.class.getClassLoader().getResource("com/sun/glass/ui/monocle/MonoclePlatformFactory.class")
+                != null) {
+            System.setProperty("glass.platform", "Monocle");
+            System.setProperty("monocle.platform", "Headless");
+            System.setProperty("prism.order", "sw");
+            System.setProperty("prism.text", "t2k");
+        }
+    }
+}
