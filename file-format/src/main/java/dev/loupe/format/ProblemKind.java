@@ -20,6 +20,7 @@ public enum ProblemKind {
     HEADER_PAGE_COUNT("header-page-count"),
     HEADER_FREELIST("header-freelist"),
     HEADER_SCHEMA_FORMAT("header-schema-format"),
+    HEADER_SCHEMA_FORMAT_HIGH_BYTES("header-schema-format-high-bytes"),
     HEADER_TEXT_ENCODING("header-text-encoding"),
     HEADER_AUTO_VACUUM("header-auto-vacuum"),
     HEADER_RESERVED_EXPANSION("header-reserved-expansion"),

@@ -21,7 +21,9 @@ final class ProblemFindings {
             case FILE_SIZE_NOT_PAGE_MULTIPLE -> FindingCode.FILE_SIZE_NOT_PAGE_MULTIPLE;
             case HEADER_MAGIC -> FindingCode.NOT_A_DATABASE;
             case HEADER_PAGE_SIZE, HEADER_FILE_FORMAT_VERSION, HEADER_RESERVED_SPACE, HEADER_PAYLOAD_FRACTION,
-                    HEADER_SCHEMA_FORMAT, HEADER_TEXT_ENCODING -> FindingCode.HEADER_FIELD_INVALID;
+                    HEADER_SCHEMA_FORMAT -> FindingCode.HEADER_FIELD_INVALID;
+            // SQLite opens these: it reads the schema format's low byte and the encoding's low two bits
+            case HEADER_SCHEMA_FORMAT_HIGH_BYTES, HEADER_TEXT_ENCODING -> FindingCode.HEADER_FIELD_SUSPICIOUS;
             case HEADER_PAGE_COUNT -> FindingCode.FILE_TRUNCATED;
             case HEADER_FREELIST, HEADER_AUTO_VACUUM -> FindingCode.HEADER_FIELD_SUSPICIOUS;
             case HEADER_RESERVED_EXPANSION -> FindingCode.HEADER_RESERVED_NOT_ZERO;

@@ -113,7 +113,9 @@ public record DatabaseHeader(
 
     /** Text encoding, treating 0 (a database with no schema yet) as UTF-8, as SQLite does; null when invalid. */
     public TextEncoding textEncoding() {
-        return textEncodingCode == 0 ? TextEncoding.UTF8 : TextEncoding.ofCode(textEncodingCode);
+        // sqlite3InitOne uses the low two bits only, and 0 as UTF-8 (so 4 reads as UTF-8 and 6 as UTF-16le)
+        long code = textEncodingCode & 3;
+        return code == 0 ? TextEncoding.UTF8 : TextEncoding.ofCode(code);
     }
 
     public boolean autoVacuum() {

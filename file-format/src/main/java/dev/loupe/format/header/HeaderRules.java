@@ -30,13 +30,21 @@ final class HeaderRules {
         }
         checkPageCount(h, fileSize, out);
         checkFreelist(h, fileSize, out);
-        if (h.schemaFormat() > 4) {
-            out.add(problem(ProblemKind.HEADER_SCHEMA_FORMAT, 44, 4, "schema format " + h.schemaFormat()
-                    + " is newer than any SQLite knows (1..4): SQLite refuses the schema"));
+        // SQLite reads the schema format's low byte only (sqlite3InitOne casts it to u8)
+        long schemaFormat = h.schemaFormat() & 0xff;
+        if (schemaFormat > 4) {
+            out.add(problem(ProblemKind.HEADER_SCHEMA_FORMAT, 47, 1, "schema format " + schemaFormat
+                    + " is newer than any SQLite knows (1..4): SQLite refuses the schema (unsupported file format)"));
+        } else if (h.schemaFormat() > 4) {
+            out.add(problem(ProblemKind.HEADER_SCHEMA_FORMAT_HIGH_BYTES, 44, 3, "schema format field is "
+                    + h.schemaFormat() + ": its upper three bytes are not zero; SQLite reads only the low byte ("
+                    + schemaFormat + ")"));
         }
         if (h.textEncodingCode() > 3 || (h.textEncodingCode() == 0 && h.schemaCookie() != 0)) {
+            TextEncoding used = h.textEncoding();
             out.add(problem(ProblemKind.HEADER_TEXT_ENCODING, 56, 4, "text encoding " + h.textEncodingCode()
-                    + " is not 1 (UTF-8), 2 (UTF-16le) or 3 (UTF-16be)"));
+                    + " is not 1 (UTF-8), 2 (UTF-16le) or 3 (UTF-16be); SQLite uses its low two bits and reads the"
+                    + " file as " + used.pragmaName()));
         }
         if (h.largestRootPage() == 0 && h.incrementalVacuum() != 0) {
             out.add(problem(ProblemKind.HEADER_AUTO_VACUUM, 64, 4,

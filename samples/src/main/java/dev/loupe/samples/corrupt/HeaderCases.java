@@ -28,8 +28,15 @@ final class HeaderCases {
                 of("header-write-version-too-high", Sample.PAGE_1024,
                         "File format write version @18 set to 3 (SQLite opens such files read-only)",
                         img -> img.put8(18, 3), "header-field-invalid"),
-                of("header-text-encoding-invalid", Sample.PAGE_1024, "Text encoding @56 set to 4",
-                        img -> img.put32(56, 4), "header-field-invalid"),
+                of("header-text-encoding-invalid", Sample.PAGE_1024, "Text encoding @56 set to 4 (SQLite uses the"
+                                + " low two bits: 0, read as UTF-8)",
+                        img -> img.put32(56, 4), "header-field-suspicious"),
+                of("header-text-encoding-reads-as-utf16", Sample.PAGE_1024, "Text encoding @56 set to 6: SQLite"
+                                + " reads the UTF-8 file as UTF-16le and cannot parse its schema",
+                        img -> img.put32(56, 6), "header-field-suspicious", "schema-unreadable"),
+                of("header-schema-format-high-bytes", Sample.PAGE_1024, "Schema format @44 set to 0x00100004:"
+                                + " SQLite reads only the low byte (4)",
+                        img -> img.put32(44, 0x00100004), "header-field-suspicious"),
                 of("header-schema-format-unsupported", Sample.PAGE_1024, "Schema format number @44 set to 5",
                         img -> img.put32(44, 5), "header-field-invalid"),
                 of("header-usable-size-too-small", Sample.PAGE_512,
