@@ -57,7 +57,8 @@ best() {
 sqlite_deep() { "$sqlite3" -readonly "$db" "PRAGMA mmap_size=$mmap" "PRAGMA integrity_check" | tail -n +2; }
 sqlite_quick() { "$sqlite3" -readonly "$db" "PRAGMA mmap_size=$mmap" "PRAGMA quick_check" | tail -n +2; }
 loupe_deep() { java "${java_opts[@]}" -jar "$cli_jar" check --format jsonl "$db"; }
-loupe_quick() { java "${java_opts[@]}" -jar "$cli_jar" check --quick --format jsonl "$db"; }
+# --quick as the ./loupe launcher runs it (C1 only: the short run does not repay C2's compile threads)
+loupe_quick() { java "${java_opts[@]}" -XX:TieredStopAtLevel=1 -jar "$cli_jar" check --quick --format jsonl "$db"; }
 
 verdict() { sed -n 's/.*"verdict":"\([a-z]*\)".*/\1/p'; }
 for f in sqlite_deep sqlite_quick; do
