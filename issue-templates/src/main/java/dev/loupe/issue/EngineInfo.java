@@ -1,0 +1,5 @@
+package dev.loupe.issue;
+
+/** One engine the reproducer ran on, as reproducer.json names it. */
+public record EngineInfo(String name, String version) {
+}
