@@ -95,6 +95,16 @@ public final class Checker {
      * count. {@code progress} may be called from several threads.
      */
     public CheckReport check(Database db, Progress progress) throws IOException {
+        return check(db, progress, null);
+    }
+
+    /**
+     * As {@link #check(Database, Progress)}, reusing what {@code cache} kept from the check of an earlier state of
+     * the same database: the walks of trees none of whose pages were written since (as the caller reported to the
+     * cache) and the record-level findings of tables none of whose trees was walked again and whose definition is
+     * the same. The report is the one a check without a cache gives. The passes then run one after the other.
+     */
+    public CheckReport check(Database db, Progress progress, CheckCache cache) throws IOException {
         long start = System.nanoTime();
         int limit = options.maxFindings();
         List<FindingSink> parts = new ArrayList<>();
@@ -150,11 +160,14 @@ public final class Checker {
         PassProgress passes = new PassProgress(progress, total);
         // set by the structural pass, read after it is joined (FutureTask.get orders the two)
         FindingSink[] structureResult = new FindingSink[1];
-        IoAction structural = () -> structureResult[0] = structure(db, order, refused, passes);
+        IoAction structural = () -> structureResult[0] = structure(db, order, refused, passes, cache);
 
         long rows = 0;
         long entries = 0;
-        if (options.quick() || options.threads() == 1) {
+        if (cache != null) {
+            cache.startCheck();
+        }
+        if (options.quick() || options.threads() == 1 || cache != null) {
             structural.run();
             parts.set(structureSlot, structureResult[0]);
         }
@@ -162,7 +175,7 @@ public final class Checker {
             int before = parts.size();
             // the structural pass reads every page once, single-threaded: with threads to spare it runs beside
             // the record-level walks instead of before them (its findings still come first in the report)
-            FutureTask<Void> structureTask = options.threads() > 1 ? new FutureTask<>(() -> {
+            FutureTask<Void> structureTask = options.threads() > 1 && cache == null ? new FutureTask<>(() -> {
                 structural.run();
                 return null;
             }) : null;
@@ -173,7 +186,8 @@ public final class Checker {
             }
             long[] counts;
             try {
-                counts = deep(db, schema, parts, passes);
+                counts = cache == null ? deep(db, schema, parts, passes, options) : deep(db, schema, parts, passes,
+                        cache);
             } finally {
                 if (structureTask != null) {
                     join(structureTask);
@@ -198,10 +212,10 @@ public final class Checker {
      * when two walks claim the same page the result could depend on the order, so the check is run again in
      * SQLite's order (damaged files only: an intact file claims every page once).
      */
-    private FindingSink structure(Database db, SqliteRootOrder order, boolean refused, PassProgress passes)
-            throws IOException {
+    private FindingSink structure(Database db, SqliteRootOrder order, boolean refused, PassProgress passes,
+                                  CheckCache cache) throws IOException {
         DatabaseHeader h = db.header();
-        ExecutorService pool = options.threads() > 1 ? Executors.newFixedThreadPool(options.threads(), r -> {
+        ExecutorService pool = options.threads() > 1 && cache == null ? Executors.newFixedThreadPool(options.threads(), r -> {
             Thread t = new Thread(r, "loupe-check-subtree");
             t.setDaemon(true);
             return t;
@@ -214,6 +228,9 @@ public final class Checker {
             }
             if (pool != null) {
                 sc.parallel(pool);
+            }
+            if (cache != null) {
+                sc.reuse(cache.trees());
             }
             sc.run(order, h.firstFreelistTrunkPage(), h.freelistPageCount(), h.largestRootPage(),
                     h.incrementalVacuum());
@@ -296,9 +313,48 @@ public final class Checker {
         roots.add(r);
     }
 
+    /**
+     * The record-level pass table by table, reusing the findings {@code cache} kept for a table whose definition is
+     * the same and none of whose trees the structural pass walked again. The parts come out in the order of
+     * {@link #deep(Database, Schema, List, PassProgress, CheckOptions)}: each table's tree sinks in schema order,
+     * then the finishers' findings (registered table by table) in one sink.
+     */
+    private long[] deep(Database db, Schema schema, List<FindingSink> parts, PassProgress progress,
+                        CheckCache cache) throws IOException {
+        java.util.Set<Long> walked = cache.trees().walkedRoots();
+        FindingSink end = new FindingSink(options.maxFindings());
+        long[] counts = new long[2];
+        for (Table t : schema.tables()) {
+            if (t.virtual() || t.rootPage() == 0 || !options.includes(t.name())) {
+                continue;
+            }
+            List<Index> indexes = schema.indexesOf(t.name());
+            Object definition = List.of(t, indexes, db.encoding(), db.usableSize());
+            CheckCache.TableResult r = cache.table(t.name());
+            boolean stale = r == null || !r.definition().equals(definition) || walked.contains(t.rootPage());
+            for (Index i : indexes) {
+                stale |= walked.contains(i.rootPage());
+            }
+            if (stale) {
+                List<FindingSink> own = new ArrayList<>();
+                long[] c = deep(db, schema, own, progress, options.withObjects(java.util.Set.of(t.name())));
+                r = new CheckCache.TableResult(definition, List.copyOf(own.subList(0, own.size() - 1)),
+                        own.get(own.size() - 1), c[0], c[1]);
+                cache.put(t.name(), r);
+                cache.checkedTable();
+            }
+            parts.addAll(r.trees());
+            end.addAll(r.end());
+            counts[0] += r.rows();
+            counts[1] += r.entries();
+        }
+        parts.add(end);
+        return counts;
+    }
+
     /** The record-level pass: one task per tree, merged in schema order. Returns {rows, index entries}. */
-    private long[] deep(Database db, Schema schema, List<FindingSink> parts, PassProgress progress)
-            throws IOException {
+    private long[] deep(Database db, Schema schema, List<FindingSink> parts, PassProgress progress,
+                        CheckOptions options) throws IOException {
         CheckPlan plan = new CheckPlan();
         CheckContext context = new CheckContext(db, schema, options);
         for (CheckModule m : modules) {

@@ -40,6 +40,14 @@ public final class FindingSink {
         return dropped;
     }
 
+    /** Adds what {@code other} holds, as if its findings had been added here one by one. */
+    void addAll(FindingSink other) {
+        for (Finding f : other.findings) {
+            add(f);
+        }
+        dropped += other.dropped;
+    }
+
     /** The same findings with their SQLite lines removed (for checks SQLite does not get to run). */
     FindingSink withoutSqliteLines() {
         FindingSink copy = new FindingSink(limit);

@@ -18,7 +18,7 @@ import java.util.List;
  * @param findings        the findings that match, as the checker reports them at that commit
  * @param strategy        how the commits were checked
  * @param tablesChecked   tables (with their indexes) given to the record-level pass, summed over the commits
- * @param quickCommits    commits where no table changed, so only the structural pass ran
+ * @param quickCommits    commits where no table went through the record-level pass (incremental: none changed)
  * @param millis          wall time
  */
 public record BisectResult(int commitCount, int checked, int firstBad, int firstFrame, int lastFrame,

@@ -1,6 +1,6 @@
 package dev.loupe.wal;
 
-import dev.loupe.check.CheckOptions;
+import dev.loupe.check.CheckCache;
 import dev.loupe.check.CheckReport;
 import dev.loupe.check.Checker;
 import dev.loupe.check.Finding;
@@ -25,16 +25,16 @@ import java.util.TreeSet;
  * valid commit in turn, the database held in memory and moved forward by the commit's frames only
  * ({@link CommitImage}).
  *
- * <p>The incremental strategy rests on one fact: the record-level findings of a table and its indexes depend only
- * on the pages of their b-trees (with overflow pages), their schema rows and the header fields that govern decoding
- * (page size, reserved bytes, encoding, schema format). A commit that writes none of those pages and changes none of
- * those definitions leaves the table's record-level findings as they were at the previous commit, and since the
- * search stops at the first commit with a matching finding, they were free of matches there. So at each commit
- * only the tables the commit touched go through the record-level pass; the structural pass (every b-tree's pages,
- * the freelist, pages never used, the pointer map) runs over the whole file every commit, in memory and without
- * decoding records. Which pages each table claims is kept up to date by re-walking only the touched tables' trees
- * ({@link PageOwners}). A change in the governing header fields, or a schema that cannot be read cleanly, makes the
- * commit a full check.
+ * <p>The incremental strategy gives every commit the report a full check gives (IncrementalBisectTest), redoing
+ * only what the commit can have changed, through the checker's {@link CheckCache}: the structural walk of each
+ * b-tree none of whose pages (tree, overflow and pointer-map pages it read) the commit wrote is kept, with its
+ * findings and page claims; the whole-file parts (freelist, pages never used, pointer-map pages, second references
+ * between trees) are recomputed from the claims each commit. The record-level findings of a table and its indexes
+ * depend only on the pages of their b-trees, their schema rows and the header fields that govern decoding (page
+ * size, reserved bytes, encoding, schema format): a table none of whose trees was walked again, whose definition is
+ * the same and which claims no page the commit wrote ({@link PageOwners}, a walk that also follows what the
+ * structural pass stops at) keeps its findings. A change in the governing header fields, or a schema that cannot be
+ * read cleanly, makes the commit a full check.
  */
 public final class WalBisect {
 
@@ -47,11 +47,44 @@ public final class WalBisect {
     public static BisectResult run(WalPair pair, BisectOptions options, Progress progress) throws IOException {
         long start = System.nanoTime();
         int n = pair.commitCount();
+        BisectResult[] result = new BisectResult[1];
+        long[] tally = new long[2];
+        eachCommit(pair, options, progress, (k, db, report, tablesChecked) -> {
+            tally[0] += tablesChecked;
+            tally[1] += tablesChecked == 0 && !options.check().quick() ? 1 : 0;
+            List<Finding> matching = report.findings().stream().filter(options::matches).toList();
+            if (matching.isEmpty()) {
+                return false;
+            }
+            result[0] = found(pair, db, k, matching, options.strategy(), tally[0], tally[1], start);
+            return true;
+        });
+        if (result[0] != null) {
+            return result[0];
+        }
+        return new BisectResult(n, n + 1, -1, 0, 0, 0, List.of(), List.of(), options.strategy(), tally[0],
+                tally[1], millisSince(start));
+    }
+
+    /** Told of each commit's report, in commit order; returns true to stop. */
+    @FunctionalInterface
+    interface CommitReports {
+        boolean report(int commit, Database db, CheckReport report, long tablesChecked) throws IOException;
+    }
+
+    /**
+     * Checks commit 0 (the database file alone), then each valid commit in turn, with the strategy of
+     * {@code options}, until {@code reports} says stop. Either strategy gives every commit the report a full check
+     * of that commit gives.
+     */
+    static void eachCommit(WalPair pair, BisectOptions options, Progress progress, CommitReports reports)
+            throws IOException {
+        int n = pair.commitCount();
         CommitImage image = new CommitImage(pair);
         PageOwners owners = new PageOwners();
+        CheckCache cache = new CheckCache();
+        Checker checker = Checker.standard(options.check());
         byte[] previousKey = null;
-        long tablesChecked = 0;
-        long quick = 0;
         String name = pair.database().toString();
         for (int k = 0; k <= n; k++) {
             if (Thread.currentThread().isInterrupted()) {
@@ -63,36 +96,37 @@ public final class WalBisect {
             }
             Database db = Database.fromImage(image.image(), name + " as of commit " + k);
             CheckReport report;
+            long tablesChecked;
             if (options.strategy() == BisectStrategy.NAIVE) {
-                report = Checker.standard(options.check()).check(db);
-                tablesChecked += db.schema().tables().size();
+                report = checker.check(db);
+                tablesChecked = options.check().quick() ? 0 : db.schema().tables().size();
             } else {
                 byte[] key = decodingKey(image.image());
                 SchemaSnapshot schema = db.schemaSnapshot();
                 boolean full = k == 0 || !Arrays.equals(key, previousKey) || !schema.problems().isEmpty();
                 previousKey = key;
-                Set<String> units = full ? null : touched(owners, pair.commit(k), before, image.pageCount(), schema);
-                owners.define(schema.entries());
+                Set<String> units;
                 if (full) {
+                    cache.clear();
+                    owners.define(schema.entries());
                     units = new TreeSet<>(owners.units());
-                }
-                Set<String> tables = new TreeSet<>();
-                for (String u : units) {
-                    String t = owners.tableName(u);
-                    if (t != null) {
-                        tables.add(t);
-                    }
-                }
-                CheckOptions co = options.check();
-                if (!full) {
-                    co = tables.isEmpty() ? co.withQuick(true) : co.withObjects(tables);
-                }
-                if (co.quick()) {
-                    quick++;
                 } else {
-                    tablesChecked += full ? schema.schema().tables().size() : tables.size();
+                    BitSet changed = changedPages(pair.commit(k), before, image.pageCount());
+                    cache.written(changed);
+                    units = new TreeSet<>(owners.touching(changed));
+                    units.addAll(owners.redefined(schema.entries()));
+                    owners.define(schema.entries());
+                    Set<String> tables = new TreeSet<>();
+                    for (String u : units) {
+                        String t = owners.tableName(u);
+                        if (t != null) {
+                            tables.add(t);
+                        }
+                    }
+                    cache.tablesChanged(tables);
                 }
-                report = Checker.standard(co).check(db);
+                report = checker.check(db, Progress.NONE, cache);
+                tablesChecked = cache.tablesChecked();
                 for (String u : units) {
                     if (owners.units().contains(u)) {
                         owners.rewalk(u, db);
@@ -100,21 +134,14 @@ public final class WalBisect {
                 }
             }
             progress.pages(k + 1, n + 1);
-            List<Finding> matching = report.findings().stream().filter(options::matches).toList();
-            if (!matching.isEmpty()) {
-                return found(pair, db, k, matching, options.strategy(), tablesChecked, quick, start);
+            if (reports.report(k, db, report, tablesChecked)) {
+                return;
             }
         }
-        return new BisectResult(n, n + 1, -1, 0, 0, 0, List.of(), List.of(), options.strategy(), tablesChecked,
-                quick, millisSince(start));
     }
 
-    /**
-     * The units commit {@code c} may have changed: those claiming a page it wrote or a page that entered or left the
-     * database with its size, and those whose schema rows differ.
-     */
-    private static Set<String> touched(PageOwners owners, WalCommit c, long before, long after,
-                                       SchemaSnapshot schema) {
+    /** The pages commit {@code c} wrote and those that entered or left the database with its size. */
+    private static BitSet changedPages(WalCommit c, long before, long after) {
         BitSet changed = new BitSet();
         for (long p : c.pages()) {
             if (p < Integer.MAX_VALUE) {
@@ -126,9 +153,7 @@ public final class WalBisect {
         if (lo <= hi) {
             changed.set((int) lo, (int) hi + 1);
         }
-        Set<String> units = new TreeSet<>(owners.touching(changed));
-        units.addAll(owners.redefined(schema.entries()));
-        return units;
+        return changed;
     }
 
     private static byte[] decodingKey(byte[] image) {

@@ -118,6 +118,11 @@ class BisectTest {
 
     /** Copies the pair and appends: a harmless commit, the damaged commit, another harmless commit. */
     static Case damaged(Damage damage) throws Exception {
+        return damaged(dir, pair, damage);
+    }
+
+    /** As {@link #damaged(Damage)}, for the pair {@code pair}, in a new directory below {@code dir}. */
+    static Case damaged(Path dir, WalFixtures.Pair pair, Damage damage) throws Exception {
         Path work = Files.createTempDirectory(dir, damage.name());
         Path db = work.resolve("w.db");
         Files.copy(pair.db(), db);

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,12 @@ public final class StructureCheck {
     private final boolean worker;
     /** Two walks claimed the same page: the parallel result may differ from SQLite's order; redo it in order. */
     private boolean conflict;
+    /** Per-tree walks kept from an earlier run (see {@link #reuse}); null: every tree is walked in place. */
+    private TreeWalks reuse;
+    /** For a walk of one whole tree on its own: every page number it referenced or read (below 2^31). */
+    private BitSet touched;
+    /** For a walk of one whole tree on its own: the highest page number it referenced or read. */
+    private long highest;
 
     /**
      * @param pages      the database pages (WAL applied)
@@ -92,7 +99,12 @@ public final class StructureCheck {
 
     /** A worker for one subtree of {@code parent}'s current tree, starting with the given prefix state. */
     private StructureCheck(StructureCheck parent, FindingSink sink, SqlitePrefix.Saved prefix, List<PathStep> path) {
-        this.pagesRead = parent.pagesRead;
+        this(parent, sink, prefix, path, parent.pagesRead);
+    }
+
+    private StructureCheck(StructureCheck parent, FindingSink sink, SqlitePrefix.Saved prefix, List<PathStep> path,
+                           LongConsumer pagesRead) {
+        this.pagesRead = pagesRead;
         this.pages = parent.pages;
         this.usableSize = parent.usableSize;
         this.pageSize = parent.pageSize;
@@ -114,6 +126,36 @@ public final class StructureCheck {
      */
     public void parallel(ExecutorService pool) {
         this.pool = pool;
+    }
+
+    /**
+     * Lets {@link #run} take each tree's walk from {@code walks} when an earlier run left one that is still valid
+     * (none of the pages it read was written since, see {@link TreeWalks#written}), and walk the others on their
+     * own ({@link #walkTree}), keeping them in {@code walks}. The walks are merged in SQLite's order as the
+     * parallel subtrees are: a tree whose claims meet earlier claims is walked again in place, so the findings are
+     * exactly those of a run without reuse. Takes precedence over {@link #parallel}.
+     */
+    public void reuse(TreeWalks walks) {
+        this.reuse = walks;
+    }
+
+    /**
+     * Walks the tree rooted at {@code root} on its own, as {@link #run} would if nothing else had claimed a page:
+     * its pointer-map entry (auto-vacuum), then checkTreePage from the root down. Claims nothing in this check;
+     * the findings carry SQLite's line without the 100-line cap, which only the merge in SQLite's order can apply.
+     */
+    public TreeWalk walkTree(TreeRoot root) throws IOException {
+        FindingSink found = new FindingSink(Integer.MAX_VALUE);
+        StructureCheck w = new StructureCheck(this, found, new SqlitePrefix.Saved(SqlitePrefix.NONE, 0, 0),
+                List.of(), n -> { });
+        w.touched = new BitSet();
+        w.object = root.name();
+        w.tableTree = root.table();
+        if (autoVacuum && root.root() > 1) {
+            w.checkPtrmap(root.root(), PTRMAP_ROOTPAGE, 0, Span.inPage(1, 0, 0));
+        }
+        w.checkTree(root.root(), Long.MAX_VALUE, new long[1], Span.inPage(1, 0, 0), 0);
+        return new TreeWalk(root, w.refs.claimed(), w.touched, w.highest, found.findings(), w.pagesVisited);
     }
 
     /** True if a parallel run met a page claimed twice and must be redone sequentially. */
@@ -159,8 +201,11 @@ public final class StructureCheck {
         }
 
         silent = false;
+        if (reuse != null) {
+            reuse.begin(pageSize, usableSize, autoVacuum, refs.pageCount(), roots);
+        }
         for (TreeRoot r : roots) {
-            if (r.root() == 0) {
+            if (r.root() == 0 || reuse != null && merged(r)) {
                 continue;
             }
             object = r.name();
@@ -200,6 +245,31 @@ public final class StructureCheck {
     }
 
     /**
+     * Takes the walk of tree {@code r} (kept or new) into this check, in SQLite's order: false, claiming nothing,
+     * when it meets a page claimed earlier (by the freelist, the lock-byte rule or an earlier tree), since then the
+     * order decides what is a "2nd reference" and the tree must be walked in place.
+     */
+    private boolean merged(TreeRoot r) throws IOException {
+        TreeWalk w = reuse.walk(r, this::walkTree);
+        long[] claimed = w.claimed();
+        for (long p : claimed) {
+            if (refs.isSet(p)) {
+                reuse.walkedInPlace(r);
+                return false;
+            }
+        }
+        for (long p : claimed) {
+            refs.set(p);
+        }
+        pagesVisited += w.pagesVisited();
+        pagesRead.accept(w.pagesVisited());
+        for (Finding f : w.findings()) {
+            sink.add(f.sqlite() == null ? f : f.toBuilder().sqlite(cap(f.sqlite())).build());
+        }
+        return true;
+    }
+
+    /**
      * Declares that SQLite cannot run integrity_check on this file at all (it refuses to load the schema): the
      * findings then carry no SQLite line.
      */
@@ -228,6 +298,7 @@ public final class StructureCheck {
 
     // integrity_check's checkRef: page in range, and not claimed before
     private boolean checkRef(long page, Span from) {
+        touch(page);
         if (page > refs.pageCount() || page == 0) {
             report(FindingCode.PAGE_NUMBER_INVALID, from, "reference to page " + page + ", outside 1.."
                     + refs.pageCount(), "invalid page number " + d(page));
@@ -661,6 +732,7 @@ public final class StructureCheck {
 
     /** A page's bytes; a page SQLite cannot read past the end of the file reads as zeros, as SQLite's pager does. */
     private byte[] read(long pgno) throws IOException {
+        touch(pgno);
         byte[] data = pgno >= 1 && pgno <= pages.pageCount() ? pages.read(pgno) : null;
         if (data == null || data.length < pageSize) {
             byte[] zero = new byte[pageSize];
@@ -670,6 +742,16 @@ public final class StructureCheck {
             return zero;
         }
         return data;
+    }
+
+    /** Notes a page number a walk of one tree on its own depends on. */
+    private void touch(long pgno) {
+        if (touched != null && pgno > 0) {
+            highest = Math.max(highest, pgno);
+            if (pgno < Integer.MAX_VALUE) {
+                touched.set((int) pgno);
+            }
+        }
     }
 
     /** SQLite 3.40 formats these numbers with %d: a u32 above 2^31 prints negative. */
