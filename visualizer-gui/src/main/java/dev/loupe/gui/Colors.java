@@ -9,6 +9,8 @@ final class Colors {
 
     static final Color BROKEN = Color.web("#d62728");
     static final Color SELECTION = Color.web("#ffd400");
+    /** The dot on the pages the WAL commit shown wrote. */
+    static final Color WRITTEN = Color.web("#ffeb3b");
 
     private Colors() {
     }

@@ -123,6 +123,24 @@ final class PageInspectorView extends BorderPane {
         return details;
     }
 
+    /**
+     * Selects the field holding the first byte of {@code span}, then highlights exactly {@code span}'s bytes in the
+     * hex view and the byte map (a finding's bytes need not be one field).
+     */
+    void highlight(dev.loupe.format.Span span) {
+        if (index == null || span == null || details == null || span.page() != details.page()) {
+            return;
+        }
+        selectByte((int) span.offset());
+        syncing = true;
+        try {
+            hex.select(span);
+            byteMap.select(span);
+        } finally {
+            syncing = false;
+        }
+    }
+
     /** Selects the field that holds the byte at {@code offset}: tree row, hex highlight and byte map follow. */
     void selectByte(int offset) {
         if (index == null) {
@@ -186,6 +204,6 @@ final class PageInspectorView extends BorderPane {
     }
 
     private static String problemText(Problem p) {
-        return p.kind() + " @" + p.span().offset() + ": " + p.message();
+        return p.kind().code() + " @" + p.span().offset() + ": " + p.message();
     }
 }

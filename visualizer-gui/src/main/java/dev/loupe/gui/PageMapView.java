@@ -12,6 +12,7 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollBar;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
@@ -28,7 +29,8 @@ import java.util.function.LongConsumer;
 /**
  * Every page of the file as a square of a grid on ONE canvas, coloured by its {@link PageKind}. Only the visible
  * rows are drawn (a million pages cost what one screenful costs); a scroll bar moves through the rows. Hover tells
- * kind and owner; a click selects the page. Pages with problems get a red corner.
+ * kind and owner; a click selects the page. Pages with problems get a red corner; the pages a WAL commit wrote get a
+ * dot. Arrow keys move the selection (left/right one page, up/down one row), Enter opens it.
  */
 final class PageMapView extends BorderPane {
 
@@ -44,6 +46,7 @@ final class PageMapView extends BorderPane {
     private final LongProperty selected = new SimpleLongProperty(this, "selected", 0);
     private PageMap map;
     private BitSet problemPages = new BitSet();
+    private BitSet written = new BitSet();
     private LongConsumer onChoose = p -> { };
 
     PageMapView() {
@@ -67,6 +70,10 @@ final class PageMapView extends BorderPane {
         selected.addListener(o -> redraw());
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> describe(pageAt(e.getX(), e.getY())));
         canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover.setText(" "));
+        canvas.setFocusTraversable(true);
+        // on release: the tab pane around takes the focus on press
+        canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> canvas.requestFocus());
+        canvas.addEventHandler(KeyEvent.KEY_PRESSED, this::key);
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
             long p = pageAt(e.getX(), e.getY());
             if (p > 0) {
@@ -78,7 +85,16 @@ final class PageMapView extends BorderPane {
                 - Math.signum(e.getDeltaY()) * 3, scroll.getMin(), scroll.getMax())));
     }
 
-    private static FlowPane legend() {
+    /** Set by {@link #legend()} while the constructor runs. */
+    private HBox writtenLegend;
+
+    /** The "written by the commit shown" entry of the legend: only for files with a WAL. */
+    void showWrittenLegend(boolean show) {
+        writtenLegend.setVisible(show);
+        writtenLegend.setManaged(show);
+    }
+
+    private FlowPane legend() {
         FlowPane legend = new FlowPane(10, 4);
         legend.setId("page-map-legend");
         for (PageKind k : PageKind.values()) {
@@ -86,6 +102,13 @@ final class PageMapView extends BorderPane {
             swatch.setStroke(Color.GRAY);
             legend.getChildren().add(new HBox(4, swatch, new Label(k.label())));
         }
+        javafx.scene.shape.Circle dot = new javafx.scene.shape.Circle(5, Colors.WRITTEN);
+        dot.setStroke(Color.BLACK);
+        HBox written = new HBox(4, dot, new Label("written by the commit shown"));
+        written.setVisible(false);
+        written.setManaged(false);
+        legend.getChildren().add(written);
+        writtenLegend = written;
         return legend;
     }
 
@@ -102,6 +125,63 @@ final class PageMapView extends BorderPane {
         scroll.setValue(0);
         selected.set(0);
         redraw();
+    }
+
+    /** Another version of the same file (a WAL commit): keeps the scroll position and the selection. */
+    void replaceMap(PageMap map) {
+        long keep = selected.get();
+        double at = scroll.getValue();
+        setMap(map);
+        scroll.setValue(Math.min(at, scroll.getMax()));
+        selected.set(keep <= map.pageCount() ? keep : 0);
+        redraw();
+    }
+
+    /** The pages the WAL commit shown wrote (a dot on each); empty for none. */
+    void setWritten(BitSet pages) {
+        this.written = (BitSet) pages.clone();
+        redraw();
+    }
+
+    boolean isWritten(long page) {
+        return page > 0 && page <= Integer.MAX_VALUE && written.get((int) page);
+    }
+
+    boolean hasProblemMark(long page) {
+        return page > 0 && page <= Integer.MAX_VALUE && problemPages.get((int) page);
+    }
+
+    PageMap map() {
+        return map;
+    }
+
+    private void key(KeyEvent e) {
+        if (map == null || map.pageCount() == 0) {
+            return;
+        }
+        long at = selected.get() < 1 ? 1 : selected.get();
+        long to = switch (e.getCode()) {
+            case LEFT, KP_LEFT -> at - 1;
+            case RIGHT, KP_RIGHT -> at + 1;
+            case UP, KP_UP -> at - columns();
+            case DOWN, KP_DOWN -> at + columns();
+            case HOME -> 1;
+            case END -> map.pageCount();
+            case ENTER -> {
+                onChoose.accept(at);
+                e.consume();
+                yield -1;
+            }
+            default -> -1;
+        };
+        if (to == -1 && e.getCode() != javafx.scene.input.KeyCode.ENTER) {
+            return;
+        }
+        e.consume();
+        if (to >= 1 && to <= map.pageCount()) {
+            select(to);
+            describe(to);
+        }
     }
 
     /** Marks more pages as having problems (e.g. the checker's findings). */
@@ -227,6 +307,14 @@ final class PageMapView extends BorderPane {
                     double m = Math.max(6, cell / 3);
                     g.fillPolygon(new double[]{x + cell - 1 - m, x + cell - 1, x + cell - 1},
                             new double[]{y, y, y + m}, 3);
+                }
+                if (written.get((int) p)) {
+                    double d = Math.max(5, cell / 3);
+                    g.setFill(Colors.WRITTEN);
+                    g.fillOval(x + (cell - 1 - d) / 2, y + (cell - 1 - d) / 2, d, d);
+                    g.setStroke(Color.BLACK);
+                    g.setLineWidth(1);
+                    g.strokeOval(x + (cell - 1 - d) / 2, y + (cell - 1 - d) / 2, d, d);
                 }
                 if (p == selected.get()) {
                     g.setStroke(Color.BLACK);

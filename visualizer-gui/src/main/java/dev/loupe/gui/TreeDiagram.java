@@ -10,6 +10,7 @@ import javafx.geometry.Bounds;
 import javafx.scene.Group;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -21,15 +22,19 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.LongConsumer;
 
 /**
  * A b-tree as boxes (page number, kind, cell count, key range, fill) laid out leaves-first with parents centred over
  * their children. A child pointer that leads nowhere (out of range, second reference, not a b-tree page, unreadable)
  * is a red dashed edge to a red "broken" box; a pointer to a page of the wrong kind is a red dashed edge to that
- * page's box. Scroll zooms around the cursor, dragging pans, a click on a box chooses its page.
+ * page's box. Scroll zooms around the cursor, dragging pans, a click on a box chooses its page. The keyboard moves
+ * the cursor box: left and right through siblings, up to the parent, down to the first child; Enter chooses it.
  */
 final class TreeDiagram extends Pane {
 
@@ -53,7 +58,13 @@ final class TreeDiagram extends Pane {
     private double dragX;
     private double dragY;
     private long selected;
+    private long marked;
     private boolean fitPending;
+    private String title;
+    private TreeView view;
+    /** Keyboard navigation: each shown node's parent page (0 for the root) and its shown child pages. */
+    private final Map<Long, Long> parentOf = new HashMap<>();
+    private final Map<Long, List<Long>> childrenOf = new HashMap<>();
 
     TreeDiagram() {
         getStyleClass().add("tree-diagram");
@@ -71,6 +82,10 @@ final class TreeDiagram extends Pane {
             zoom(e.getDeltaY() > 0 ? 1.15 : 1 / 1.15, e.getX(), e.getY());
             e.consume();
         });
+        setFocusTraversable(true);
+        addEventHandler(KeyEvent.KEY_PRESSED, this::key);
+        // on release: the tab pane around takes the focus on press
+        addEventHandler(MouseEvent.MOUSE_RELEASED, e -> requestFocus());
         addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             dragX = e.getX();
             dragY = e.getY();
@@ -141,6 +156,10 @@ final class TreeDiagram extends Pane {
     }
 
     void show(String title, TreeView view) {
+        this.title = title;
+        this.view = view;
+        parentOf.clear();
+        childrenOf.clear();
         edges.getChildren().clear();
         boxes.getChildren().clear();
         brokenEdges.getChildren().clear();
@@ -153,21 +172,109 @@ final class TreeDiagram extends Pane {
         }
         empty.setVisible(false);
         place(view.root(), 0, 0);
-        highlight(selected);
+        restyle();
         applyCss();
         layout();
         fit();
         fitPending = getWidth() <= 0;
     }
 
+    /** The tree shown, null before the first. */
+    TreeView view() {
+        return view;
+    }
+
+    /** The name of the table or index shown, null before the first. */
+    String title() {
+        return title;
+    }
+
+    /** The page of the box with the keyboard cursor (the selected box). */
+    long selected() {
+        return selected;
+    }
+
+    long marked() {
+        return marked;
+    }
+
     void highlight(long page) {
         selected = page;
+        restyle();
+    }
+
+    /** Marks a page's box as the one a finding is about (a thick red frame); 0 clears the mark. */
+    void mark(long page) {
+        marked = page;
+        restyle();
+    }
+
+    private void restyle() {
         for (javafx.scene.Node n : boxes.getChildren()) {
             if (n instanceof Group g && g.getUserData() instanceof Long p && g.getChildren().get(0)
                     instanceof Rectangle r && !g.getStyleClass().contains("broken-target")) {
-                r.setStrokeWidth(p == page ? 3.5 : 1.2);
+                boolean bad = g.getStyleClass().contains("has-problems");
+                r.setStroke(p == marked || bad ? Colors.BROKEN : Color.web("#333333"));
+                r.setStrokeWidth(p == marked ? 5 : p == selected ? 3.5 : 1.2);
+                g.getStyleClass().remove("finding-mark");
+                if (p == marked) {
+                    g.getStyleClass().add("finding-mark");
+                }
             }
         }
+    }
+
+    private void key(KeyEvent e) {
+        if (view == null || view.root() == null) {
+            return;
+        }
+        long at = parentOf.containsKey(selected) ? selected : view.root().page();
+        long to = switch (e.getCode()) {
+            case LEFT, KP_LEFT -> sibling(at, -1);
+            case RIGHT, KP_RIGHT -> sibling(at, 1);
+            case UP, KP_UP -> parentOf.getOrDefault(at, 0L);
+            case DOWN, KP_DOWN -> childrenOf.getOrDefault(at, List.of()).stream().findFirst().orElse(0L);
+            case ENTER -> {
+                highlight(at);
+                onChoose.accept(at);
+                e.consume();
+                yield 0L;
+            }
+            default -> -1L;
+        };
+        if (to < 0) {
+            return;
+        }
+        e.consume();
+        if (to > 0) {
+            highlight(to);
+            reveal(to);
+        } else if (!parentOf.containsKey(selected)) {
+            highlight(at);
+        }
+    }
+
+    private long sibling(long page, int step) {
+        Long parent = parentOf.get(page);
+        if (parent == null || parent == 0) {
+            return 0;
+        }
+        List<Long> s = childrenOf.get(parent);
+        int i = s.indexOf(page) + step;
+        return i >= 0 && i < s.size() ? s.get(i) : 0;
+    }
+
+    /** Pans so the page's box is inside the pane. */
+    private void reveal(long page) {
+        javafx.scene.Node box = boxes.lookup("#node-" + page);
+        if (box == null || getWidth() <= 0) {
+            return;
+        }
+        Bounds b = world.localToParent(box.getBoundsInParent());
+        double dx = b.getMinX() < 10 ? 10 - b.getMinX() : b.getMaxX() > getWidth() - 10 ? getWidth() - 10 - b.getMaxX() : 0;
+        double dy = b.getMinY() < 10 ? 10 - b.getMinY() : b.getMaxY() > getHeight() - 10 ? getHeight() - 10 - b.getMaxY() : 0;
+        world.setTranslateX(world.getTranslateX() + dx);
+        world.setTranslateY(world.getTranslateY() + dy);
     }
 
     /**
@@ -177,6 +284,15 @@ final class TreeDiagram extends Pane {
     private double place(TreeNode n, int depth, double y) {
         double cx;
         List<TreeLink> links = n.children();
+        parentOf.putIfAbsent(n.page(), 0L);
+        List<Long> kids = new ArrayList<>();
+        for (TreeLink l : links) {
+            if (l.node() != null && !parentOf.containsKey(l.node().page())) {
+                parentOf.put(l.node().page(), n.page());
+                kids.add(l.node().page());
+            }
+        }
+        childrenOf.putIfAbsent(n.page(), kids);
         if (links.isEmpty()) {
             cx = slot();
         } else if (links.stream().allMatch(l -> l.node() == null || l.node().children().isEmpty())
@@ -285,7 +401,7 @@ final class TreeDiagram extends Pane {
         if (bad) {
             g.getStyleClass().add("has-problems");
             Tooltip.install(g, new Tooltip(String.join("\n", n.problems().stream().limit(8)
-                    .map(p -> p.kind() + ": " + p.message()).toList())));
+                    .map(p -> p.kind().code() + ": " + p.message()).toList())));
         }
         g.getStyleClass().add("tree-node");
         g.setId("node-" + n.page());
@@ -300,7 +416,7 @@ final class TreeDiagram extends Pane {
         boxes.getChildren().add(g);
     }
 
-    private static dev.loupe.format.map.PageKind kindOf(TreeNode n) {
+    static dev.loupe.format.map.PageKind kindOf(TreeNode n) {
         return switch (n.type()) {
             case TABLE_INTERIOR -> dev.loupe.format.map.PageKind.TABLE_INTERIOR;
             case TABLE_LEAF -> dev.loupe.format.map.PageKind.TABLE_LEAF;
