@@ -3,6 +3,7 @@ package dev.loupe.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loupe.format.BigEndian;
+import dev.loupe.samples.corrupt.WalAppender;
 import dev.loupe.wal.WalPair;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,7 @@ class WalCheckoutBisectCommandTest {
             int a = BigEndian.u16(page, 8);
             BigEndian.putU16(page, 8, BigEndian.u16(page, 10));
             BigEndian.putU16(page, 10, a);
-            new TestWalWriter(Path.of(db + "-wal"), pair.commit(n).lastFrame()).frame(leaf, view.pageCount(), page)
+            new WalAppender(Path.of(db + "-wal"), pair.commit(n).lastFrame()).frame(leaf, view.pageCount(), page)
                     .writeTo(bad.resolve("w.db-wal"));
         }
     }

@@ -1,5 +1,6 @@
 package dev.loupe.wal;
 
+import dev.loupe.samples.corrupt.WalAppender;
 import dev.loupe.check.FindingCode;
 import dev.loupe.format.BigEndian;
 import dev.loupe.format.Database;
@@ -23,7 +24,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A WAL made by SQLite, then three appended commits written by {@link TestWalWriter} with valid checksums: a
+ * A WAL made by SQLite, then three appended commits written by {@link WalAppender} with valid checksums: a
  * harmless one, one with a damaged page image, another harmless one. Bisect must name the damaged commit, with
  * either strategy, and SQLite's integrity_check on checkouts must agree (ok before it, not ok at it).
  */
@@ -133,7 +134,7 @@ class BisectTest {
             long target = pick(latest, damage);
             byte[] page = view.read(target);
             damage(page, target, latest.usableSize(), damage);
-            new TestWalWriter(pair.wal(), wal.commit(n).lastFrame())
+            new WalAppender(pair.wal(), wal.commit(n).lastFrame())
                     .frame(1, size, view.read(1))
                     .frame(target, size, page)
                     .frame(1, size, view.read(1))

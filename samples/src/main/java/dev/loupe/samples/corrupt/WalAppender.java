@@ -1,4 +1,4 @@
-package dev.loupe.wal;
+package dev.loupe.samples.corrupt;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -6,12 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Test support: appends frames to a copy of an existing WAL the way SQLite writes them (walformat §"WAL File
+ * A fixture for tests across modules: appends frames to a copy of an existing WAL the way SQLite writes them (walformat §"WAL File
  * Format", "Checksum Algorithm"): the header's salts, and checksums chained from the previous frame's over the
  * first 8 bytes of the frame header and the page, in the byte order the magic names (0x377f0683 big-endian,
  * 0x377f0682 little-endian). Used to put a damaged page image behind a valid checksum.
  */
-final class TestWalWriter {
+public final class WalAppender {
 
     private final ByteArrayOutputStream wal = new ByteArrayOutputStream();
     private final boolean bigEndian;
@@ -21,7 +21,7 @@ final class TestWalWriter {
     private int s1;
 
     /** Starts from the WAL bytes in {@code source}, cut after {@code frames} frames. */
-    TestWalWriter(Path source, int frames) throws IOException {
+    public WalAppender(Path source, int frames) throws IOException {
         byte[] b = Files.readAllBytes(source);
         bigEndian = u32(b, 0) == 0x377f0683L;
         pageSize = (int) u32(b, 8);
@@ -34,7 +34,7 @@ final class TestWalWriter {
     }
 
     /** Appends a frame for page {@code pgno}; {@code commitSize} non-zero makes it a commit frame. */
-    TestWalWriter frame(long pgno, long commitSize, byte[] page) {
+    public WalAppender frame(long pgno, long commitSize, byte[] page) {
         byte[] h = new byte[24];
         put(h, 0, pgno);
         put(h, 4, commitSize);
@@ -48,7 +48,7 @@ final class TestWalWriter {
         return this;
     }
 
-    void writeTo(Path out) throws IOException {
+    public void writeTo(Path out) throws IOException {
         Files.write(out, wal.toByteArray());
     }
 
