@@ -1,5 +1,6 @@
 package dev.loupe.cli;
 
+import dev.loupe.issue.IssueDraft;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -72,6 +73,8 @@ final class ReproFileCommand implements Callable<Integer> {
             return ExitCode.FINDINGS;
         }
         ReproducerWriter.write(r, Version.number(), new SqliteEngine().version(), output);
+        // the issue draft goes next to the reproducer by default (issue.md, regression-test.sql)
+        IssueDraft draft = ReproDraft.writeQuietly(output, spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         if (format.json()) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -88,6 +91,7 @@ final class ReproFileCommand implements Callable<Integer> {
             n.put("millis", r.millis());
             n.put("sqliteFlagsOriginal", r.sqliteFlaggedOriginal());
             n.put("sqliteFlagsReduced", r.sqliteFlaggedReduced());
+            n.put("issueDraft", draft == null ? null : output.resolve("issue.md").toString());
             out.println(mapper.writeValueAsString(n));
         } else {
             out.printf("Finding    %s (%s): %s%n", r.target().code(), r.target().objectKind(),
@@ -97,7 +101,11 @@ final class ReproFileCommand implements Callable<Integer> {
                     r.millis());
             out.printf("SQLite     original: %s; reproducer: %s%n", verdict(r.sqliteOriginal()),
                     verdict(r.sqliteReduced()));
-            out.printf("Wrote      %s (repro.db, repro.hexdb, reproducer.json)%n", output);
+            out.printf("Wrote      %s (repro.db, repro.hexdb, reproducer.json%s)%n", output,
+                    draft == null ? "" : ", issue.md, regression-test.sql");
+            if (draft != null) {
+                out.printf("Issue      %s%n", draft.title());
+            }
         }
         out.flush();
         return ExitCode.OK;

@@ -9,6 +9,7 @@ import dev.loupe.repro.sql.Oracle;
 import dev.loupe.repro.sql.Script;
 import dev.loupe.repro.sql.SqlReducer;
 import dev.loupe.repro.sql.SqlRepro;
+import dev.loupe.issue.IssueDraft;
 import dev.loupe.repro.sql.SqlReproducerWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -125,14 +126,21 @@ final class ReproSqlCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UserError(ExitCode.UNREADABLE, "cannot write " + output + ": " + e.getMessage());
         }
+        // the issue draft goes next to the reproducer by default (issue.md, regression-test.sql)
+        IssueDraft draft = ReproDraft.writeQuietly(output, spec.commandLine().getErr());
         if (json) {
             ObjectNode n = SqlReproducerWriter.json(r.result(), engines, o, Version.number(), now);
             ObjectNode root = JsonValues.NODES.objectNode();
             root.put("directory", output.toString());
+            root.put("issueDraft", draft == null ? null : output.resolve("issue.md").toString());
             root.setAll(n);
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
         } else {
             text(out, r);
+            if (draft != null) {
+                out.println("Issue draft:  " + output.resolve("issue.md") + "  (\"" + draft.title() + "\"; post it with"
+                        + " the gh line `loupe issue draft " + output + "` prints)");
+            }
         }
         out.flush();
         return ExitCode.OK;

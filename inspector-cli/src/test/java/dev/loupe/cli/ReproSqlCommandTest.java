@@ -106,6 +106,12 @@ class ReproSqlCommandTest {
         assertThat(((Outcome.Rows) sqlite.outcomes().get(i)).rows().toString()).contains("1.5E300");
         assertThat(dir.resolve("outputs/sqlite.txt")).content().contains("real 1.5E300");
         assertThat(dir.resolve("outputs/turso.txt")).content().contains("real 1.4999999999999998E300");
+
+        // the issue draft is written next to the reproducer and carries both engines' outputs
+        assertThat(dir.resolve("issue.md")).content().contains("Wrong result")
+                .contains("1.5E300").contains("1.4999999999999998E300").contains("SELECT 1.5e300");
+        assertThat(dir.resolve("regression-test.sql")).exists();
+        assertThat(r.out()).contains("Issue draft:  " + dir.resolve("issue.md"));
     }
 
     @Test
@@ -128,6 +134,8 @@ class ReproSqlCommandTest {
         assertThat(json.get("reduced").get("statements").asInt()).isEqualTo(1);
         assertThat(dir.resolve("repro.sql")).content().contains("DIE_HERE").doesNotContain("INSERT");
         assertThat(dir.resolve("reproducer.json")).exists();
+        assertThat(json.get("issueDraft").asText()).isEqualTo(dir.resolve("issue.md").toString());
+        assertThat(dir.resolve("issue.md")).content().contains("Crash").contains("DIE_HERE");
     }
 
     @Test
