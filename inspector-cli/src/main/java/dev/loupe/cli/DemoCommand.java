@@ -79,7 +79,8 @@ final class DemoCommand implements Callable<Integer> {
             out.println("  " + (rows.lines().count() - 1) + " of 540 rows read; stderr says:");
             rows.lines().filter(l -> l.startsWith("loupe:") || l.startsWith("  ")).limit(4)
                     .forEach(l -> out.println("  " + l));
-            checkDamaged(out, dir);
+            Path checked = checkDamaged(out, dir);
+            reproduce(out, checked, dir.resolve("repro"));
             out.println();
             out.println("Next: loupe info YOUR.db, loupe rows YOUR.db TABLE, loupe check YOUR.db, loupe --help.");
             out.flush();
@@ -93,7 +94,7 @@ final class DemoCommand implements Callable<Integer> {
      * Section 5: two cases of the corruption catalogue applied to one copy of demo.db, the check report, and what
      * SQLite 3.40 would say about each finding (its line comes from {@link Finding#sqlite()}; no SQLite runs here).
      */
-    private static void checkDamaged(PrintWriter out, Path dir) throws IOException {
+    private static Path checkDamaged(PrintWriter out, Path dir) throws IOException {
         section(out, "5. Check: a copy of demo.db damaged by two cases of the corruption catalogue"
                 + " (docs/corruption-catalogue.md)");
         Image image = null;
@@ -126,6 +127,34 @@ final class DemoCommand implements Callable<Integer> {
             out.println("    SQLite 3.40: " + (f.sqlite() == null
                     ? "no line for this finding (docs/findings.md#" + f.code().code() + " says why)"
                     : "\"" + f.sqlite() + "\""));
+        }
+        return damaged;
+    }
+
+    /**
+     * Section 6: the damaged copy shrunk to a reproducer that keeps its NOT NULL finding (repro file), with the
+     * hexdb text anyone can load in the sqlite3 shell and the GitHub issue drafted next to it.
+     */
+    private void reproduce(PrintWriter out, Path damaged, Path dir) throws IOException {
+        section(out, "6. Reproduce: shrink that file to the pages its NOT NULL finding needs, and draft the issue");
+        out.println("$ loupe repro file demo.db --finding not-null-violated -o repro");
+        String summary = capture("repro", "file", damaged.toString(), "--finding", "not-null-violated", "--budget",
+                "20", "-o", dir.toString());
+        summary.lines().map(l -> l.replace(dir.toString(), "repro").replace(damaged.toString(), "demo.db"))
+                .forEach(out::println);
+        Path hexdb = dir.resolve("repro.hexdb");
+        if (Files.exists(hexdb)) {
+            out.println();
+            out.println("$ head -4 repro/repro.hexdb   (sqlite3: .open --hexdb repro/repro.hexdb)");
+            Files.readAllLines(hexdb).stream().limit(4).forEach(l -> out.println("  " + l));
+        }
+        Path issue = dir.resolve("issue.md");
+        if (Files.exists(issue)) {
+            out.println();
+            out.println("$ loupe issue draft repro   (the title, labels and the gh command it would run; never run)");
+            capture("issue", "draft", dir.toString()).lines()
+                    .filter(l -> l.startsWith("Title") || l.startsWith("Labels") || l.startsWith("gh "))
+                    .map(l -> l.replace(dir.toString(), "repro")).forEach(out::println);
         }
     }
 

@@ -80,6 +80,21 @@ class InfoAndDemoTest {
                 .doesNotContain("loupe-demo");
     }
 
+    /** Section 6: the damaged copy reduced to a reproducer with the same finding, its hexdb text and issue draft. */
+    @Test
+    void demoReducesTheDamagedCopyAndDraftsTheIssue() {
+        Cli r = Cli.run("demo");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        String repro = r.out().substring(r.out().indexOf("== 6."));
+        assertThat(repro).contains("$ loupe repro file demo.db --finding not-null-violated -o repro")
+                .containsPattern("Reduced    120 pages \\(491,520 bytes\\) -> [1-9] pages? ")
+                .contains("reproducer: flagged (NULL value in loan_events.loan_id)")
+                .contains("| size ").contains("| page 1 offset 0")
+                .contains("Title:            Corruption: not-null-violated")
+                .contains("gh issue create --title 'Corruption: not-null-violated")
+                .doesNotContain("loupe-demo").doesNotContain("no issue draft");
+    }
+
     /** The lines the demo quotes from Finding.sqlite are exactly what the sqlite3 3.40.1 CLI prints for that file. */
     @Test
     void demoQuotesWhatSqlite340PrintsForTheSameFile() throws Exception {
