@@ -43,9 +43,9 @@ class CatalogueTest {
         List<String> jdbc = SqliteOracle.jdbc(db, tmp);
         List<String> cliRo = SqliteOracle.cli(db, tmp, true);
         List<String> cliRw = SqliteOracle.cli(db, tmp, false);
-        Checker checker = LoupeUnderTest.checker(1);
+        Checker checker = CatalogueChecker.checker(1);
         CheckReport report = assertTimeoutPreemptively(Duration.ofSeconds(30),
-                () -> LoupeUnderTest.check(checker, db));
+                () -> CatalogueChecker.check(checker, db));
 
         Set<String> codes = new HashSet<>();
         List<String> errors = new ArrayList<>();

@@ -4,7 +4,7 @@ import dev.loupe.check.CheckReport;
 import dev.loupe.check.Checker;
 import dev.loupe.check.Finding;
 import dev.loupe.check.Severity;
-import dev.loupe.check.catalogue.LoupeUnderTest;
+import dev.loupe.check.catalogue.CatalogueChecker;
 import dev.loupe.check.catalogue.SqliteOracle;
 import dev.loupe.samples.Sample;
 import dev.loupe.samples.Samples;
@@ -42,7 +42,7 @@ class MutantTest {
 
     @Test
     void intactSamplesGiveNoErrors(@TempDir Path tmp) throws Exception {
-        Checker checker = LoupeUnderTest.checker(1);
+        Checker checker = CatalogueChecker.checker(1);
         List<String> failures = new ArrayList<>();
         for (Sample s : Sample.values()) {
             Path db = Samples.copyTo(s, tmp.resolve(s.name()));
@@ -62,7 +62,7 @@ class MutantTest {
         for (int i = 0; i < bases.length; i++) {
             bases[i] = Samples.bytes(Mutant.BASES[i]);
         }
-        Checker checker = LoupeUnderTest.checker(1);
+        Checker checker = CatalogueChecker.checker(1);
         ExecutorService exec = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "mutant-check");
             t.setDaemon(true);
@@ -83,7 +83,7 @@ class MutantTest {
                 List<String> sqlite = SqliteOracle.jdbc(db, tmp);
                 boolean sqliteFlags = SqliteOracle.flags(sqlite);
                 long t0 = System.nanoTime();
-                Future<CheckReport> f = exec.submit(() -> LoupeUnderTest.check(checker, db));
+                Future<CheckReport> f = exec.submit(() -> CatalogueChecker.check(checker, db));
                 CheckReport report;
                 try {
                     report = f.get(BOUND_MS, TimeUnit.MILLISECONDS);

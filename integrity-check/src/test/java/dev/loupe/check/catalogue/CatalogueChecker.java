@@ -9,9 +9,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /** Loupe's checker as the catalogue and mutant tests run it: the standard checker, every module included. */
-public final class LoupeUnderTest {
+public final class CatalogueChecker {
 
-    private LoupeUnderTest() {
+    private CatalogueChecker() {
     }
 
     public static Checker checker(int threads) {
