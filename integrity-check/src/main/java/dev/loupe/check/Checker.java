@@ -39,6 +39,8 @@ public final class Checker {
 
     private final CheckOptions options;
     private final List<CheckModule> modules;
+    /** Whether sound records are read in place (see {@link DeepWalk}); off only to test that it changes nothing. */
+    private final boolean fastLane;
 
     /** A checker with every check Loupe has: values and constraints, then index consistency. */
     public static Checker standard(CheckOptions options) {
@@ -47,8 +49,21 @@ public final class Checker {
 
     /** A checker with the given modules (row values, index consistency...) for the deep pass. */
     public Checker(CheckOptions options, List<CheckModule> modules) {
+        this(options, modules, true);
+    }
+
+    private Checker(CheckOptions options, List<CheckModule> modules, boolean fastLane) {
         this.options = options;
         this.modules = List.copyOf(modules);
+        this.fastLane = fastLane;
+    }
+
+    /**
+     * The same checker with every record decoded into values (no {@link dev.loupe.format.record.RecordView} fast
+     * lane): slower, and bound to report exactly the same findings; for the test that holds the fast lane to that.
+     */
+    Checker slowLaneOnly() {
+        return new Checker(options, modules, false);
     }
 
     public CheckOptions options() {
@@ -365,9 +380,9 @@ public final class Checker {
             if (t.virtual() || t.rootPage() == 0 || !options.includes(t.name())) {
                 continue;
             }
-            tasks.add(new Task(t, null, new FindingSink(options.maxFindings()), progress));
+            tasks.add(new Task(t, null, new FindingSink(options.maxFindings()), progress, fastLane));
             for (Index i : schema.indexesOf(t.name())) {
-                tasks.add(new Task(null, i, new FindingSink(options.maxFindings()), progress));
+                tasks.add(new Task(null, i, new FindingSink(options.maxFindings()), progress, fastLane));
             }
         }
         long[] counts = new long[2];
@@ -428,9 +443,9 @@ public final class Checker {
         }
     }
 
-    private record Task(Table table, Index index, FindingSink sink, PassProgress progress) {
+    private record Task(Table table, Index index, FindingSink sink, PassProgress progress, boolean fastLane) {
         long run(Database db, CheckPlan plan) throws IOException {
-            DeepWalk walk = new DeepWalk(db, sink, progress::add);
+            DeepWalk walk = new DeepWalk(db, sink, progress::add, fastLane);
             if (table != null) {
                 walk.table(table, plan.rowChecks(table.name()));
             } else {

@@ -5,7 +5,11 @@ import dev.loupe.format.Problem;
 import dev.loupe.format.btree.BTreePage;
 import dev.loupe.format.btree.BTreeWalker;
 import dev.loupe.format.btree.Cell;
+import dev.loupe.format.btree.IndexInteriorCell;
+import dev.loupe.format.btree.IndexLeafCell;
 import dev.loupe.format.btree.InteriorCell;
+import dev.loupe.format.btree.LocalPayload;
+import dev.loupe.format.btree.TableLeafCell;
 import dev.loupe.format.btree.PathStep;
 import dev.loupe.format.btree.Payload;
 import dev.loupe.format.btree.PayloadCell;
@@ -15,6 +19,7 @@ import dev.loupe.format.record.Collation;
 import dev.loupe.format.find.KeyComparator;
 import dev.loupe.format.record.Record;
 import dev.loupe.format.record.RecordDecoder;
+import dev.loupe.format.record.RecordView;
 import dev.loupe.format.record.Value;
 import dev.loupe.format.schema.Index;
 import dev.loupe.format.schema.IndexedColumn;
@@ -41,13 +46,22 @@ final class DeepWalk {
     private final Database db;
     private final FindingSink sink;
     private final LongConsumer pagesRead;
+    private final PayloadReader payloads;
     private long count;
 
-    /** @param pagesRead told of every b-tree page the walk enters (for progress) */
-    DeepWalk(Database db, FindingSink sink, LongConsumer pagesRead) {
+    private final boolean fastLane;
+
+    /**
+     * @param pagesRead told of every b-tree page the walk enters (for progress)
+     * @param fastLane  read sound records in place (RecordView) and decode values only where a check needs them;
+     *                  false decodes every record (same findings, slower: for tests)
+     */
+    DeepWalk(Database db, FindingSink sink, LongConsumer pagesRead, boolean fastLane) {
+        this.fastLane = fastLane;
         this.db = db;
         this.sink = sink;
         this.pagesRead = pagesRead;
+        this.payloads = new PayloadReader(db.pages(), db.usableSize());
     }
 
     long count() {
@@ -62,21 +76,38 @@ final class DeepWalk {
                     + " not checked: it uses a collating sequence SQLite does not build in").object(table.name()));
         }
         int pkSize = table.primaryKey().size();
+        int stored = table.recordColumns().length;
+        // the fast lane reads sound records in place; a VIRTUAL generated column needs the decoded row
+        RecordView view = !fastLane || hasVirtualColumn(table) ? null : new RecordView(db.encoding());
+        boolean keyFirst = keyFirst(table);
         walk(table.rootPage(), (page, cell, path) -> {
-            Row row = rows.decode(page, cell);
-            if (row == null) {
+            boolean holdsRow = table.withoutRowid() ? cell instanceof IndexLeafCell || cell instanceof IndexInteriorCell
+                    : cell instanceof TableLeafCell;
+            if (!holdsRow) {
                 return;
             }
             count++;
-            reportRecordProblems(row.problems(), table.name(), cell, path);
-            if (order != null) {
-                List<Value> key = keyValues(row, table, pkSize);
-                order.next(key, cell instanceof InteriorCell, sink, () -> Finding.of(FindingCode.PRIMARY_KEY_ORDER,
-                        "row is not after the previous one in PRIMARY KEY order").object(table.name())
-                        .at(cell.span()).cell(cell.index()).path(path).sqlite("row not in PRIMARY KEY order for "
-                                + table.name()));
+            TableRow tr;
+            if (view != null && sound(page, (PayloadCell) cell, view, stored)) {
+                boolean hasRowid = cell instanceof TableLeafCell;
+                long rowid = hasRowid ? ((TableLeafCell) cell).rowid() : 0;
+                tr = new TableRow(table, view, hasRowid, rowid, path, count, () -> rows.decode(page, cell));
+            } else {
+                Row row = rows.decode(page, cell);
+                reportRecordProblems(row.problems(), table.name(), cell, path);
+                tr = new TableRow(table, row, List.copyOf(path), count);
             }
-            TableRow tr = new TableRow(table, row, List.copyOf(path), count);
+            if (order != null) {
+                Supplier<Finding.Builder> finding = () -> Finding.of(FindingCode.PRIMARY_KEY_ORDER,
+                                "row is not after the previous one in PRIMARY KEY order").object(table.name())
+                        .at(cell.span()).cell(cell.index()).path(path).sqlite("row not in PRIMARY KEY order for "
+                                + table.name());
+                if (keyFirst && tr.record() != null && tr.record().count() >= pkSize) {
+                    order.next(tr.record(), pkSize, cell instanceof InteriorCell, sink, finding);
+                } else {
+                    order.next(keyValues(tr.row(), table, pkSize), cell instanceof InteriorCell, sink, finding);
+                }
+            }
             for (RowCheck c : checks) {
                 c.row(tr, sink);
             }
@@ -86,37 +117,89 @@ final class DeepWalk {
         }
     }
 
+    /**
+     * Reads the cell's payload into {@code view} when its record is sound (no cell, payload or record problem:
+     * exactly the rows the decoder would decode without one) and holds at most {@code maxColumns} values.
+     */
+    private boolean sound(BTreePage page, PayloadCell cell, RecordView view, int maxColumns) throws IOException {
+        if (!cell.problems().isEmpty()) {
+            return false;
+        }
+        LocalPayload local = cell.payload();
+        if (!local.overflows()) {
+            return local.localSize() == local.declaredSize()
+                    && view.parse(page.data(), local.localOffset(), local.localSize(), maxColumns);
+        }
+        Payload payload = payloads.read(page.data(), local);
+        return payload.problems().isEmpty() && payload.length() == payload.declaredSize()
+                && view.parse(payload.bytes(), payload.start(), payload.length(), maxColumns);
+    }
+
+    private static boolean hasVirtualColumn(Table table) {
+        for (var c : table.columns()) {
+            if (!c.isStored()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when a WITHOUT ROWID table's record starts with its PRIMARY KEY columns in key order (it always should). */
+    private static boolean keyFirst(Table table) {
+        int[] map = table.recordColumns();
+        List<IndexedColumn> pk = table.primaryKey();
+        if (pk.size() > map.length) {
+            return false;
+        }
+        for (int i = 0; i < pk.size(); i++) {
+            if (map[i] != pk.get(i).tableColumn()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     void index(Index index, List<EntryCheck> checks) throws IOException {
-        PayloadReader payloads = new PayloadReader(db.pages(), db.usableSize());
         RecordDecoder records = new RecordDecoder(db.encoding(), true);
         KeyOrder order = KeyOrder.of(index.recordColumns(), db);
         if (order == null) {
             sink.add(Finding.of(FindingCode.NOT_CHECKED, "key order of index " + index.name()
                     + " not checked: it uses a collating sequence SQLite does not build in").object(index.name()));
         }
+        RecordView view = new RecordView(db.encoding());
         walk(index.rootPage(), (page, cell, path) -> {
             if (!(cell instanceof PayloadCell pc)) {
                 return;
             }
             count++;
-            Payload payload = payloads.read(page.data(), pc.payload());
-            Record record = records.decode(payload);
-            List<Problem> problems = new ArrayList<>(payload.problems());
-            problems.addAll(record.problems());
-            reportRecordProblems(problems, index.name(), cell, path);
-            List<Value> values = record.values();
-            if (order != null && !values.contains(null)) {
-                // a break next to an interior cell means its divider does not separate its neighbours
+            // a break next to an interior cell means its divider does not separate its neighbours
+            Supplier<Finding.Builder> finding = () -> {
                 boolean divider = cell instanceof InteriorCell || order.previousWasDivider();
-                order.next(values, cell instanceof InteriorCell, sink, () -> Finding.of(divider
-                                ? FindingCode.DIVIDER_KEY
-                                : FindingCode.INDEX_KEY_ORDER, divider
-                                ? "keys out of order next to an interior divider key (cell " + cell.index() + " on page "
-                                + page.number() + "): the divider does not separate its subtrees" : "entry does not sort after the previous entry of the index")
-                        .object(index.name()).at(cell.span()).cell(cell.index()).path(path));
+                return Finding.of(divider ? FindingCode.DIVIDER_KEY : FindingCode.INDEX_KEY_ORDER, divider
+                                ? "keys out of order next to an interior divider key (cell " + cell.index()
+                                + " on page " + page.number() + "): the divider does not separate its subtrees"
+                                : "entry does not sort after the previous entry of the index")
+                        .object(index.name()).at(cell.span()).cell(cell.index()).path(path);
+            };
+            IndexEntry e;
+            if (fastLane && sound(page, pc, view, Integer.MAX_VALUE)) {
+                if (order != null) {
+                    order.next(view, view.count(), cell instanceof InteriorCell, sink, finding);
+                }
+                e = new IndexEntry(index, view, page.number(), cell.index(), path, count);
+            } else {
+                Payload payload = payloads.read(page.data(), pc.payload());
+                Record record = records.decode(payload);
+                List<Problem> problems = new ArrayList<>(payload.problems());
+                problems.addAll(record.problems());
+                reportRecordProblems(problems, index.name(), cell, path);
+                List<Value> values = record.values();
+                if (order != null && !values.contains(null)) {
+                    order.next(values, cell instanceof InteriorCell, sink, finding);
+                }
+                e = new IndexEntry(index, values, page.number(), cell.index(), List.copyOf(path), count,
+                        List.copyOf(problems));
             }
-            IndexEntry e = new IndexEntry(index, values, page.number(), cell.index(), List.copyOf(path), count,
-                    List.copyOf(problems));
             for (EntryCheck c : checks) {
                 c.entry(e, sink);
             }
@@ -174,11 +257,12 @@ final class DeepWalk {
     /** Keys must rise strictly in walk order; one finding per break, then the order restarts from there. */
     private static final class KeyOrder {
         private final KeyComparator comparator;
-        private List<Value> previous;
+        private final LastKey previous;
         private boolean previousDivider;
 
-        private KeyOrder(KeyComparator comparator) {
+        private KeyOrder(KeyComparator comparator, LastKey previous) {
             this.comparator = comparator;
+            this.previous = previous;
         }
 
         /** Null when a column uses a collation SQLite does not build in (its order cannot be known). */
@@ -188,14 +272,23 @@ final class DeepWalk {
                     return null;
                 }
             }
-            return new KeyOrder(new KeyComparator(columns, db.encoding()));
+            return new KeyOrder(new KeyComparator(columns, db.encoding()), new LastKey(db.encoding()));
         }
 
         void next(List<Value> key, boolean divider, FindingSink sink, Supplier<Finding.Builder> finding) {
-            if (previous != null && key.size() >= previous.size() && comparator.compare(key, previous) <= 0) {
+            if (previous.present() && key.size() >= previous.size() && previous.compare(comparator, key) <= 0) {
                 sink.add(finding.get());
             }
-            previous = key;
+            previous.set(key);
+            previousDivider = divider;
+        }
+
+        /** The same for the first {@code size} values of a sound record. */
+        void next(RecordView key, int size, boolean divider, FindingSink sink, Supplier<Finding.Builder> finding) {
+            if (previous.present() && size >= previous.size() && previous.compare(comparator, key, size) <= 0) {
+                sink.add(finding.get());
+            }
+            previous.set(key, size);
             previousDivider = divider;
         }
 

@@ -2,6 +2,8 @@ package dev.loupe.format.find;
 
 import dev.loupe.format.header.TextEncoding;
 import dev.loupe.format.record.Collation;
+import dev.loupe.format.record.RecordCompare;
+import dev.loupe.format.record.RecordView;
 import dev.loupe.format.record.ValueOrder;
 import dev.loupe.format.record.Value;
 import dev.loupe.format.schema.IndexedColumn;
@@ -46,6 +48,24 @@ public final class KeyComparator {
             }
             Collation c = i < collations.length ? collations[i] : Collation.BINARY;
             int r = compareValues(record.get(i), key.get(i), c);
+            if (r != 0) {
+                return i < descending.length && descending[i] ? -r : r;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * {@link #compare(List, List)} over two sound records read in place: the first {@code keySize} values of
+     * {@code key} against {@code record}'s, with no value decoded.
+     */
+    public int compare(RecordView record, RecordView key, int keySize) {
+        for (int i = 0; i < keySize; i++) {
+            if (i >= record.count()) {
+                return -1;
+            }
+            Collation c = i < collations.length ? collations[i] : Collation.BINARY;
+            int r = RecordCompare.compare(record, i, key, i, c);
             if (r != 0) {
                 return i < descending.length && descending[i] ? -r : r;
             }

@@ -2,6 +2,9 @@ package dev.loupe.format.record;
 
 import dev.loupe.format.header.TextEncoding;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -9,6 +12,8 @@ import java.nio.charset.StandardCharsets;
  * returns text bytes as they are; invalid sequences are replaced here (U+FFFD) and reported by the caller.
  */
 final class TextDecoder {
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private TextDecoder() {
     }
@@ -43,6 +48,13 @@ final class TextDecoder {
         int i = off;
         int end = off + len;
         while (i < end) {
+            // ASCII runs, the bulk of most text, eight bytes at a time
+            while (i + 8 <= end && ((long) LONGS.get(b, i) & 0x8080808080808080L) == 0) {
+                i += 8;
+            }
+            if (i >= end) {
+                break;
+            }
             int c = b[i] & 0xff;
             if (c < 0x80) {
                 i++;

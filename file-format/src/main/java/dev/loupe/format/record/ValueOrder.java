@@ -54,7 +54,7 @@ public final class ValueOrder {
     }
 
     /** sqlite3IntFloatCompare: exact, so 2^63-1 and 9.223372036854775807e18 differ. */
-    private static int integerVersusReal(long i, double r) {
+    static int integerVersusReal(long i, double r) {
         if (Double.isInfinite(r)) {
             return r > 0 ? -1 : 1;
         }

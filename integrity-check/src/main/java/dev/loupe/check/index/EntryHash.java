@@ -3,17 +3,24 @@ package dev.loupe.check.index;
 import dev.loupe.format.record.BlobValue;
 import dev.loupe.format.record.IntegerValue;
 import dev.loupe.format.record.NullValue;
+import dev.loupe.format.header.TextEncoding;
 import dev.loupe.format.record.RealValue;
+import dev.loupe.format.record.RecordView;
 import dev.loupe.format.record.TextValue;
 import dev.loupe.format.record.Value;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.List;
 
 /**
  * A 64-bit hash of an index entry's canonical form: its values as an index record stores them, compared the way
  * SQLite's integrity_check compares a row's generated key with the index (OP_Found, then OP_Ne for non-BINARY
- * columns): exact text and blob content, numbers by value. An integer and a real of the same value (a REAL column's
- * integral value is stored as an integer in the table and the index) hash alike; -0.0 is 0.
+ * columns): exact text (its bytes in the database encoding) and blob content, numbers by value. An integer and a
+ * real of the same value (a REAL column's integral value is stored as an integer in the table and the index) hash
+ * alike; -0.0 is 0. A sound record's fields hash from their bytes, decoded values alike: both sides of a comparison
+ * may mix the two.
  */
 final class EntryHash {
 
@@ -21,58 +28,111 @@ final class EntryHash {
     private static final long MISSING = 0x6d697373696e6721L;
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
+    private static final long SEED = 0x9e3779b97f4a7c15L;
+    private static final long NULL = 0x4e554c4c4e554c4cL;
+    private static final long TEXT = 3;
+    private static final long BLOB = 4;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private EntryHash() {
     }
 
     /** The hash of the first {@code n} values of {@code values}, positions past its end counting as missing. */
-    static long of(List<Value> values, int n) {
-        long h = 0x9e3779b97f4a7c15L;
+    static long of(List<Value> values, int n, TextEncoding encoding) {
+        long h = SEED;
         for (int i = 0; i < n; i++) {
             Value v = i < values.size() ? values.get(i) : null;
-            h = step(h, v == null ? MISSING : value(v));
+            h = step(h, v == null ? MISSING : value(v, encoding));
         }
         return mix(h ^ n);
     }
 
     /** The hash of an entry given as an array (all of it). */
-    static long of(Value[] values) {
-        long h = 0x9e3779b97f4a7c15L;
+    static long of(Value[] values, TextEncoding encoding) {
+        long h = SEED;
         for (Value v : values) {
-            h = step(h, v == null ? MISSING : value(v));
+            h = step(h, v == null ? MISSING : value(v, encoding));
         }
         return mix(h ^ values.length);
+    }
+
+    /** {@link #of(List, int, TextEncoding)} of a sound record's values, from its bytes. */
+    static long of(RecordView record, int n) {
+        long h = SEED;
+        for (int i = 0; i < n; i++) {
+            h = step(h, i < record.count() ? field(record, i) : MISSING);
+        }
+        return mix(h ^ n);
+    }
+
+    /**
+     * {@link #of(Value[], TextEncoding)} of the entry a sound table record implies: for each index record column, the
+     * record field {@code fields[i]}, or the rowid where {@code fields[i]} is negative. Every field must exist.
+     */
+    static long implied(RecordView record, int[] fields, long rowid) {
+        long h = SEED;
+        for (int f : fields) {
+            h = step(h, f < 0 ? integer(rowid) : field(record, f));
+        }
+        return mix(h ^ fields.length);
     }
 
     private static long step(long h, long v) {
         return (h ^ v) * 0xbf58476d1ce4e5b9L + 0x94d049bb133111ebL;
     }
 
-    static long value(Value v) {
+    /** A value's hash; text is hashed as its bytes in the database encoding, as a record stores it. */
+    static long value(Value v, TextEncoding encoding) {
         if (v instanceof NullValue) {
-            return mix(1);
+            return NULL;
         }
         if (v instanceof IntegerValue i) {
             return integer(i.value());
         }
         if (v instanceof RealValue r) {
-            Long l = integral(r.value());
-            return l != null ? integer(l) : mix(Double.doubleToLongBits(r.value()) ^ 0x7265616c7265616cL);
+            return real(r.value());
         }
         if (v instanceof TextValue t) {
-            long h = FNV_OFFSET ^ 3;
-            String s = t.value();
-            for (int i = 0; i < s.length(); i++) {
-                h = (h ^ s.charAt(i)) * FNV_PRIME;
-            }
-            return mix(h ^ s.length());
+            byte[] b = t.value().getBytes(encoding.charset());
+            return bytes(TEXT, b, 0, b.length);
         }
         byte[] b = ((BlobValue) v).value();
-        long h = FNV_OFFSET ^ 4;
-        for (byte x : b) {
-            h = (h ^ (x & 0xff)) * FNV_PRIME;
+        return bytes(BLOB, b, 0, b.length);
+    }
+
+    /** {@link #value} of a sound record's field, from its serial type and bytes. */
+    static long field(RecordView r, int i) {
+        long t = r.serialType(i);
+        if (t == 0) {
+            return NULL;
         }
-        return mix(h ^ ((long) b.length << 32));
+        if (t == 7) {
+            return real(r.real(i));
+        }
+        if (t < 12) {
+            return integer(r.integer(i));
+        }
+        return bytes((t & 1) == 1 ? TEXT : BLOB, r.bytes(), r.offset(i), r.size(i));
+    }
+
+    private static long real(double d) {
+        Long l = integral(d);
+        return l != null ? integer(l) : mix(Double.doubleToLongBits(d) ^ 0x7265616c7265616cL);
+    }
+
+    /** FNV-1a over the bytes, eight at a time, then the length; {@code kind} keeps text and blobs apart. */
+    private static long bytes(long kind, byte[] b, int off, int len) {
+        long h = FNV_OFFSET ^ kind;
+        int i = off;
+        int end = off + len;
+        for (; i + 8 <= end; i += 8) {
+            h = (h ^ (long) LONGS.get(b, i)) * FNV_PRIME;
+            h ^= h >>> 29;
+        }
+        for (; i < end; i++) {
+            h = (h ^ (b[i] & 0xff)) * FNV_PRIME;
+        }
+        return mix(h ^ ((long) len << 8) ^ kind);
     }
 
     /** Canonical equality: what {@link #value} hashes alike (exact text and blobs, numbers by value). */

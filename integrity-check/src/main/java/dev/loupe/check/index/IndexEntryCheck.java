@@ -5,9 +5,11 @@ import dev.loupe.check.Finding;
 import dev.loupe.check.FindingCode;
 import dev.loupe.check.FindingSink;
 import dev.loupe.check.IndexEntry;
+import dev.loupe.check.LastKey;
 import dev.loupe.format.find.KeyComparator;
 import dev.loupe.format.header.TextEncoding;
 import dev.loupe.format.record.NullValue;
+import dev.loupe.format.record.RecordView;
 import dev.loupe.format.record.Value;
 import dev.loupe.format.schema.IndexedColumn;
 
@@ -28,12 +30,14 @@ final class IndexEntryCheck implements EntryCheck {
     private final boolean checkUnique;
     /** The whole record's order (null with a collation SQLite does not build in). */
     private final KeyComparator entryOrder;
-    private List<Value> previousEntry;
-    private List<Value> previous;
+    private final TextEncoding encoding;
+    private final LastKey previousEntry;
+    private final LastKey previous;
     private long previousPosition;
 
     IndexEntryCheck(IndexState state, TextEncoding encoding) {
         this.state = state;
+        this.encoding = encoding;
         List<IndexedColumn> key = state.index.columns();
         this.keyOrder = new KeyComparator(key, encoding);
         this.nullable = new boolean[key.size()];
@@ -44,12 +48,19 @@ final class IndexEntryCheck implements EntryCheck {
         this.checkUnique = state.index.unique() && state.unknownCollation == null && !key.isEmpty();
         this.entryOrder = state.unknownCollation == null
                 ? new KeyComparator(state.index.recordColumns(), encoding) : null;
+        this.previousEntry = new LastKey(encoding);
+        this.previous = new LastKey(encoding);
     }
 
     @Override
     public void entry(IndexEntry e, FindingSink sink) {
+        RecordView r = e.record();
+        if (r != null) {
+            sound(e, r, sink);
+            return;
+        }
         List<Value> values = e.values();
-        state.held.add(EntryHash.of(values, state.recordColumns));
+        state.held.add(EntryHash.of(values, state.recordColumns, encoding));
         if (e.problems().isEmpty() && values.size() != state.recordColumns) {
             recordLength(e, sink);
         }
@@ -60,11 +71,39 @@ final class IndexEntryCheck implements EntryCheck {
             // out of order, a b-tree descent can miss entries that are there: the exact pass must then look
             List<Value> entry = values.size() > state.recordColumns
                     ? new ArrayList<>(values.subList(0, state.recordColumns)) : values;
-            if (previousEntry != null && entry.size() >= previousEntry.size()
-                    && entryOrder.compare(entry, previousEntry) <= 0) {
+            if (previousEntry.present() && entry.size() >= previousEntry.size()
+                    && previousEntry.compare(entryOrder, entry) <= 0) {
                 state.disordered = true;
             }
-            previousEntry = entry;
+            previousEntry.set(entry);
+        }
+    }
+
+    /** {@link #entry} for a sound record, on its bytes. */
+    private void sound(IndexEntry e, RecordView r, FindingSink sink) {
+        state.held.add(EntryHash.of(r, state.recordColumns));
+        if (r.count() != state.recordColumns) {
+            recordLength(e, sink);
+        }
+        if (checkUnique) {
+            int k = state.keyColumns;
+            if (r.count() < k || hasNull(r, k)) {
+                previous.clear();
+            } else {
+                if (previous.present() && previous.compare(keyOrder, r, k) == 0) {
+                    notUnique(e, LastKey.decoded(r, k), sink);
+                }
+                previous.set(r, k);
+                previousPosition = e.position();
+            }
+        }
+        if (entryOrder != null) {
+            int n = Math.min(r.count(), state.recordColumns);
+            if (previousEntry.present() && n >= previousEntry.size()
+                    && previousEntry.compare(entryOrder, r, n) <= 0) {
+                state.disordered = true;
+            }
+            previousEntry.set(r, n);
         }
     }
 
@@ -86,20 +125,26 @@ final class IndexEntryCheck implements EntryCheck {
         List<Value> values = e.values();
         int k = state.keyColumns;
         if (values.size() < k || hasNull(values, k)) {
-            previous = null;
+            previous.clear();
             return;
         }
         List<Value> key = new ArrayList<>(values.subList(0, k));
-        if (previous != null && keyOrder.compare(previous, key) == 0) {
-            sink.add(Finding.of(FindingCode.INDEX_NOT_UNIQUE, "entries " + previousPosition + " and " + e.position()
-                            + " of UNIQUE index " + state.index.name() + " have the same key "
-                            + KeyText.tuple(key, k))
-                    .object(state.index.name()).page(e.page()).cell(e.cell()).path(e.path())
-                    .keys(KeyText.literals(values, values.size()))
-                    .sqlite("non-unique entry in index " + state.index.name()));
+        if (previous.present() && previous.compare(keyOrder, key) == 0) {
+            notUnique(e, key, sink);
         }
-        previous = key;
+        previous.set(key);
         previousPosition = e.position();
+    }
+
+    private void notUnique(IndexEntry e, List<Value> key, FindingSink sink) {
+        List<Value> values = e.values();
+        int k = state.keyColumns;
+        sink.add(Finding.of(FindingCode.INDEX_NOT_UNIQUE, "entries " + previousPosition + " and " + e.position()
+                        + " of UNIQUE index " + state.index.name() + " have the same key "
+                        + KeyText.tuple(key, k))
+                .object(state.index.name()).page(e.page()).cell(e.cell()).path(e.path())
+                .keys(KeyText.literals(values, values.size()))
+                .sqlite("non-unique entry in index " + state.index.name()));
     }
 
     private static boolean complete(List<Value> values) {
@@ -109,6 +154,16 @@ final class IndexEntryCheck implements EntryCheck {
             }
         }
         return true;
+    }
+
+    /** {@link #hasNull(List, int)} on a sound record's serial types. */
+    private boolean hasNull(RecordView r, int k) {
+        for (int i = 0; i < k; i++) {
+            if (r.isNull(i) && nullable[i]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A NULL in a key column that may hold one ends the uniqueness question (NULLs are distinct). */

@@ -6,6 +6,7 @@ import dev.loupe.format.expr.Expression;
 import dev.loupe.format.expr.ParsedExpression;
 import dev.loupe.format.record.IntegerValue;
 import dev.loupe.format.record.NullValue;
+import dev.loupe.format.record.RecordView;
 import dev.loupe.format.record.Value;
 import dev.loupe.format.schema.Column;
 import dev.loupe.format.schema.Index;
@@ -31,6 +32,11 @@ final class IndexKeyGenerator {
     private final ParsedExpression where;
     private final List<ParsedExpression> virtualColumns = new ArrayList<>();
     private final String unresolved;
+    /**
+     * For an index of stored columns only (no expression, no WHERE, no VIRTUAL column): the table record field of
+     * each index record column, -1 for the rowid (or its alias, stored as NULL). Null otherwise.
+     */
+    private final int[] fields;
 
     IndexKeyGenerator(Table table, Index index) {
         this.index = index;
@@ -70,6 +76,52 @@ final class IndexKeyGenerator {
                 virtualColumns.add(Expression.parse(c.generated().expression()));
             }
         }
+        this.fields = problem == null && !usesExpressions && !usesVirtual ? fields(table, cols) : null;
+    }
+
+    private static int[] fields(Table table, List<IndexedColumn> cols) {
+        int[] map = table.recordColumns();
+        int alias = table.withoutRowid() ? -1 : table.rowidAliasColumn();
+        int[] out = new int[cols.size()];
+        for (int i = 0; i < out.length; i++) {
+            IndexedColumn c = cols.get(i);
+            if (c.isRowid() || c.tableColumn() == alias) {
+                out[i] = -1;
+                continue;
+            }
+            out[i] = -2;
+            for (int pos = 0; pos < map.length; pos++) {
+                if (map[pos] == c.tableColumn()) {
+                    out[i] = pos;
+                }
+            }
+            if (out[i] == -2) {
+                return null;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether {@link #hash} can give the entry a table record implies straight from its bytes: false when it needs
+     * the decoded row (no sound record, an expression, a WHERE clause, a column past the record's end that takes its
+     * DEFAULT).
+     */
+    boolean hashable(RecordView record, boolean hasRowid) {
+        if (fields == null || record == null) {
+            return false;
+        }
+        for (int f : fields) {
+            if (f >= record.count() || f < 0 && !hasRowid) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The hash of the entry a {@link #hashable} record implies. */
+    long hash(RecordView record, long rowid) {
+        return EntryHash.implied(record, fields, rowid);
     }
 
     /** Why the index cannot be compared with its table at all (a key column the table lacks), or null. */

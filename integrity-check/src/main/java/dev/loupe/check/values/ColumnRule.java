@@ -118,6 +118,28 @@ final class ColumnRule {
         return index;
     }
 
+    /** The record field that stores the column, -1 for a VIRTUAL generated column. */
+    int field() {
+        return field;
+    }
+
+    /**
+     * True when a value of storage class {@code storageClass} read from the record breaks no rule of this column,
+     * so that neither {@link #check} nor, at the start of a row, {@link #sqlite340} has anything to say. A REAL
+     * column's integer is INTEGER here and REAL once decoded; no rule tells the two apart.
+     */
+    boolean quiet(int storageClass) {
+        if (column.notNull() && storageClass == StorageClass.NULL) {
+            return false;
+        }
+        return switch (typeCheck) {
+            case STRICT -> (strictMask & storageClass) != 0;
+            case TEXT_AFFINITY -> storageClass != StorageClass.INTEGER && storageClass != StorageClass.REAL;
+            case NUMERIC_AFFINITY -> storageClass != StorageClass.TEXT;
+            default -> true;
+        };
+    }
+
     Column column() {
         return column;
     }

@@ -23,6 +23,20 @@ final class StorageClass {
     private StorageClass() {
     }
 
+    /** The class of a value of serial type {@code t} (fileformat2 §2.1), as OP_IsType reads it. */
+    static int ofSerialType(long t) {
+        if (t == 0) {
+            return NULL;
+        }
+        if (t == 7) {
+            return REAL;
+        }
+        if (t < 12) {
+            return INTEGER;
+        }
+        return (t & 1) == 1 ? TEXT : BLOB;
+    }
+
     static int of(Value v) {
         if (v instanceof IntegerValue) {
             return INTEGER;

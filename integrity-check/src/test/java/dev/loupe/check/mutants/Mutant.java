@@ -11,13 +11,13 @@ import java.util.Random;
  * @param kind        the class of mutation (random bytes, byte run, page hole, truncation, header byte, bit flip)
  * @param description what was changed, with offsets
  */
-record Mutant(long seed, Sample base, String kind, String description, byte[] bytes) {
+public record Mutant(long seed, Sample base, String kind, String description, byte[] bytes) {
 
-    static final Sample[] BASES = {Sample.PAGE_512, Sample.PAGE_1024, Sample.RESERVED_32, Sample.FREELIST,
+    public static final Sample[] BASES = {Sample.PAGE_512, Sample.PAGE_1024, Sample.RESERVED_32, Sample.FREELIST,
         Sample.AUTOVACUUM_FULL, Sample.AUTOVACUUM_INCREMENTAL, Sample.TYPES, Sample.ALTER_ADD_COLUMN,
         Sample.WITHOUT_ROWID, Sample.INDEXES, Sample.UTF16LE, Sample.RESERVED_8};
 
-    static Mutant of(long seed, byte[][] baseBytes) {
+    public static Mutant of(long seed, byte[][] baseBytes) {
         Random r = new Random(seed);
         int which = r.nextInt(BASES.length);
         Sample base = BASES[which];
