@@ -8,6 +8,7 @@ import dev.loupe.check.values.ValueChecks;
 import dev.loupe.format.Database;
 import dev.loupe.format.OpenOptions;
 import dev.loupe.format.Problem;
+import dev.loupe.format.wal.WalFile;
 import dev.loupe.format.Progress;
 import dev.loupe.format.Span;
 import dev.loupe.format.SchemaSnapshot;
@@ -127,8 +128,9 @@ public final class Checker {
         FindingSink file = new FindingSink(limit);
         parts.add(file);
         boolean notDatabase = false;
+        WalFile wal = db.wal().orElse(null);
         for (Problem p : db.problems()) {
-            Finding f = ProblemFindings.fileLevel(p);
+            Finding f = ProblemFindings.fileLevel(p, wal);
             if (f != null) {
                 file.add(f);
                 notDatabase |= f.code() == FindingCode.NOT_A_DATABASE;

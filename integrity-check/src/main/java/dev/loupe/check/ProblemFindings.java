@@ -1,6 +1,7 @@
 package dev.loupe.check;
 
 import dev.loupe.format.Problem;
+import dev.loupe.format.wal.WalFile;
 
 /**
  * Turns what the reader's decoders report (header rules, WAL, schema, records) into findings. B-tree level
@@ -14,8 +15,14 @@ final class ProblemFindings {
     private ProblemFindings() {
     }
 
-    /** The finding for a file, header or WAL problem; null for kinds reported elsewhere. */
-    static Finding fileLevel(Problem p) {
+    /**
+     * The finding for a file, header or WAL problem; null for kinds reported elsewhere. {@code wal} (null when the
+     * database has none) tells a WAL problem's consequence: the whole WAL ignored (a header problem), committed
+     * frames dropped (the chain break, when commits follow it) or only uncommitted frames ignored.
+     */
+    static Finding fileLevel(Problem p, WalFile wal) {
+        boolean header = wal != null && wal.headerProblems().contains(p) && !wal.headerUsable();
+        boolean dropsCommits = wal != null && wal.lostCommits() > 0 && wal.chainBreak().filter(p::equals).isPresent();
         FindingCode code = switch (p.kind()) {
             case FILE_TRUNCATED -> p.span().isInPage() ? FindingCode.FILE_TRUNCATED : FindingCode.WAL_UNCOMMITTED_FRAMES;
             case FILE_SIZE_NOT_PAGE_MULTIPLE -> FindingCode.FILE_SIZE_NOT_PAGE_MULTIPLE;
@@ -28,21 +35,18 @@ final class ProblemFindings {
             case HEADER_FREELIST, HEADER_AUTO_VACUUM -> FindingCode.HEADER_FIELD_SUSPICIOUS;
             case HEADER_RESERVED_EXPANSION -> FindingCode.HEADER_RESERVED_NOT_ZERO;
             case WAL_HEADER -> FindingCode.WAL_HEADER_INVALID;
-            case WAL_PAGE_SIZE -> p.message().contains("whole WAL is ignored") ? FindingCode.WAL_HEADER_INVALID
-                    : FindingCode.WAL_PAGE_SIZE_MISMATCH;
-            case WAL_CHECKSUM, WAL_SALT, WAL_FRAME -> p.message().contains("whole WAL is ignored")
-                    ? FindingCode.WAL_HEADER_INVALID
-                    : p.message().contains(" committed frame") ? FindingCode.WAL_COMMITS_DROPPED
-                    : FindingCode.WAL_UNCOMMITTED_FRAMES;
+            case WAL_PAGE_SIZE -> header ? FindingCode.WAL_HEADER_INVALID : FindingCode.WAL_PAGE_SIZE_MISMATCH;
+            case WAL_CHECKSUM, WAL_SALT, WAL_FRAME -> header ? FindingCode.WAL_HEADER_INVALID
+                    : dropsCommits ? FindingCode.WAL_COMMITS_DROPPED : FindingCode.WAL_UNCOMMITTED_FRAMES;
             case WAL_TRAILING_FRAMES -> FindingCode.WAL_UNCOMMITTED_FRAMES;
             default -> null;
         };
         if (code == null) {
             return null;
         }
-        boolean wal = p.kind().name().startsWith("WAL_") || !p.span().isInPage();
+        boolean inWal = p.kind().name().startsWith("WAL_") || !p.span().isInPage();
         Finding.Builder b = Finding.of(code, p.message()).at(p.span());
-        if (wal && code != FindingCode.FILE_SIZE_NOT_PAGE_MULTIPLE) {
+        if (inWal && code != FindingCode.FILE_SIZE_NOT_PAGE_MULTIPLE) {
             b.object(WAL);
         }
         if (code == FindingCode.HEADER_FIELD_INVALID && p.message().contains("opens the database read-only")) {

@@ -40,9 +40,21 @@ public final class WalFile {
     private final WalFrameTable frames;
     private final List<WalCommit> commits;
     private final List<Problem> problems;
+    private final List<Problem> headerProblems;
+    private final Problem chainBreak;
+    private final int lostCommits;
 
     private WalFile(long fileSize, WalHeader header, boolean headerUsable, WalFrameTable frames,
                     List<WalCommit> commits, List<Problem> problems) {
+        this(fileSize, header, headerUsable, frames, commits, problems, problems, null, 0);
+    }
+
+    private WalFile(long fileSize, WalHeader header, boolean headerUsable, WalFrameTable frames,
+                    List<WalCommit> commits, List<Problem> problems, List<Problem> headerProblems,
+                    Problem chainBreak, int lostCommits) {
+        this.headerProblems = List.copyOf(headerProblems);
+        this.chainBreak = chainBreak;
+        this.lostCommits = lostCommits;
         this.fileSize = fileSize;
         this.header = header;
         this.headerUsable = headerUsable;
@@ -71,7 +83,7 @@ public final class WalFile {
         if (!h.pageSizeOk()) {
             return new WalFile(size, h, false, new WalFrameTable(0), List.of(), problems);
         }
-        return scanFrames(f, size, h, usable, problems);
+        return scanFrames(f, size, h, usable, problems, List.copyOf(problems));
     }
 
     /** Reports what is wrong with the header; true when SQLite would read the frames. */
@@ -105,7 +117,7 @@ public final class WalFile {
     }
 
     private static WalFile scanFrames(ReadOnlyFile f, long size, WalHeader h, boolean usable,
-                                      List<Problem> problems) throws IOException {
+                                      List<Problem> problems, List<Problem> headerProblems) throws IOException {
         int pageSize = (int) h.pageSize();
         int frameSize = pageSize + WalFrame.HEADER_SIZE;
         long wholeFrames = (size - WalHeader.SIZE) / frameSize;
@@ -126,6 +138,7 @@ public final class WalFile {
         Span breakSpan = null;
         int lastLostCommitFrame = 0;
         int lostCommits = 0;
+        Problem chainBreak = null;
         boolean intact = usable;
 
         WalChecksum previous = h.storedChecksum();
@@ -215,7 +228,8 @@ public final class WalFile {
             } else {
                 tail += ", none of them in a later commit";
             }
-            problems.add(new Problem(breakKind, breakSpan, breakWhat + ": " + tail));
+            chainBreak = new Problem(breakKind, breakSpan, breakWhat + ": " + tail);
+            problems.add(chainBreak);
         }
         if (chainEnd > mxFrame) {
             int count = chainEnd - mxFrame;
@@ -237,7 +251,7 @@ public final class WalFile {
             problems.add(new Problem(ProblemKind.WAL_FRAME, Span.inFile(WalHeader.SIZE + (long) nFrames * frameSize,
                     0), "more than " + nFrames + " frames: the rest are not decoded"));
         }
-        return new WalFile(size, h, usable, table, commits, problems);
+        return new WalFile(size, h, usable, table, commits, problems, headerProblems, chainBreak, lostCommits);
     }
 
     private static long[] distinctSorted(long[] pages, int count) {
@@ -288,6 +302,24 @@ public final class WalFile {
 
     public List<Problem> problems() {
         return problems;
+    }
+
+    /**
+     * The problems of the 32-byte header (or of a file too short to hold one). When {@link #headerUsable()} is false
+     * they are why the whole WAL is ignored; when it is true, a bad version (SQLite then refuses to open).
+     */
+    public List<Problem> headerProblems() {
+        return headerProblems;
+    }
+
+    /** The problem that reports where the frame chain breaks (salt, page number 0 or checksum), if it does. */
+    public Optional<Problem> chainBreak() {
+        return Optional.ofNullable(chainBreak);
+    }
+
+    /** Commits with this WAL's salts after the break that SQLite drops with it, committed data included. */
+    public int lostCommits() {
+        return lostCommits;
     }
 
     /** Page number of frame {@code index} (1-based) without building a record. */
