@@ -1,5 +1,6 @@
 package dev.loupe.check.index;
 
+import dev.loupe.check.Literals;
 import dev.loupe.check.EntryCheck;
 import dev.loupe.check.Finding;
 import dev.loupe.check.FindingCode;
@@ -117,7 +118,7 @@ final class IndexEntryCheck implements EntryCheck {
                                 + " values; its record should hold " + what
                                 + (rowid ? ", so the rowid SQLite reads from the record's end is wrong" : ""))
                 .object(state.index.name()).page(e.page()).cell(e.cell()).path(e.path())
-                .keys(KeyText.literals(e.values(), e.values().size()));
+                .keys(Literals.of(e.values(), e.values().size()));
         sink.add(f);
     }
 
@@ -141,9 +142,9 @@ final class IndexEntryCheck implements EntryCheck {
         int k = state.keyColumns;
         sink.add(Finding.of(FindingCode.INDEX_NOT_UNIQUE, "entries " + previousPosition + " and " + e.position()
                         + " of UNIQUE index " + state.index.name() + " have the same key "
-                        + KeyText.tuple(key, k))
+                        + Literals.tuple(key, k))
                 .object(state.index.name()).page(e.page()).cell(e.cell()).path(e.path())
-                .keys(KeyText.literals(values, values.size()))
+                .keys(Literals.of(values, values.size()))
                 .sqlite("non-unique entry in index " + state.index.name()));
     }
 

@@ -1,5 +1,6 @@
 package dev.loupe.check.index;
 
+import dev.loupe.check.RowBinding;
 import dev.loupe.format.expr.Evaluation;
 import dev.loupe.format.expr.Evaluator;
 import dev.loupe.format.expr.Expression;
@@ -131,7 +132,7 @@ final class IndexKeyGenerator {
 
     /** The entry {@code row} implies; {@code binding} is this table's evaluation context (set to the row here). */
     ImpliedEntry entryFor(Row row, RowBinding binding) {
-        binding.row(row);
+        binding.reset(row);
         for (ParsedExpression v : virtualColumns) {
             // the reader computed VIRTUAL generated columns (NULL when it could not): only trust what it could
             if (Evaluator.evaluate(v, binding) instanceof Evaluation.NotEvaluable ne) {

@@ -1,5 +1,8 @@
 package dev.loupe.check.index;
 
+import dev.loupe.check.RowBinding;
+import dev.loupe.check.Literals;
+import dev.loupe.format.record.SqlLiteral;
 import dev.loupe.check.Finding;
 import dev.loupe.check.FindingCode;
 import dev.loupe.check.FindingSink;
@@ -88,7 +91,7 @@ final class MismatchNamer {
             if (hit == null) {
                 named++;
                 sink.add(Finding.of(FindingCode.INDEX_ENTRY_MISSING, "row " + position + " of " + table.name()
-                                + " (" + rowName(row) + ") has no entry " + KeyText.tuple(implied, implied.size())
+                                + " (" + rowName(row) + ") has no entry " + Literals.tuple(implied, implied.size())
                                 + " in index " + name)
                         .object(name).page(row.page()).cell(row.cellIndex()).keys(rowKeys(row))
                         .sqlite("row " + position + " missing from index " + name));
@@ -100,8 +103,8 @@ final class MismatchNamer {
                     named++;
                     // 3.41+ prints "row N values differ from index I"; 3.40 has no such check, so no 3.40 text
                     sink.add(Finding.of(FindingCode.INDEX_ENTRY_DIFFERS, "row " + position + " of " + table.name()
-                                    + " (" + rowName(row) + ") implies " + KeyText.tuple(implied, implied.size())
-                                    + " but index " + name + " holds " + KeyText.tuple(held, held.size())
+                                    + " (" + rowName(row) + ") implies " + Literals.tuple(implied, implied.size())
+                                    + " but index " + name + " holds " + Literals.tuple(held, held.size())
                                     + " (equal only under the index's collation)")
                             .object(name).at(hit.cell().span()).cell(hit.cell().index()).keys(rowKeys(row)));
                     return;
@@ -148,10 +151,10 @@ final class MismatchNamer {
         }
         named++;
         String name = state.index.name();
-        sink.add(Finding.of(FindingCode.INDEX_ENTRY_EXTRA, "entry " + KeyText.tuple(held, held.size()) + " of index "
+        sink.add(Finding.of(FindingCode.INDEX_ENTRY_EXTRA, "entry " + Literals.tuple(held, held.size()) + " of index "
                         + name + " matches no row of " + table.name() + ": " + why)
                 .object(name).at(cell.span()).cell(cell.index()).path(new ArrayList<>(path))
-                .keys(KeyText.literals(held, held.size())));
+                .keys(Literals.of(held, held.size())));
     }
 
     /** Why {@code held} matches no row, or null if its row implies it. */
@@ -170,7 +173,7 @@ final class MismatchNamer {
             if (entryOrder.compare(held, implied) == 0) {
                 return null;
             }
-            return rowName(row) + " implies " + KeyText.tuple(implied, implied.size());
+            return rowName(row) + " implies " + Literals.tuple(implied, implied.size());
         }
         return null;
     }
@@ -219,7 +222,7 @@ final class MismatchNamer {
         if (row.rowid() != null) {
             return "rowid " + row.rowid();
         }
-        return "PRIMARY KEY " + KeyText.tuple(pkValues(row), table.primaryKey().size());
+        return "PRIMARY KEY " + Literals.tuple(pkValues(row), table.primaryKey().size());
     }
 
     private List<String> rowKeys(Row row) {
@@ -227,7 +230,7 @@ final class MismatchNamer {
             return List.of(Long.toString(row.rowid()));
         }
         List<Value> pk = pkValues(row);
-        return KeyText.literals(pk, pk.size());
+        return Literals.of(pk, pk.size());
     }
 
     private List<Value> pkValues(Row row) {
@@ -241,6 +244,6 @@ final class MismatchNamer {
 
     private String rowidText(List<Value> held) {
         int last = state.recordColumns - 1;
-        return last >= 0 && last < held.size() ? KeyText.literal(held.get(last)) : "(none)";
+        return last >= 0 && last < held.size() ? SqlLiteral.of(held.get(last)) : "(none)";
     }
 }

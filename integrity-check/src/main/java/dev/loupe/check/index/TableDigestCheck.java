@@ -1,5 +1,6 @@
 package dev.loupe.check.index;
 
+import dev.loupe.check.RowBinding;
 import dev.loupe.format.header.TextEncoding;
 import dev.loupe.check.FindingSink;
 import dev.loupe.check.RowCheck;

@@ -1,5 +1,6 @@
 package dev.loupe.check.values;
 
+import dev.loupe.check.Literals;
 import dev.loupe.check.FindingCode;
 import dev.loupe.format.record.TextValue;
 import dev.loupe.format.record.Value;
@@ -191,21 +192,21 @@ final class ColumnRule {
                 if ((strictMask & cls) == 0) {
                     String type = column.declaredType().toUpperCase(java.util.Locale.ROOT);
                     return new Violation(FindingCode.STRICT_TYPE_VIOLATED, "non-" + type + " value in " + where,
-                            where + " holds " + v.typeName() + " " + SqlLiteral.brief(v) + " in a STRICT " + type
+                            where + " holds " + v.typeName() + " " + Literals.brief(v) + " in a STRICT " + type
                                     + " column");
                 }
                 return null;
             case TEXT_AFFINITY:
                 if (cls == StorageClass.INTEGER || cls == StorageClass.REAL) {
                     return new Violation(FindingCode.AFFINITY_VIOLATED, "NUMERIC value in " + where,
-                            where + " holds " + v.typeName() + " " + SqlLiteral.brief(v)
+                            where + " holds " + v.typeName() + " " + Literals.brief(v)
                                     + " in a column of TEXT affinity, which would have stored it as text");
                 }
                 return null;
             case NUMERIC_AFFINITY:
                 if (v instanceof TextValue t && !(Affinity.NUMERIC.apply(t.value()) instanceof String)) {
                     return new Violation(FindingCode.AFFINITY_VIOLATED, "TEXT value in " + where,
-                            where + " holds text " + SqlLiteral.brief(v) + " that looks like a number in a column of "
+                            where + " holds text " + Literals.brief(v) + " that looks like a number in a column of "
                                     + column.affinity() + " affinity, which would have stored it as a number");
                 }
                 return null;

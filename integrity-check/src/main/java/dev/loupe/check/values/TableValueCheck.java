@@ -1,5 +1,8 @@
 package dev.loupe.check.values;
 
+import dev.loupe.check.Literals;
+import dev.loupe.check.RowBinding;
+import dev.loupe.format.record.SqlLiteral;
 import dev.loupe.format.header.TextEncoding;
 import dev.loupe.check.Finding;
 import dev.loupe.check.FindingCode;
@@ -35,7 +38,7 @@ final class TableValueCheck implements RowCheck {
     private final Table table;
     private final List<ColumnRule> rules = new ArrayList<>();
     private final List<CheckRule> checks = new ArrayList<>();
-    private final RowView view;
+    private final RowBinding view;
     private final long[] uncomputedRows;
     private final long[] firstUncomputed;
     private final int storedColumns;
@@ -51,7 +54,7 @@ final class TableValueCheck implements RowCheck {
         for (CheckConstraint c : table.checkConstraints()) {
             checks.add(new CheckRule(c));
         }
-        this.view = new RowView(table, encoding);
+        this.view = new RowBinding(table, encoding);
         this.storedColumns = table.recordColumns().length;
         this.uncomputedRows = new long[table.columns().size()];
         this.firstUncomputed = new long[table.columns().size()];
@@ -102,7 +105,7 @@ final class TableValueCheck implements RowCheck {
             if (line != null) {
                 sink.add(at(Finding.of(codeOf(line), "SQLite 3.40.1 prints \"" + line + "\" for " + rowLabel(row)
                         + " although " + table.name() + "." + rule.column().name() + " holds "
-                        + SqlLiteral.brief(value) + ", which breaks no rule: after an earlier report in the same"
+                        + Literals.brief(value) + ", which breaks no rule: after an earlier report in the same"
                         + " row, 3.40.1 takes the column's DEFAULT type for the stored one"), tableRow)
                         .severity(Severity.INFO).sqlite(line));
             }
@@ -132,7 +135,7 @@ final class TableValueCheck implements RowCheck {
 
     private void checkConstraints(TableRow tableRow, RowFacts facts, FindingSink sink) {
         Row row = tableRow.row();
-        view.reset(row, facts);
+        view.reset(row, facts::isUncomputed);
         List<CheckRule> failed = null;
         for (CheckRule c : checks) {
             CheckRule.Outcome o = c.evaluate(view, tableRow.position());
@@ -231,7 +234,7 @@ final class TableValueCheck implements RowCheck {
             }
             if (named) {
                 Value v = row.values().get(i);
-                b.append(shown == 0 ? ": " : ", ").append(col.name()).append(" = ").append(SqlLiteral.brief(v));
+                b.append(shown == 0 ? ": " : ", ").append(col.name()).append(" = ").append(Literals.brief(v));
                 shown++;
             }
         }

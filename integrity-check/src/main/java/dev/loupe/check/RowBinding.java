@@ -1,7 +1,7 @@
-package dev.loupe.check.values;
+package dev.loupe.check;
 
-import dev.loupe.format.header.TextEncoding;
 import dev.loupe.format.expr.RowContext;
+import dev.loupe.format.header.TextEncoding;
 import dev.loupe.format.record.NullValue;
 import dev.loupe.format.record.RealValue;
 import dev.loupe.format.record.Value;
@@ -12,24 +12,28 @@ import dev.loupe.format.table.Row;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
- * A row as a CHECK constraint sees it: OP_Column values (a NaN stored as a real reads back as NULL, vdbeaux.c
- * serial get) with the column's affinity and collation. A VIRTUAL generated column that could not be computed is
- * not offered, so an expression that uses it is not evaluable rather than evaluated against a placeholder NULL.
- * One per table, re-pointed at each row; not thread-safe (a RowCheck runs on one thread).
+ * One table row as the expression evaluator sees it (CHECK constraints, index expressions and WHERE clauses):
+ * columns by name (ASCII case-insensitive) with their affinity and collation, and the rowid. Values are what
+ * OP_Column reads: a NaN stored as a real reads back as NULL (vdbeaux.c, serial get). A VIRTUAL generated column
+ * that could not be computed is not offered, so an expression that uses it is not evaluable rather than evaluated
+ * against a placeholder NULL. The name lookup is built once per table and {@link #reset} re-points it at each row;
+ * not thread-safe (a row check runs on one thread).
  */
-final class RowView implements RowContext {
+public final class RowBinding implements RowContext {
+
+    private static final Predicate<String> ALL_COMPUTED = name -> false;
 
     private final List<Column> columns;
     private final Map<String, Integer> byName = new HashMap<>();
+    private final TextEncoding encoding;
     private Row row;
-    private RowFacts facts;
+    private Predicate<String> uncomputed = ALL_COMPUTED;
     private String uncomputedUse;
 
-    private final TextEncoding encoding;
-
-    RowView(Table table, TextEncoding encoding) {
+    public RowBinding(Table table, TextEncoding encoding) {
         this.encoding = encoding;
         this.columns = table.columns();
         for (int i = 0; i < columns.size(); i++) {
@@ -37,25 +41,31 @@ final class RowView implements RowContext {
         }
     }
 
-    void reset(Row r, RowFacts f) {
+    /** Points the binding at {@code r}, every generated column of which was computed. */
+    public void reset(Row r) {
+        reset(r, ALL_COMPUTED);
+    }
+
+    /** Points the binding at {@code r}; {@code notComputed} names its generated columns that could not be computed. */
+    public void reset(Row r, Predicate<String> notComputed) {
         this.row = r;
-        this.facts = f;
+        this.uncomputed = notComputed;
         this.uncomputedUse = null;
     }
 
     /** Why the last evaluation could not be done, if it used a generated column that was not computed. */
-    String uncomputedUse() {
+    public String uncomputedUse() {
         return uncomputedUse;
     }
 
     @Override
     public ColumnBinding column(String name) {
         Integer i = byName.get(RowContext.fold(name));
-        if (i == null || i >= row.values().size()) {
+        if (i == null || row == null || i >= row.values().size()) {
             return null;
         }
         Column c = columns.get(i);
-        if (facts.isUncomputed(c.name())) {
+        if (uncomputed.test(c.name())) {
             uncomputedUse = "it uses generated column " + c.name() + ", which could not be computed";
             return null;
         }
@@ -68,7 +78,7 @@ final class RowView implements RowContext {
 
     @Override
     public Long rowid() {
-        return row.rowid();
+        return row == null ? null : row.rowid();
     }
 
     @Override
