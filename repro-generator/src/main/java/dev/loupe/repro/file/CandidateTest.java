@@ -16,7 +16,9 @@ import java.util.Set;
 /**
  * Decides whether a candidate image still shows the failure: the checker, in process on the image, reports the
  * target finding; it reports no error of a code the original did not have (no drift to another bug); and, when
- * SQLite flagged the original, SQLite flags the candidate too.
+ * SQLite flagged the original, SQLite flags the candidate too, in the same way ({@link SqliteIntegrity#kind}):
+ * a file whose integrity_check listed problems must not become one SQLite refuses to read at all, which would
+ * hide a new kind of damage behind "flagged".
  */
 final class CandidateTest {
 
@@ -27,13 +29,14 @@ final class CandidateTest {
     private final Checker checker = Checker.standard(CheckOptions.defaults().withThreads(1));
     private final FindingTarget target;
     private final Set<String> allowedErrors;
-    private final boolean sqliteOracle;
+    /** The kind of SQLite's verdict on the original when it flagged it, else null (SQLite is not asked). */
+    private final String sqliteKind;
     private int runs;
 
-    CandidateTest(FindingTarget target, Set<String> allowedErrors, boolean sqliteOracle) {
+    CandidateTest(FindingTarget target, Set<String> allowedErrors, String sqliteKind) {
         this.target = target;
         this.allowedErrors = Set.copyOf(allowedErrors);
-        this.sqliteOracle = sqliteOracle;
+        this.sqliteKind = sqliteKind;
     }
 
     static Verdict check(Checker checker, byte[] image) throws IOException {
@@ -61,7 +64,7 @@ final class CandidateTest {
                 return null;
             }
         }
-        if (sqliteOracle && !SqliteIntegrity.flags(image)) {
+        if (sqliteKind != null && !sqliteKind.equals(SqliteIntegrity.kind(SqliteIntegrity.check(image)))) {
             return null;
         }
         return f;

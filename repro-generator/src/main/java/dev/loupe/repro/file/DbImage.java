@@ -1,5 +1,7 @@
 package dev.loupe.repro.file;
 
+import dev.loupe.format.header.DatabaseHeader;
+
 import java.util.Arrays;
 
 /**
@@ -35,7 +37,17 @@ final class DbImage {
         if (p == 0) {
             return null;
         }
-        return new DbImage(file.clone(), p, p - (file[20] & 0xff));
+        return new DbImage(file.clone(), p, usableSizeOf(p, file[20] & 0xff));
+    }
+
+    /**
+     * Page size less the reserved bytes (@20), read as the whole page when that leaves fewer than the 480 bytes
+     * fileformat2 §1.3.4 requires: the checker reads such a file's pages the same way (Database#usableSize), so the
+     * reducer's edits see the cells the checker sees.
+     */
+    static int usableSizeOf(int pageSize, int reserved) {
+        int u = pageSize - reserved;
+        return u >= DatabaseHeader.MIN_USABLE_SIZE ? u : pageSize;
     }
 
     byte[] bytes() {

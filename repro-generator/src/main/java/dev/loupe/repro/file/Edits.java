@@ -43,7 +43,7 @@ final class Edits {
             return null;
         }
         if (!page.type().isLeaf()) {
-            return removeChildren(img, pgno, drop);
+            return removeChildren(img, pgno, drop, false);
         }
         List<byte[]> cells = new ArrayList<>();
         for (int i = 0; i < page.cellCount(); i++) {
@@ -58,9 +58,12 @@ final class Edits {
     /**
      * Interior page {@code pgno} without the children whose indexes are in {@code drop} (index cellCount = the
      * right child). A divider stays with the child on its left; when the last kept child was a left child, it
-     * becomes the right child and its divider goes, so the keys stay in order.
+     * becomes the right child and its divider goes, so the keys stay in order. A tree's root (other than page 1)
+     * left with one child takes that child's content instead: SQLite refuses a root interior page without cells
+     * when a cursor enters the tree ("database disk image is malformed"), though a non-root one only costs it a
+     * level.
      */
-    static DbImage removeChildren(DbImage img, long pgno, Set<Integer> drop) {
+    static DbImage removeChildren(DbImage img, long pgno, Set<Integer> drop, boolean root) {
         BTreePage page = cleanPage(img, pgno);
         if (page == null || page.type().isLeaf()) {
             return null;
@@ -74,6 +77,9 @@ final class Edits {
         }
         if (kept.isEmpty() || kept.size() == n + 1) {
             return null;
+        }
+        if (root && kept.size() == 1 && pgno != 1) {
+            return hoist(img, pgno, page.child(kept.get(0)));
         }
         List<byte[]> cells = new ArrayList<>();
         for (int k = 0; k < kept.size() - 1; k++) {
@@ -114,6 +120,21 @@ final class Edits {
             if ((type == 3 || type == 5) && img.u32(map, at + 1) == from) {
                 img.put32(map, at + 1, to);
             }
+        }
+    }
+
+    /**
+     * The pointer-map entry (3, from) of first overflow page {@code first} made (3, to), for a cell moved from
+     * page {@code from} to page {@code to}; any other entry (a wrong one included) is left as it is.
+     */
+    static void reparentOverflow(DbImage img, long first, long from, long to) {
+        if (!img.hasPage(first) || first < 3 || img.isPtrmapPosition(first)) {
+            return;
+        }
+        long map = img.ptrmapPageFor(first);
+        int at = 5 * (int) (first - map - 1);
+        if ((img.bytes()[img.start(map) + at] & 0xff) == 3 && img.u32(map, at + 1) == from) {
+            img.put32(map, at + 1, to);
         }
     }
 

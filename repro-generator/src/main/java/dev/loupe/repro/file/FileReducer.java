@@ -23,10 +23,13 @@ import java.util.function.Supplier;
 
 /**
  * Shrinks a damaged database file while a chosen finding still appears (issue 7, `loupe repro file`): drops
- * schema objects with their pages, the freelist, subtrees, cells and orphan pages, replaces interior pages by a
- * child, then compacts and renumbers the pages. Every candidate is checked in process by the checker on the
- * in-memory image (and by SQLite when SQLite flagged the original); a candidate is kept only if it shows the same
- * finding and no error of a kind the original did not have. Greedy and deterministic, within a time budget.
+ * schema objects with their pages, the freelist and orphan pages; writes small trees as one leaf, replaces
+ * interior pages by a child, removes children and cells, taking a table's rows out of its indexes with them
+ * ({@link RowCompanions}); cuts overflowing values down to a chain of a page or two ({@link PayloadEdits}) or
+ * unlinks runs of overflow pages; then compacts and renumbers the pages. Every candidate is checked in process by
+ * the checker on the in-memory image (and by SQLite when SQLite flagged the original); a candidate is kept only
+ * if it shows the same finding, no error of a kind the original did not have, and the same kind of SQLite
+ * verdict. Greedy and deterministic, within a time budget.
  */
 public final class FileReducer {
 
@@ -85,7 +88,7 @@ public final class FileReducer {
         }
         List<String> sqliteOriginal = SqliteIntegrity.check(original);
         boolean flagged = !(sqliteOriginal.size() == 1 && sqliteOriginal.get(0).equals("ok"));
-        test = new CandidateTest(target, errors, flagged);
+        test = new CandidateTest(target, errors, flagged ? SqliteIntegrity.kind(sqliteOriginal) : null);
         DbImage image = DbImage.of(original);
         byte[] reduced = original;
         if (image != null) {
@@ -98,35 +101,53 @@ public final class FileReducer {
                 test.runs(), (System.nanoTime() - start) / 1_000_000);
     }
 
+    /** One kind of edit: the candidates it proposes for a state, most promising first. */
+    private interface Pass {
+        List<Edit> candidates(State s);
+    }
+
     private State shrink(State s) throws IOException {
+        List<Pass> passes = List.of(
+                st -> List.of(Edit.of(() -> Edits.emptySchema(st.image()))),
+                this::orphanCandidates,
+                this::schemaCandidates,
+                this::freelistCandidates,
+                this::treeCandidates,
+                FileReducer::payloadCandidates,
+                FileReducer::overflowCandidates);
         boolean progress = true;
         while (progress && !timeUp()) {
             progress = false;
-            State next;
-            DbImage current = s.image();
-            if ((next = firstAccepted(s, List.of(Edit.of(() -> Edits.emptySchema(current))))) != null) {
+            for (Pass pass : passes) {
+                State next = sweep(s, pass);
+                progress |= next != s;
                 s = next;
-                progress = true;
             }
-            while ((next = firstAccepted(s, orphanCandidates(s))) != null) {
-                s = next;
-                progress = true;
+        }
+        return s;
+    }
+
+    /**
+     * Tries a pass's candidates in order. After one is accepted the list is rebuilt from the new state and the
+     * sweep goes on at the same position rather than from the start: the candidates before it failed a moment
+     * ago and mostly still would, and retrying them after every accepted step is what made large trees slow. The
+     * next round of {@link #shrink} gives them another chance.
+     */
+    private State sweep(State s, Pass pass) throws IOException {
+        List<Edit> edits = pass.candidates(s);
+        int i = 0;
+        while (i < edits.size() && !timeUp()) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedIOException("reduction interrupted");
             }
-            while ((next = firstAccepted(s, schemaCandidates(s))) != null) {
+            Edit edit = edits.get(i);
+            DbImage edited = edit.image().get();
+            State next = edited == null ? null : settle(edited, s.keptOrphans(), edit.dropOrphans());
+            if (next == null) {
+                i++;
+            } else {
                 s = next;
-                progress = true;
-            }
-            while ((next = firstAccepted(s, freelistCandidates(s))) != null) {
-                s = next;
-                progress = true;
-            }
-            while ((next = firstAccepted(s, treeCandidates(s))) != null) {
-                s = next;
-                progress = true;
-            }
-            while ((next = firstAccepted(s, overflowCandidates(s))) != null) {
-                s = next;
-                progress = true;
+                edits = pass.candidates(s);
             }
         }
         return s;
@@ -134,27 +155,6 @@ public final class FileReducer {
 
     private boolean timeUp() {
         return System.nanoTime() > deadline;
-    }
-
-    /** Tries edited images in order; the first that compacts to a passing candidate becomes the new state. */
-    private State firstAccepted(State s, List<Edit> edits) throws IOException {
-        for (Edit edit : edits) {
-            if (timeUp()) {
-                return null;
-            }
-            if (Thread.currentThread().isInterrupted()) {
-                throw new InterruptedIOException("reduction interrupted");
-            }
-            DbImage edited = edit.image().get();
-            if (edited == null) {
-                continue;
-            }
-            State next = settle(edited, s.keptOrphans(), edit.dropOrphans());
-            if (next != null) {
-                return next;
-            }
-        }
-        return null;
     }
 
     private List<Edit> orphanCandidates(State s) {
@@ -229,17 +229,22 @@ public final class FileReducer {
                     group.add(o);
                 }
             }
-            out.add(Edit.of(() -> dropEntries(img, group)));
+            out.add(Edit.of(() -> dropEntries(img, layout, group)));
         }
         for (SchemaEntry e : entries) {
             if (!"table".equalsIgnoreCase(e.row().type())) {
-                out.add(Edit.of(() -> dropEntries(img, List.of(e))));
+                out.add(Edit.of(() -> dropEntries(img, layout, List.of(e))));
             }
         }
         return out;
     }
 
-    private static DbImage dropEntries(DbImage img, List<SchemaEntry> group) {
+    /**
+     * The schema rows {@code group} removed (their trees become unreferenced). In an auto-vacuum file the largest
+     * root page @52 follows the remaining roots when it named the largest root before (fileformat2 §1.3.14), so
+     * dropping the table with the largest root does not make the header disagree.
+     */
+    private static DbImage dropEntries(DbImage img, Layout layout, List<SchemaEntry> group) {
         DbImage out = img;
         Set<Long> pages = new LinkedHashSet<>();
         group.forEach(e -> pages.add(e.page()));
@@ -249,6 +254,19 @@ public final class FileReducer {
             out = Edits.removeCells(out, p, cells);
             if (out == null) {
                 return null;
+            }
+        }
+        if (img.autoVacuum()) {
+            long before = 0;
+            long after = 0;
+            for (SchemaEntry e : layout.schema) {
+                before = Math.max(before, e.row().rootPage());
+                if (!group.contains(e)) {
+                    after = Math.max(after, e.row().rootPage());
+                }
+            }
+            if (img.header32(52) == before && after > 0) {
+                out.putHeader32(52, after);
             }
         }
         return out;
@@ -282,6 +300,14 @@ public final class FileReducer {
         return out;
     }
 
+    private static List<Edit> payloadCandidates(State s) {
+        List<Edit> out = new ArrayList<>();
+        for (Supplier<DbImage> e : PayloadEdits.candidates(s.image(), Layout.of(s.image()))) {
+            out.add(Edit.of(e));
+        }
+        return out;
+    }
+
     private static List<Edit> overflowCandidates(State s) {
         List<Edit> out = new ArrayList<>();
         for (Supplier<DbImage> e : OverflowEdits.candidates(s.image(), Layout.of(s.image()))) {
@@ -290,10 +316,22 @@ public final class FileReducer {
         return out;
     }
 
+    /**
+     * Edits of b-trees, the biggest first: a whole tree written as one leaf or as full leaves under its root, an
+     * interior page replaced by one of its children, ranges of children, ranges of leaf cells. Rows an edit takes out of a table or one of its
+     * indexes are taken out of the others too ({@link RowCompanions}).
+     */
     private List<Edit> treeCandidates(State s) {
         DbImage img = s.image();
         Layout layout = Layout.of(img);
         List<Edit> out = new ArrayList<>();
+        Set<Long> roots = new LinkedHashSet<>(layout.rootOf.values());
+        for (long root : roots) {
+            out.add(Edit.of(() -> Flatten.root(img, root)));
+        }
+        for (long root : roots) {
+            out.add(Edit.of(() -> Repack.root(img, root)));
+        }
         // interior pages first, from the roots down: replacing a page by a child drops the most pages
         for (Layout.TreePage tp : layout.treePages) {
             BTreePage page = Edits.cleanPage(img, tp.page());
@@ -302,7 +340,8 @@ public final class FileReducer {
             }
             for (int i = 0; i <= page.cellCount(); i++) {
                 long child = page.child(i);
-                out.add(Edit.of(() -> Edits.hoist(img, tp.page(), child)));
+                out.add(Edit.of(() -> RowCompanions.follow(img, layout, tp.page(),
+                        Edits.hoist(img, tp.page(), child))));
             }
         }
         for (Layout.TreePage tp : layout.treePages) {
@@ -311,7 +350,8 @@ public final class FileReducer {
                 continue;
             }
             for (int[] range : ranges(page.cellCount() + 1, 16)) {
-                out.add(Edit.of(() -> Edits.removeChildren(img, tp.page(), rangeSet(range))));
+                out.add(Edit.of(() -> RowCompanions.follow(img, layout, tp.page(),
+                        Edits.removeChildren(img, tp.page(), rangeSet(range), tp.root() == tp.page()))));
             }
         }
         for (Layout.TreePage tp : layout.treePages) {
@@ -320,7 +360,8 @@ public final class FileReducer {
                 continue;
             }
             for (int[] range : ranges(page.cellCount(), 16)) {
-                out.add(Edit.of(() -> Edits.removeCells(img, tp.page(), rangeSet(range))));
+                out.add(Edit.of(() -> RowCompanions.follow(img, layout, tp.page(),
+                        Edits.removeCells(img, tp.page(), rangeSet(range)))));
             }
         }
         return out;

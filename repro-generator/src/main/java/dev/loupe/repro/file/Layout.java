@@ -47,6 +47,8 @@ final class Layout {
     final List<Pointer> pointers = new ArrayList<>();
     final List<RootField> roots = new ArrayList<>();
     final List<TreePage> treePages = new ArrayList<>();
+    /** The root of the tree each b-tree page of {@link #treePages} was reached from. */
+    final Map<Long, Long> rootOf = new LinkedHashMap<>();
     final Map<Long, Long> overflowOwner = new LinkedHashMap<>();
     final List<Long> trunks = new ArrayList<>();
     final List<SchemaEntry> schema = new ArrayList<>();
@@ -131,6 +133,7 @@ final class Layout {
         while (!todo.isEmpty()) {
             TreePage tp = todo.poll();
             treePages.add(tp);
+            rootOf.put(tp.page(), root);
             BTreePage page = BTreePage.decode(tp.page(), image.page(tp.page()), image.usableSize());
             if (page.type() == null) {
                 continue;

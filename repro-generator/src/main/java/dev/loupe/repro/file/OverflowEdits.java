@@ -59,7 +59,7 @@ final class OverflowEdits {
         while (typeAt < at + headerSize) {
             int typeLen = Varint.length(d, typeAt, end);
             long type = Varint.value(d, typeAt);
-            long len = bodyLength(type);
+            long len = PayloadEdits.bodyLength(type);
             // pages j (1-based) hold payload bytes [local + (j-1)*per, local + j*per); full pages are 1..needed-1
             long first = Math.max(1, ceilDiv(body - local, per) + 1);
             long last = Math.min(needed - 1, Math.floorDiv(body + len - local, per));
@@ -117,21 +117,6 @@ final class OverflowEdits {
             }
         }
         return out;
-    }
-
-    private static long bodyLength(long type) {
-        if (type >= 12) {
-            return (type - 12) / 2;
-        }
-        return switch ((int) type) {
-            case 1 -> 1;
-            case 2 -> 2;
-            case 3 -> 3;
-            case 4 -> 4;
-            case 5 -> 6;
-            case 6, 7 -> 8;
-            default -> 0;
-        };
     }
 
     /** The smallest value with the same varint length as {@code v}. */

@@ -51,6 +51,22 @@ final class SqliteIntegrity {
         }
     }
 
+    /**
+     * The kind of a verdict from {@link #check}: "ok"; "error: [CODE]" when SQLite refused the file or stopped
+     * with an error (the result code only, the message may name pages); else "report", integrity_check's lines.
+     */
+    static String kind(List<String> lines) {
+        if (lines.size() == 1 && lines.get(0).equals("ok")) {
+            return "ok";
+        }
+        if (lines.size() == 1 && lines.get(0).startsWith("error: ")) {
+            String line = lines.get(0);
+            int end = line.indexOf(']');
+            return end > 0 ? line.substring(0, end + 1) : line;
+        }
+        return "report";
+    }
+
     /** True if SQLite flags the image: integrity_check reports something, or SQLite refuses the file. */
     static boolean flags(byte[] image) throws IOException {
         List<String> lines = check(image);

@@ -5,10 +5,12 @@ import dev.loupe.check.CheckReport;
 import dev.loupe.check.Checker;
 import dev.loupe.check.Severity;
 import dev.loupe.format.Database;
+import dev.loupe.format.hexdb.HexDbWriter;
 import dev.loupe.samples.Samples;
 import dev.loupe.samples.corrupt.Corruption;
 import dev.loupe.samples.corrupt.Corruptions;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,18 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * there, like sqlite-jdbc's, flags the reproducer whenever SQLite flagged the original.
  */
 class CatalogueReductionTest {
-
-    /**
-     * Cases the reducer cannot bring to 10 pages yet, each with why (issue 7 lists them as open). They are still
-     * reduced and their result printed, but only the must-hold conditions that already hold are asserted for them:
-     * same finding, hexdb loads, SQLite still flags it.
-     */
-    private static final Map<String, String> NOT_YET = Map.of(
-            "header-usable-size-too-small", "every page misreads with usable size 472: no edit applies",
-            "overflow-chain-long", "chain shortening rarely applies (43 pages)",
-            "child-depth-differs", "needs more than the budget on a loaded machine (6 pages in 25 s, 64 at 40 s)",
-            "unique-index-duplicate", "rows cannot be removed without their index entries yet (55 pages)",
-            "ptrmap-overflow-entry-wrong", "11 pages");
 
     @TempDir
     Path tmp;
@@ -59,6 +48,19 @@ class CatalogueReductionTest {
         }
         assertThat(tests).hasSizeGreaterThanOrEqualTo(10);
         return tests;
+    }
+
+    /** Two runs on the same file give the same bytes (the reducer tries its candidates in a fixed order). */
+    @Test
+    void reductionIsDeterministic() throws Exception {
+        for (String name : List.of("unique-index-duplicate", "overflow-chain-long", "child-depth-differs")) {
+            byte[] damaged = Corruptions.named(name).image().db();
+            FileReducer.Options options = new FileReducer.Options(null, Duration.ofSeconds(40));
+            FileReduction a = new FileReducer(options).reduce(damaged);
+            FileReduction b = new FileReducer(options).reduce(damaged);
+            assertThat(b.reduced()).as(name).isEqualTo(a.reduced());
+            assertThat(b.steps()).as(name).isEqualTo(a.steps());
+        }
     }
 
     /** A case counts when the checker finds an error in it (some cases are warnings only, e.g. header bits). */
@@ -80,9 +82,7 @@ class CatalogueReductionTest {
                 r.target().code(), r.originalPages(), r.reducedPages(), r.steps(), r.millis(),
                 r.sqliteFlaggedOriginal() ? "flagged both=" + r.sqliteFlaggedReduced() : "ok");
         assertThat(c.expectedCodes()).contains(r.target().code());
-        if (!NOT_YET.containsKey(c.name())) {
-            assertThat(r.reducedPages()).as(c.name()).isLessThanOrEqualTo(10);
-        }
+        assertThat(r.reducedPages()).as(c.name()).isLessThanOrEqualTo(10);
         assertThat(r.finding().code().code()).isEqualTo(r.target().code());
         // the reduced file, reread from scratch, still shows the finding
         CandidateTest.Verdict v = CandidateTest.check(
@@ -98,9 +98,29 @@ class CatalogueReductionTest {
             assertThat(r.sqliteFlaggedReduced()).isTrue();
             assertThat(SqliteIntegrity.flags(r.reduced())).isTrue();
             assertThat(cli).isNotEqualTo(List.of("ok"));
+            // flagged the same way: integrity_check lines stay lines, a refusal stays a refusal (of the same code)
+            assertThat(SqliteIntegrity.kind(r.sqliteReduced())).isEqualTo(SqliteIntegrity.kind(r.sqliteOriginal()));
+            Path original = tmp.resolve(c.name() + "-original.hexdb");
+            Files.writeString(original, HexDbWriter.toText(damaged, r.pageSize(), "original.db"));
+            assertThat(cliKind(cli)).as("sqlite3 CLI on the reproducer vs the original")
+                    .isEqualTo(cliKind(sqlite3Hexdb(original)));
         }
         String json = Files.readString(dir.resolve("reproducer.json"));
         assertThat(json).contains("\"kind\" : \"file\"", "\"code\" : \"" + r.target().code() + "\"");
+    }
+
+    /**
+     * What the CLI's output amounts to: "ok"; else whether it stopped on an error ("Error: ...", "Parse error ...",
+     * "Runtime error ...": the file was refused or a cursor met damage) and whether integrity_check listed
+     * problems, e.g. "error+report".
+     */
+    private static String cliKind(List<String> lines) {
+        if (lines.equals(List.of("ok"))) {
+            return "ok";
+        }
+        boolean error = lines.stream().anyMatch(l -> l.startsWith("Error") || l.contains(" error near line "));
+        boolean report = lines.stream().anyMatch(l -> !(l.startsWith("Error") || l.contains(" error near line ")));
+        return (error ? "error" : "") + (error && report ? "+" : "") + (report ? "report" : "");
     }
 
     /** Loads the hexdb text in the sqlite3 CLI and runs PRAGMA integrity_check there. */
