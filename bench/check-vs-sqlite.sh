@@ -3,11 +3,13 @@
 # >= 1 GiB file in one run and prints the ratios (issue 4; see docs/benchmarks.md, "Checker vs PRAGMA
 # integrity_check").
 #
-#   bench/check-vs-sqlite.sh [DB]
+#   bench/check-vs-sqlite.sh [--narrow] [DB]
 #
 # DB defaults to the generated file benchmarks/target/bench-data/check-1g.db (written on first use by
 # dev.loupe.bench.CheckBenchData, about 1.5 minutes: a rowid table with two secondary indexes, overflow pages and
-# freelist pages, and a WITHOUT ROWID table). Environment: RUNS (default 3; each figure is the best wall time of
+# freelist pages, and a WITHOUT ROWID table). --narrow uses check-1g-narrow.db instead: the same tables with narrow
+# rows (about 50-byte records, 10.4 million rows), where index entries make up most of the file.
+# Environment: RUNS (default 3; each figure is the best wall time of
 # RUNS runs), SQLITE3 (default /usr/bin/sqlite3), MMAP (bytes for PRAGMA mmap_size, default 2147418112: SQLite's
 # compiled-in maximum, so the whole file is mapped), LOUPE_JAVA_OPTS (extra JVM options; -Xmx512m is always set).
 #
@@ -34,7 +36,12 @@ if [ ! -f "$bench_jar" ]; then
   (cd "$root" && ./mvnw -q -B -Dmaven.test.skip=true -pl benchmarks -am package) >&2
 fi
 "$root/loupe" --help >/dev/null # builds the CLI jar when it is missing or stale
-db="$(java -cp "$bench_jar" dev.loupe.bench.CheckBenchData ${1:+"$1"})"
+shape=()
+if [ "${1:-}" = "--narrow" ]; then
+  shape=(--narrow)
+  shift
+fi
+db="$(java -cp "$bench_jar" dev.loupe.bench.CheckBenchData ${shape[@]+"${shape[@]}"} ${1:+"$1"})"
 bytes="$(stat -c %s "$db")"
 cat "$db" >/dev/null # warm the page cache: both sides read from memory
 

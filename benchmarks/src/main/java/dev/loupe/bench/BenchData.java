@@ -16,7 +16,7 @@ public final class BenchData {
 
     /** application_id "LOUP"; generator version 2. */
     private static final BenchFile FILE = new BenchFile(new BenchFile.Spec(PATH_PROPERTY, DEFAULT_PATH, MIN_SIZE,
-            0x4C4F5550, 2, 600_000, 400_000, 0x5EED_2026L, 262_144));
+            0x4C4F5550, 2, 600_000, 400_000, 0x5EED_2026L, 262_144, false));
 
     private BenchData() {
     }

@@ -63,9 +63,11 @@ final class BenchFile {
      * @param kvRows           rows of table kv
      * @param seed             seed of the row generator
      * @param cacheKib         SQLite page cache while writing (speed only: the bytes do not depend on it)
+     * @param narrow           narrow rows: {@code body} and {@code data} always NULL, names of 1..3 words (about
+     *                         50-byte records, as in a typical OLTP table), so index entries dominate the file
      */
     record Spec(String pathProperty, Path defaultPath, long minSize, int applicationId, int generatorVersion,
-                int tRows, int kvRows, long seed, int cacheKib) {
+                int tRows, int kvRows, long seed, int cacheKib, boolean narrow) {
     }
 
     BenchFile(Spec spec) {
@@ -174,9 +176,15 @@ final class BenchFile {
                 setInteger(ins, 2, rnd);
                 setReal(ins, 3, rnd);
                 ins.setString(4, code(rnd));
-                ins.setString(5, words(rnd, 3 + rnd.nextInt(8)));
-                setBody(ins, 6, rnd);
-                setBlob(ins, 7, rnd);
+                if (spec.narrow()) {
+                    ins.setString(5, words(rnd, 1 + rnd.nextInt(3)));
+                    ins.setNull(6, Types.VARCHAR);
+                    ins.setNull(7, Types.BLOB);
+                } else {
+                    ins.setString(5, words(rnd, 3 + rnd.nextInt(8)));
+                    setBody(ins, 6, rnd);
+                    setBlob(ins, 7, rnd);
+                }
                 ins.setInt(8, rnd.nextInt(100) < 70 ? rnd.nextInt(2) : rnd.nextInt(1000));
                 ins.addBatch();
                 if (id % 10_000 == 0) {
@@ -194,7 +202,8 @@ final class BenchFile {
                 } else {
                     ins.setDouble(3, rnd.nextDouble() * 1e6);
                 }
-                ins.setString(4, rnd.nextInt(3) == 0 ? null : words(rnd, 2 + rnd.nextInt(10)));
+                ins.setString(4, rnd.nextInt(3) == 0 ? null : words(rnd, spec.narrow() ? 1 + rnd.nextInt(2)
+                        : 2 + rnd.nextInt(10)));
                 ins.addBatch();
                 if (i % 10_000 == 9_999) {
                     ins.executeBatch();

@@ -183,10 +183,10 @@ final class DeepWalk {
             };
             IndexEntry e;
             if (fastLane && sound(page, pc, view, Integer.MAX_VALUE)) {
-                if (order != null) {
-                    order.next(view, view.count(), cell instanceof InteriorCell, sink, finding);
-                }
                 e = new IndexEntry(index, view, page.number(), cell.index(), path, count);
+                if (order != null && !order.next(view, view.count(), cell instanceof InteriorCell, sink, finding)) {
+                    e.markOutOfOrder();
+                }
             } else {
                 Payload payload = payloads.read(page.data(), pc.payload());
                 Record record = records.decode(payload);
@@ -194,11 +194,12 @@ final class DeepWalk {
                 problems.addAll(record.problems());
                 reportRecordProblems(problems, index.name(), cell, path);
                 List<Value> values = record.values();
-                if (order != null && !values.contains(null)) {
-                    order.next(values, cell instanceof InteriorCell, sink, finding);
-                }
                 e = new IndexEntry(index, values, page.number(), cell.index(), List.copyOf(path), count,
                         List.copyOf(problems));
+                if (order != null && !values.contains(null)
+                        && !order.next(values, cell instanceof InteriorCell, sink, finding)) {
+                    e.markOutOfOrder();
+                }
             }
             for (EntryCheck c : checks) {
                 c.entry(e, sink);
@@ -275,21 +276,28 @@ final class DeepWalk {
             return new KeyOrder(new KeyComparator(columns, db.encoding()), new LastKey(db.encoding()));
         }
 
-        void next(List<Value> key, boolean divider, FindingSink sink, Supplier<Finding.Builder> finding) {
-            if (previous.present() && key.size() >= previous.size() && previous.compare(comparator, key) <= 0) {
+        /** False (and a finding) when {@code key} does not sort after the key before it. */
+        boolean next(List<Value> key, boolean divider, FindingSink sink, Supplier<Finding.Builder> finding) {
+            boolean inOrder = !(previous.present() && key.size() >= previous.size()
+                    && previous.compare(comparator, key) <= 0);
+            if (!inOrder) {
                 sink.add(finding.get());
             }
             previous.set(key);
             previousDivider = divider;
+            return inOrder;
         }
 
         /** The same for the first {@code size} values of a sound record. */
-        void next(RecordView key, int size, boolean divider, FindingSink sink, Supplier<Finding.Builder> finding) {
-            if (previous.present() && size >= previous.size() && previous.compare(comparator, key, size) <= 0) {
+        boolean next(RecordView key, int size, boolean divider, FindingSink sink, Supplier<Finding.Builder> finding) {
+            boolean inOrder = !(previous.present() && size >= previous.size()
+                    && previous.compare(comparator, key, size) <= 0);
+            if (!inOrder) {
                 sink.add(finding.get());
             }
             previous.set(key, size);
             previousDivider = divider;
+            return inOrder;
         }
 
         boolean previousWasDivider() {

@@ -26,6 +26,7 @@ public final class IndexEntry {
     private List<PathStep> path;
     private final long position;
     private final List<Problem> problems;
+    private boolean outOfOrder;
 
     /**
      * @param values   the record's values as stored (key columns, then the rowid or the table's primary key)
@@ -101,5 +102,17 @@ public final class IndexEntry {
 
     public List<Problem> problems() {
         return problems;
+    }
+
+    /**
+     * True when the walk found this entry not after the one before it in the index's key order (reported there as
+     * an order or divider-key finding); false when it is in order or its order could not be judged.
+     */
+    public boolean outOfOrder() {
+        return outOfOrder;
+    }
+
+    void markOutOfOrder() {
+        outOfOrder = true;
     }
 }

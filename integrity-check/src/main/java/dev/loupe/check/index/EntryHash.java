@@ -120,17 +120,30 @@ final class EntryHash {
         return l != null ? integer(l) : mix(Double.doubleToLongBits(d) ^ 0x7265616c7265616cL);
     }
 
-    /** FNV-1a over the bytes, eight at a time, then the length; {@code kind} keeps text and blobs apart. */
+    /**
+     * An FNV-1a-style hash over the bytes eight at a time (a shorter value, or the tail of a longer one, as one
+     * last, overlapping eight-byte word), then the length; {@code kind} keeps text and blobs apart.
+     */
     private static long bytes(long kind, byte[] b, int off, int len) {
         long h = FNV_OFFSET ^ kind;
-        int i = off;
         int end = off + len;
-        for (; i + 8 <= end; i += 8) {
-            h = (h ^ (long) LONGS.get(b, i)) * FNV_PRIME;
+        if (len >= 8) {
+            int i = off;
+            for (; i + 8 <= end; i += 8) {
+                h = (h ^ (long) LONGS.get(b, i)) * FNV_PRIME;
+                h ^= h >>> 29;
+            }
+            if (i < end) {
+                h = (h ^ (long) LONGS.get(b, end - 8)) * FNV_PRIME;
+                h ^= h >>> 29;
+            }
+        } else if (len > 0) {
+            long w = 0;
+            for (int i = off; i < end; i++) {
+                w = (w << 8) | (b[i] & 0xff);
+            }
+            h = (h ^ w) * FNV_PRIME;
             h ^= h >>> 29;
-        }
-        for (; i < end; i++) {
-            h = (h ^ (b[i] & 0xff)) * FNV_PRIME;
         }
         return mix(h ^ ((long) len << 8) ^ kind);
     }

@@ -29,10 +29,7 @@ final class IndexEntryCheck implements EntryCheck {
     private final KeyComparator keyOrder;
     private final boolean[] nullable;
     private final boolean checkUnique;
-    /** The whole record's order (null with a collation SQLite does not build in). */
-    private final KeyComparator entryOrder;
     private final TextEncoding encoding;
-    private final LastKey previousEntry;
     private final LastKey previous;
     private long previousPosition;
 
@@ -47,9 +44,6 @@ final class IndexEntryCheck implements EntryCheck {
             nullable[i] = c < 0 || c >= state.table.columns().size() || !state.table.columns().get(c).notNull();
         }
         this.checkUnique = state.index.unique() && state.unknownCollation == null && !key.isEmpty();
-        this.entryOrder = state.unknownCollation == null
-                ? new KeyComparator(state.index.recordColumns(), encoding) : null;
-        this.previousEntry = new LastKey(encoding);
         this.previous = new LastKey(encoding);
     }
 
@@ -68,16 +62,8 @@ final class IndexEntryCheck implements EntryCheck {
         if (checkUnique) {
             unique(e, sink);
         }
-        if (entryOrder != null && complete(values)) {
-            // out of order, a b-tree descent can miss entries that are there: the exact pass must then look
-            List<Value> entry = values.size() > state.recordColumns
-                    ? new ArrayList<>(values.subList(0, state.recordColumns)) : values;
-            if (previousEntry.present() && entry.size() >= previousEntry.size()
-                    && previousEntry.compare(entryOrder, entry) <= 0) {
-                state.disordered = true;
-            }
-            previousEntry.set(entry);
-        }
+        // out of order, a b-tree descent can miss entries that are there: the exact pass must then look
+        state.disordered |= e.outOfOrder();
     }
 
     /** {@link #entry} for a sound record, on its bytes. */
@@ -98,14 +84,7 @@ final class IndexEntryCheck implements EntryCheck {
                 previousPosition = e.position();
             }
         }
-        if (entryOrder != null) {
-            int n = Math.min(r.count(), state.recordColumns);
-            if (previousEntry.present() && n >= previousEntry.size()
-                    && previousEntry.compare(entryOrder, r, n) <= 0) {
-                state.disordered = true;
-            }
-            previousEntry.set(r, n);
-        }
+        state.disordered |= e.outOfOrder();
     }
 
     private void recordLength(IndexEntry e, FindingSink sink) {
@@ -146,15 +125,6 @@ final class IndexEntryCheck implements EntryCheck {
                 .object(state.index.name()).page(e.page()).cell(e.cell()).path(e.path())
                 .keys(Literals.of(values, values.size()))
                 .sqlite("non-unique entry in index " + state.index.name()));
-    }
-
-    private static boolean complete(List<Value> values) {
-        for (Value v : values) {
-            if (v == null) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** {@link #hasNull(List, int)} on a sound record's serial types. */
