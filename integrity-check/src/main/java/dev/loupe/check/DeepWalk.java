@@ -33,7 +33,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
-import java.util.function.Supplier;
 
 /**
  * The record-level pass over one tree, in key order: decodes every row (table) or entry (index), reports damaged
@@ -91,21 +90,20 @@ final class DeepWalk {
             if (view != null && sound(page, (PayloadCell) cell, view, stored)) {
                 boolean hasRowid = cell instanceof TableLeafCell;
                 long rowid = hasRowid ? ((TableLeafCell) cell).rowid() : 0;
-                tr = new TableRow(table, view, hasRowid, rowid, path, count, () -> rows.decode(page, cell));
+                tr = new TableRow(table, view, hasRowid, rowid, path, count, rows, page, cell);
             } else {
                 Row row = rows.decode(page, cell);
                 reportRecordProblems(row.problems(), table.name(), cell, path);
                 tr = new TableRow(table, row, List.copyOf(path), count);
             }
             if (order != null) {
-                Supplier<Finding.Builder> finding = () -> Finding.of(FindingCode.PRIMARY_KEY_ORDER,
-                                "row is not after the previous one in PRIMARY KEY order").object(table.name())
-                        .at(cell.span()).cell(cell.index()).path(path).sqlite("row not in PRIMARY KEY order for "
-                                + table.name());
-                if (keyFirst && tr.record() != null && tr.record().count() >= pkSize) {
-                    order.next(tr.record(), pkSize, cell instanceof InteriorCell, sink, finding);
-                } else {
-                    order.next(keyValues(tr.row(), table, pkSize), cell instanceof InteriorCell, sink, finding);
+                boolean inOrder = keyFirst && tr.record() != null && tr.record().count() >= pkSize
+                        ? order.next(tr.record(), pkSize, cell instanceof InteriorCell)
+                        : order.next(keyValues(tr.row(), table, pkSize), cell instanceof InteriorCell);
+                if (!inOrder) {
+                    sink.add(Finding.of(FindingCode.PRIMARY_KEY_ORDER, "row is not after the previous one in"
+                                    + " PRIMARY KEY order").object(table.name()).at(cell.span()).cell(cell.index())
+                            .path(path).sqlite("row not in PRIMARY KEY order for " + table.name()));
                 }
             }
             for (RowCheck c : checks) {
@@ -172,20 +170,12 @@ final class DeepWalk {
                 return;
             }
             count++;
-            // a break next to an interior cell means its divider does not separate its neighbours
-            Supplier<Finding.Builder> finding = () -> {
-                boolean divider = cell instanceof InteriorCell || order.previousWasDivider();
-                return Finding.of(divider ? FindingCode.DIVIDER_KEY : FindingCode.INDEX_KEY_ORDER, divider
-                                ? "keys out of order next to an interior divider key (cell " + cell.index()
-                                + " on page " + page.number() + "): the divider does not separate its subtrees"
-                                : "entry does not sort after the previous entry of the index")
-                        .object(index.name()).at(cell.span()).cell(cell.index()).path(path);
-            };
             IndexEntry e;
             if (fastLane && sound(page, pc, view, Integer.MAX_VALUE)) {
                 e = new IndexEntry(index, view, page.number(), cell.index(), path, count);
-                if (order != null && !order.next(view, view.count(), cell instanceof InteriorCell, sink, finding)) {
+                if (order != null && !order.next(view, view.count(), cell instanceof InteriorCell)) {
                     e.markOutOfOrder();
+                    sink.add(orderFinding(index, page, cell, path, order.breakAtDivider()));
                 }
             } else {
                 Payload payload = payloads.read(page.data(), pc.payload());
@@ -196,9 +186,9 @@ final class DeepWalk {
                 List<Value> values = record.values();
                 e = new IndexEntry(index, values, page.number(), cell.index(), List.copyOf(path), count,
                         List.copyOf(problems));
-                if (order != null && !values.contains(null)
-                        && !order.next(values, cell instanceof InteriorCell, sink, finding)) {
+                if (order != null && !values.contains(null) && !order.next(values, cell instanceof InteriorCell)) {
                     e.markOutOfOrder();
+                    sink.add(orderFinding(index, page, cell, path, order.breakAtDivider()));
                 }
             }
             for (EntryCheck c : checks) {
@@ -208,6 +198,16 @@ final class DeepWalk {
         for (EntryCheck c : checks) {
             c.end(sink);
         }
+    }
+
+    /** A break next to an interior cell means its divider does not separate its neighbours. */
+    private static Finding.Builder orderFinding(Index index, BTreePage page, Cell cell, List<PathStep> path,
+                                                boolean divider) {
+        return Finding.of(divider ? FindingCode.DIVIDER_KEY : FindingCode.INDEX_KEY_ORDER, divider
+                        ? "keys out of order next to an interior divider key (cell " + cell.index() + " on page "
+                        + page.number() + "): the divider does not separate its subtrees"
+                        : "entry does not sort after the previous entry of the index")
+                .object(index.name()).at(cell.span()).cell(cell.index()).path(path);
     }
 
     private static List<Value> keyValues(Row row, Table table, int pkSize) {
@@ -260,6 +260,7 @@ final class DeepWalk {
         private final KeyComparator comparator;
         private final LastKey previous;
         private boolean previousDivider;
+        private boolean breakAtDivider;
 
         private KeyOrder(KeyComparator comparator, LastKey previous) {
             this.comparator = comparator;
@@ -276,32 +277,31 @@ final class DeepWalk {
             return new KeyOrder(new KeyComparator(columns, db.encoding()), new LastKey(db.encoding()));
         }
 
-        /** False (and a finding) when {@code key} does not sort after the key before it. */
-        boolean next(List<Value> key, boolean divider, FindingSink sink, Supplier<Finding.Builder> finding) {
+        /** False when {@code key} does not sort after the key before it (a divider key when {@code divider}). */
+        boolean next(List<Value> key, boolean divider) {
             boolean inOrder = !(previous.present() && key.size() >= previous.size()
                     && previous.compare(comparator, key) <= 0);
-            if (!inOrder) {
-                sink.add(finding.get());
-            }
             previous.set(key);
-            previousDivider = divider;
-            return inOrder;
+            return judged(inOrder, divider);
         }
 
         /** The same for the first {@code size} values of a sound record. */
-        boolean next(RecordView key, int size, boolean divider, FindingSink sink, Supplier<Finding.Builder> finding) {
+        boolean next(RecordView key, int size, boolean divider) {
             boolean inOrder = !(previous.present() && size >= previous.size()
                     && previous.compare(comparator, key, size) <= 0);
-            if (!inOrder) {
-                sink.add(finding.get());
-            }
             previous.set(key, size);
+            return judged(inOrder, divider);
+        }
+
+        private boolean judged(boolean inOrder, boolean divider) {
+            breakAtDivider = !inOrder && (divider || previousDivider);
             previousDivider = divider;
             return inOrder;
         }
 
-        boolean previousWasDivider() {
-            return previousDivider;
+        /** Whether the last break {@link #next} found is next to an interior (divider) key. */
+        boolean breakAtDivider() {
+            return breakAtDivider;
         }
     }
 }

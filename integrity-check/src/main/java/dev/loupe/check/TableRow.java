@@ -1,12 +1,14 @@
 package dev.loupe.check;
 
+import dev.loupe.format.btree.BTreePage;
+import dev.loupe.format.btree.Cell;
 import dev.loupe.format.btree.PathStep;
 import dev.loupe.format.record.RecordView;
 import dev.loupe.format.schema.Table;
 import dev.loupe.format.table.Row;
+import dev.loupe.format.table.RowDecoder;
 
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * One row as a row-level check sees it, during the checker's single walk of the table's b-tree. A row whose record
@@ -22,7 +24,9 @@ public final class TableRow {
     private final long rowid;
     private final boolean hasRowid;
     private final List<PathStep> walkPath;
-    private Supplier<Row> decoder;
+    private RowDecoder decoder;
+    private BTreePage page;
+    private Cell cell;
     private Row row;
     private List<PathStep> path;
 
@@ -38,9 +42,9 @@ public final class TableRow {
         this.rowid = hasRowid ? row.rowid() : 0;
     }
 
-    /** A row whose record is sound: {@code record} in record order, {@code decoder} decodes it on demand. */
+    /** A row whose record is sound: {@code record} in record order; {@code decoder} decodes the cell on demand. */
     TableRow(Table table, RecordView record, boolean hasRowid, long rowid, List<PathStep> walkPath, long position,
-             Supplier<Row> decoder) {
+             RowDecoder decoder, BTreePage page, Cell cell) {
         this.table = table;
         this.record = record;
         this.hasRowid = hasRowid;
@@ -48,6 +52,8 @@ public final class TableRow {
         this.walkPath = walkPath;
         this.position = position;
         this.decoder = decoder;
+        this.page = page;
+        this.cell = cell;
     }
 
     public Table table() {
@@ -57,8 +63,10 @@ public final class TableRow {
     /** The row as SQLite would return it (values in column order, page and cell, decoding problems). */
     public Row row() {
         if (row == null) {
-            row = decoder.get();
+            row = decoder.decode(page, cell);
             decoder = null;
+            page = null;
+            cell = null;
         }
         return row;
     }
