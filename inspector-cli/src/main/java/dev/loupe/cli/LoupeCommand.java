@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
                 SchemaCommand.class, SpaceCommand.class, FreelistCommand.class, PtrmapCommand.class,
                 HexdumpCommand.class, DbToTxtCommand.class, HexDbCommand.class, ShellCommand.class,
                 DemoCommand.class, CheckCommand.class, WalCommand.class, ShmCommand.class, JournalCommand.class,
-                EnginesCommand.class, GuiCommand.class, IssueCommand.class, ReproCommand.class},
+                EnginesCommand.class, GuiCommand.class, IssueCommand.class, ReproCommand.class, DiffCommand.class},
         footer = {"", "Start with: loupe demo", "Exit codes: 0 ok, 1 problems found, 2 usage error,"
                 + " 3 file unreadable. Docs: docs/cli.md"})
 final class LoupeCommand implements Callable<Integer> {

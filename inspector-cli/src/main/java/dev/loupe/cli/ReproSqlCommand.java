@@ -3,6 +3,7 @@ package dev.loupe.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.loupe.repro.diff.DiffText;
 import dev.loupe.repro.engine.Engine;
 import dev.loupe.repro.engine.Engines;
 import dev.loupe.repro.sql.Oracle;
@@ -39,6 +40,8 @@ import java.util.concurrent.Callable;
                 "  error       a statement fails on one engine only",
                 "  crash       an engine's run stops: signal, odd exit status, time or output limit",
                 "  check:CODE  the database the first engine leaves has checker finding CODE",
+                "  filediff    the databases the two engines leave differ incompatibly (as 'loupe diff' classes it);"
+                        + " DIR/databases/ENGINE.db holds each",
                 "", "Examples:", "  loupe repro sql script.sql --engines sqlite,turso -o repro/",
                 "  loupe repro sql fuzz.sql --engines sqlite,'cmd:./mydb {db}' --oracle crash --budget 60s -o repro/",
                 "  loupe repro sql ddl.sql --engines sqlite,turso --oracle check:freeblock-overlap -o repro/",
@@ -57,7 +60,7 @@ final class ReproSqlCommand implements Callable<Integer> {
     List<String> engineNames = new ArrayList<>();
 
     @Option(names = "--oracle", paramLabel = "ORACLE", defaultValue = "diff",
-            description = "diff, error, crash or check:CODE (default: ${DEFAULT-VALUE}).")
+            description = "diff, error, crash, check:CODE or filediff (default: ${DEFAULT-VALUE}).")
     String oracle;
 
     @Option(names = "--budget", paramLabel = "TIME", defaultValue = "120s",
@@ -121,15 +124,17 @@ final class ReproSqlCommand implements Callable<Integer> {
         }
         SqlRepro.Report r = report.get();
         Instant now = Instant.now();
+        ObjectNode written;
         try {
-            SqlReproducerWriter.write(output, r.result(), engines, o, r.reducedRuns(), Version.number(), now);
+            written = SqlReproducerWriter.write(output, r.result(), engines, o, r.reducedRuns(), Version.number(), now,
+                    r.databases());
         } catch (IOException e) {
             throw new UserError(ExitCode.UNREADABLE, "cannot write " + output + ": " + e.getMessage());
         }
         // the issue draft goes next to the reproducer by default (issue.md, regression-test.sql)
         IssueDraft draft = ReproDraft.writeQuietly(output, spec.commandLine().getErr());
         if (json) {
-            ObjectNode n = SqlReproducerWriter.json(r.result(), engines, o, Version.number(), now);
+            ObjectNode n = written;
             ObjectNode root = JsonValues.NODES.objectNode();
             root.put("directory", output.toString());
             root.put("issueDraft", draft == null ? null : output.resolve("issue.md").toString());
@@ -159,9 +164,17 @@ final class ReproSqlCommand implements Callable<Integer> {
             out.println("  " + line);
         }
         out.println();
+        if (res.failure().fileDiff() != null) {
+            out.println("The files the reduced script leaves:");
+            for (String line : DiffText.plain(res.failure().fileDiff(), false).split("\n")) {
+                out.println("  " + line);
+            }
+            out.println();
+        }
         out.println("Written to " + output + ": reproducer.json, repro.sql, outputs/"
                 + String.join(".txt, outputs/", r.engines().stream()
-                .map(e -> SqlReproducerWriter.fileName(e.name())).toList()) + ".txt");
+                .map(e -> SqlReproducerWriter.fileName(e.name())).toList()) + ".txt"
+                + (r.databases().isEmpty() ? "" : ", databases/ (each engine's file: loupe diff compares them)"));
     }
 
     private Oracle parseOracle() {

@@ -66,6 +66,9 @@ public final class IssueDrafter {
             String said = r.finding().sqlite() == null ? "" : " " + DedupKey.normalizeTitle(r.finding().sqlite());
             return "finding " + r.finding().code() + said;
         }
+        if (r.fileDiff() != null && r.fileDiff().signature() != null) {
+            return "filediff " + r.fileDiff().signature();
+        }
         return r.failureClass().id();
     }
 
@@ -113,7 +116,12 @@ public final class IssueDrafter {
             all.add("# " + c.engine() + " " + c.version() + "\n" + c.command());
         }
         m.put("commands", commands);
+        String diff = EngineCommands.diffCommand(r);
+        if (diff != null) {
+            all.add("# compare the two files (Loupe)\n" + diff);
+        }
         m.put("commandsBlock", Fence.block("sh", all.toString()));
+        m.put("fileDiff", fileDiff(r, diff));
         m.put("failing", failingSql == null ? null : map("number", r.statementIndex() + 1,
                 "statementClass", r.statementClass(), "sql", failingSql, "sqlBlock", Fence.block("sql", failingSql + ";")));
         List<Map<String, Object>> outcomes = new ArrayList<>();
@@ -155,7 +163,8 @@ public final class IssueDrafter {
             case ERROR_MISMATCH -> other + " and " + ref + " disagree on whether the statement below fails.";
             case CRASH -> other + " stops (crash, hang or output limit) while running the statement below.";
             case CORRUPTION -> "The database below is corrupt: Loupe's checker reports the finding shown.";
-            case FILE_COMPAT -> other + " and " + ref + " disagree about the database file below.";
+            case FILE_COMPAT -> r.fileKind() ? other + " and " + ref + " disagree about the database file below."
+                    : other + " and " + ref + " leave incompatible database files after the script below.";
         };
         String summary = oneLine(r.summary());
         return summary.isEmpty() ? sentence : sentence + " " + summary + (summary.endsWith(".") ? "" : ".");
@@ -192,6 +201,18 @@ public final class IssueDrafter {
                 "cell", f.cell(), "offset", f.offset(), "length", f.length(), "sqlite", f.sqlite(),
                 "sqliteCode", f.sqlite() == null ? null : Fence.inline(f.sqlite()), "codeCode", Fence.inline(f.code()),
                 "hex", hex, "hexBlock", hex == null ? null : Fence.block("", hex));
+    }
+
+    private static Map<String, Object> fileDiff(Reproducer r, String diffCommand) {
+        Reproducer.FileDiff d = r.fileDiff();
+        if (d == null) {
+            return null;
+        }
+        StringJoiner files = new StringJoiner(", ");
+        d.databases().forEach((engine, path) -> files.add("`" + path + "` (" + engine + ")"));
+        return map("text", d.text(), "block", Fence.block("", d.text().stripTrailing()), "signature", d.signature(),
+                "databases", files.length() == 0 ? null : files.toString(), "command", diffCommand,
+                "commandCode", diffCommand == null ? null : Fence.inline(diffCommand));
     }
 
     /** A map that keeps null values (so a template may name a key whose value is absent). */

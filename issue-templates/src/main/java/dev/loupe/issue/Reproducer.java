@@ -17,15 +17,26 @@ import java.util.Map;
  * @param outputs        outputs/ENGINE.txt by engine name, in the order of {@code engines} then by name
  * @param hexdb          repro.hexdb, or null when absent
  * @param database       repro.db's bytes (bounded, see {@link ReproducerReader}), or null when absent
+ * @param fileDiff       for a filediff reproducer, the diff of the two engines' files, else null
  */
 public record Reproducer(String kind, String loupeVersion, String created, List<EngineInfo> engines,
                          String reference, String oracle, FailureClass failureClass, Integer statementIndex,
                          String statementClass, String summary, Size original, Size reduced, long steps,
                          long millis, Map<String, String> outcomes, Finding finding, String sql,
-                         Map<String, String> outputs, String hexdb, byte[] database) {
+                         Map<String, String> outputs, String hexdb, byte[] database, FileDiff fileDiff) {
 
     /** A script's or a file's size: statements, bytes, pages (null for a script that made no file). */
     public record Size(long statements, long bytes, Long pages) {
+    }
+
+    /**
+     * reproducer.json's "fileDiff": the text report of `loupe diff` on the files each engine left, the signature of
+     * its first incompatible difference (null when none), and each engine's file in the reproducer directory.
+     */
+    public record FileDiff(String text, String signature, Map<String, String> databases) {
+        public FileDiff {
+            databases = Collections.unmodifiableMap(new LinkedHashMap<>(databases));
+        }
     }
 
     public Reproducer {

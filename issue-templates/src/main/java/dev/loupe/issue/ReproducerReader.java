@@ -68,7 +68,20 @@ public final class ReproducerReader {
                 textOr(failure.path("summary"), ""), size(root.path("original")), size(root.path("reduced")),
                 root.path("steps").asLong(0), root.path("millis").asLong(0), outcomes, finding(root.path("finding")),
                 optionalText(dir.resolve("repro.sql")), outputs(dir.resolve("outputs"), engines),
-                optionalText(dir.resolve("repro.hexdb")), optionalBytes(dir.resolve("repro.db")));
+                optionalText(dir.resolve("repro.hexdb")), optionalBytes(dir.resolve("repro.db")),
+                fileDiff(root));
+    }
+
+    private static Reproducer.FileDiff fileDiff(JsonNode root) {
+        JsonNode n = root.path("fileDiff");
+        if (!n.isObject()) {
+            return null;
+        }
+        JsonNode first = n.path("firstIncompatible");
+        Map<String, String> databases = new LinkedHashMap<>();
+        root.path("databases").fields().forEachRemaining(f -> databases.put(f.getKey(), f.getValue().asText()));
+        return new Reproducer.FileDiff(textOr(n.path("text"), ""), first.isObject()
+                ? textOr(first.path("signature"), null) : null, databases);
     }
 
     private static Reproducer.Size size(JsonNode n) {

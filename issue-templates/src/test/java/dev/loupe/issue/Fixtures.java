@@ -22,7 +22,7 @@ import java.util.StringJoiner;
 final class Fixtures {
 
     static final List<String> CASES = List.of("wrong-result-sql", "error-mismatch-sql", "crash-sql",
-            "corruption-file", "file-compat-file");
+            "corruption-file", "file-compat-file", "file-compat-sql");
 
     private Fixtures() {
     }
@@ -53,9 +53,57 @@ final class Fixtures {
                     "cell-pointer-out-of-range on page 2 of table t", false);
             case "file-compat-file" -> file(dir, "file-compat", "filediff",
                     "sqlite rejects a table b-tree page written by turso", true);
+            case "file-compat-sql" -> fileDiffSql(dir);
             default -> throw new IllegalArgumentException(name);
         }
         return dir;
+    }
+
+    /** The shell engine of the filediff fixture: sqlite3 writing the legacy file format (schema format 1). */
+    static final String LEGACY = "cmd:sqlite3 -batch -cmd '.dbconfig legacy_file_format on' {db}";
+
+    /**
+     * A filediff reproducer as `repro sql --oracle filediff` writes it: SQLite in process against the sqlite3 shell
+     * writing the legacy file format, where the value 0 cannot use serial type 8.
+     */
+    private static void fileDiffSql(Path dir) throws IOException {
+        String script = "CREATE TABLE t0(id INTEGER PRIMARY KEY, a INTEGER, b TEXT);\n"
+                + "INSERT INTO t0 VALUES (1, 0, 'x');\n";
+        String text = "table t0\n"
+                + "  incompatible  encoding          rowid 1  column a: the same value stored as zero (serial type 8)"
+                + " vs int8 (serial type 1)\n"
+                + "      A page 2 @4089: zero (serial type 8) = 0\n"
+                + "      B page 2 @4090: int8 (serial type 1) 00 = 0\n"
+                + "benign (--benign lists them): header 1, cell-placement 1\n"
+                + "1 incompatible, 2 benign differences\n";
+        String summary = "t0 rowid 1: column a: the same value stored as zero (serial type 8) vs"
+                + " int8 (serial type 1)";
+        String json = "{\n  \"kind\": \"sql\",\n  \"loupeVersion\": \"0.1.0-SNAPSHOT\",\n"
+                + "  \"created\": \"2026-11-22T03:00:00Z\",\n"
+                + "  \"engines\": [{\"name\": \"sqlite\", \"version\": \"3.54.1\"},"
+                + " {\"name\": " + jsonString(LEGACY) + ", \"version\": \"unknown\"}],\n"
+                + "  \"reference\": \"sqlite\",\n  \"oracle\": \"filediff\",\n"
+                + "  \"failure\": {\"class\": \"file-compat\", \"statementIndex\": null,"
+                + " \"statementClass\": \"SCRIPT\","
+                + " \"signature\": \"encoding\", \"summary\": " + jsonString(summary) + "},\n"
+                + "  \"original\": {\"statements\": 60, \"bytes\": 2719, \"pages\": null},\n"
+                + "  \"reduced\": {\"statements\": 2, \"bytes\": " + script.length() + ", \"pages\": null},\n"
+                + "  \"steps\": 41,\n  \"millis\": 2900,\n"
+                + "  \"outcomes\": {\"sqlite\": {\"rows\": []}, " + jsonString(LEGACY)
+                + ": {\"columns\": [\"stdout\", \"stderr\", \"exit\"], \"rows\": [[{\"t\": \"\"}, {\"t\": \"\"},"
+                + " {\"i\": \"0\"}]]}},\n"
+                + "  \"finding\": null,\n"
+                + "  \"fileDiff\": {\"fileA\": \"run.db\", \"fileB\": \"run.db\", \"incompatible\": 1, \"benign\": 2,"
+                + " \"summary\": \"1 incompatible, 2 benign differences\", \"firstIncompatible\": {\"class\":"
+                + " \"incompatible\", \"kind\": \"encoding\", \"signature\": \"encoding\"}, \"text\": "
+                + jsonString(text) + "},\n"
+                + "  \"databases\": {\"sqlite\": \"databases/sqlite.db\", " + jsonString(LEGACY) + ": "
+                + jsonString("databases/" + dev.loupe.repro.sql.SqlReproducerWriter.fileName(LEGACY) + ".db")
+                + "}\n}\n";
+        Files.writeString(dir.resolve("reproducer.json"), json);
+        Files.writeString(dir.resolve("repro.sql"), script);
+        Files.writeString(dir.resolve("outputs").resolve("sqlite.txt"), "-- [0] CREATE TABLE t0(id INTEGER PRIMARY"
+                + " KEY, a INTEGER, b TEXT)\nok\n-- [1] INSERT INTO t0 VALUES (1, 0, 'x')\nok\n");
     }
 
     private static void sql(Path dir, String failureClass, int index, String statementClass, String summary,

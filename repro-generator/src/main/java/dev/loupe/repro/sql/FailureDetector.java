@@ -5,6 +5,11 @@ import dev.loupe.check.CheckReport;
 import dev.loupe.check.Checker;
 import dev.loupe.check.Finding;
 import dev.loupe.format.Database;
+import dev.loupe.repro.diff.DiffOptions;
+import dev.loupe.repro.diff.DiffText;
+import dev.loupe.repro.diff.Difference;
+import dev.loupe.repro.diff.FileDiff;
+import dev.loupe.repro.diff.FileDiffer;
 import dev.loupe.repro.engine.Abort;
 import dev.loupe.repro.engine.CommandEngine;
 import dev.loupe.repro.engine.Engine;
@@ -14,6 +19,7 @@ import dev.loupe.repro.engine.Outcome;
 import dev.loupe.repro.engine.RunResult;
 import dev.loupe.repro.engine.Value;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,8 +36,10 @@ import java.util.stream.Stream;
 /**
  * Runs a script on the engines (each on a fresh database, or on its own copy of a given one) and says which
  * failure, if any, the oracle sees: the first statement whose outcomes differ (diff), the first statement that
- * fails on one engine only (error), the first engine whose run stops (crash), or the finding in the file the first
- * engine leaves (check:CODE). Safe to use from several threads at once: every run has its own scratch folder.
+ * fails on one engine only (error), the first engine whose run stops (crash), the finding in the file the first
+ * engine leaves (check:CODE), or an incompatible difference between the files both engines leave (filediff, by
+ * {@link FileDiffer}, each file read with its WAL applied). Safe to use from several threads at once: every run has
+ * its own scratch folder.
  *
  * <p>A {@code cmd:} program that does not speak the runner protocol reports its whole run as one result (stdout,
  * stderr, exit status); it is a "whole-run" engine: exit 1 counts as an error of the run, and its failures have no
@@ -41,6 +49,11 @@ public final class FailureDetector {
 
     /** The statement class of a failure that belongs to a whole run or to the file, not to one statement. */
     public static final String WHOLE_SCRIPT = "SCRIPT";
+
+    /** Differences a filediff failure keeps in its list (all are counted). */
+    static final int FILEDIFF_LISTED = 50;
+    /** Largest database image {@link #images} returns; a bigger one is left out. */
+    static final long MAX_IMAGE_BYTES = 64L << 20;
 
     private final List<Engine> engines;
     private final Oracle oracle;
@@ -110,16 +123,20 @@ public final class FailureDetector {
         if (oracle.kind() == Oracle.Kind.CHECK) {
             return check(script);
         }
+        if (oracle.kind() == Oracle.Kind.FILEDIFF) {
+            return filediff(script);
+        }
         return detect(script, run(script));
     }
 
-    /** The failure shown by runs already made (not for check:CODE, which needs the file). */
+    /** The failure shown by runs already made (check:CODE and filediff run again: they need the files). */
     public Optional<Failure> detect(Script script, List<RunResult> runs) {
         return switch (oracle.kind()) {
             case DIFF -> diff(script, runs);
             case ERROR -> error(script, runs);
             case CRASH -> crash(script, runs);
             case CHECK -> check(script);
+            case FILEDIFF -> filediff(script);
         };
     }
 
@@ -315,6 +332,88 @@ public final class FailureDetector {
             if (keep[0] != null) {
                 delete(keep[0].getParent());
             }
+        }
+    }
+
+    private Optional<Failure> filediff(Script script) {
+        Path[] keepA = new Path[1];
+        Path[] keepB = new Path[1];
+        try {
+            RunResult ra = runOne(engines.get(0), script, keepA);
+            RunResult rb = runOne(engines.get(1), script, keepB);
+            FileDiff d = diffFiles(keepA[0], keepB[0]).withNames(engines.get(0).name(), engines.get(1).name());
+            Optional<Difference> first = d.firstIncompatibleDifference();
+            if (first.isEmpty()) {
+                return Optional.empty();
+            }
+            Map<String, Outcome> outcomes = new LinkedHashMap<>();
+            outcomes.put(engines.get(0).name(), last(ra));
+            outcomes.put(engines.get(1).name(), last(rb));
+            // the first difference only: the summary becomes the issue title; the counts are in the diff itself
+            String summary = DiffText.oneLine(first.get());
+            return Optional.of(new Failure(oracle.failureClass(), null, WHOLE_SCRIPT, first.get().signature(),
+                    OutcomeText.oneLine(summary), outcomes, List.of(ra, rb), null, d));
+        } catch (IOException e) {
+            return Optional.empty();
+        } finally {
+            for (Path[] keep : List.of(keepA, keepB)) {
+                if (keep[0] != null) {
+                    delete(keep[0].getParent());
+                }
+            }
+        }
+    }
+
+    /** Diffs two files an engine left (a missing one is an empty database: the engine wrote nothing). */
+    private static FileDiff diffFiles(Path a, Path b) throws IOException {
+        for (Path p : List.of(a, b)) {
+            if (!Files.exists(p)) {
+                Files.createFile(p);
+            }
+        }
+        try (Database da = Database.open(a); Database db = Database.open(b)) {
+            return new FileDiffer(DiffOptions.defaults().withCheckThreads(1).withMaxListed(FILEDIFF_LISTED))
+                    .diff(da, db);
+        }
+    }
+
+    /**
+     * Runs {@code script} on every engine and returns the database each leaves, as SQLite would read it (its WAL
+     * applied, pages concatenated); an empty array for an engine that wrote no file or one over
+     * {@link #MAX_IMAGE_BYTES}.
+     */
+    public List<byte[]> images(Script script) {
+        List<byte[]> out = new ArrayList<>();
+        for (Engine e : engines) {
+            Path[] keep = new Path[1];
+            try {
+                runOne(e, script, keep);
+                out.add(image(keep[0]));
+            } catch (IOException | UncheckedIOException ex) {
+                out.add(new byte[0]);
+            } finally {
+                if (keep[0] != null) {
+                    delete(keep[0].getParent());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static byte[] image(Path file) throws IOException {
+        if (file == null || !Files.exists(file)) {
+            return new byte[0];
+        }
+        try (Database db = Database.open(file)) {
+            if (db.pageCount() * (long) db.pageSize() > MAX_IMAGE_BYTES) {
+                return new byte[0];
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            for (long p = 1; p <= db.pageCount(); p++) {
+                byte[] page = db.pages().read(p);
+                out.writeBytes(page == null ? new byte[db.pageSize()] : page);
+            }
+            return out.toByteArray();
         }
     }
 

@@ -5,11 +5,12 @@ import java.util.Locale;
 /**
  * What counts as the failure to keep while reducing: {@code diff} (the engines' outcomes of a statement differ),
  * {@code error} (one engine fails a statement the other runs), {@code crash} (an engine's run stops: signal, odd
- * exit, time or output limit) or {@code check:CODE} (the database the first engine leaves has a checker finding CODE).
+ * exit, time or output limit), {@code check:CODE} (the database the first engine leaves has a checker finding CODE)
+ * or {@code filediff} (the databases the two engines leave differ incompatibly, by {@code loupe diff}'s classes).
  */
 public record Oracle(Kind kind, String code) {
 
-    public enum Kind { DIFF, ERROR, CRASH, CHECK }
+    public enum Kind { DIFF, ERROR, CRASH, CHECK, FILEDIFF }
 
     public Oracle {
         if ((kind == Kind.CHECK) != (code != null && !code.isBlank())) {
@@ -17,7 +18,7 @@ public record Oracle(Kind kind, String code) {
         }
     }
 
-    /** Parses diff, error, crash or check:CODE; IllegalArgumentException for anything else. */
+    /** Parses diff, error, crash, check:CODE or filediff; IllegalArgumentException for anything else. */
     public static Oracle parse(String text) {
         String t = text.strip();
         if (t.toLowerCase(Locale.ROOT).startsWith("check:")) {
@@ -27,12 +28,13 @@ public record Oracle(Kind kind, String code) {
             case "diff" -> new Oracle(Kind.DIFF, null);
             case "error" -> new Oracle(Kind.ERROR, null);
             case "crash" -> new Oracle(Kind.CRASH, null);
+            case "filediff" -> new Oracle(Kind.FILEDIFF, null);
             default -> throw new IllegalArgumentException("unknown oracle '" + text
-                    + "': use diff, error, crash or check:CODE");
+                    + "': use diff, error, crash, check:CODE or filediff");
         };
     }
 
-    /** As written in reproducer.json: diff, error, crash, check:CODE. */
+    /** As written in reproducer.json: diff, error, crash, check:CODE, filediff. */
     @Override
     public String toString() {
         return kind == Kind.CHECK ? "check:" + code : kind.name().toLowerCase(Locale.ROOT);
@@ -45,6 +47,12 @@ public record Oracle(Kind kind, String code) {
             case ERROR -> "error-mismatch";
             case CRASH -> "crash";
             case CHECK -> "corruption";
+            case FILEDIFF -> "file-compat";
         };
+    }
+
+    /** True when the oracle judges the database files the engines leave, not their outputs. */
+    public boolean needsFiles() {
+        return kind == Kind.CHECK || kind == Kind.FILEDIFF;
     }
 }

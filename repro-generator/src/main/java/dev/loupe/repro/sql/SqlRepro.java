@@ -17,8 +17,21 @@ import java.util.function.Consumer;
  */
 public final class SqlRepro {
 
-    /** What came out: the reduction, each engine's run of the reduced script, and the oracle used. */
-    public record Report(SqlReducer.Result result, List<RunResult> reducedRuns, Oracle oracle, List<Engine> engines) {
+    /**
+     * What came out: the reduction, each engine's run of the reduced script, the oracle used, and for the filediff
+     * oracle the database each engine leaves after the reduced script (WAL applied; empty when none), else an empty
+     * list.
+     */
+    public record Report(SqlReducer.Result result, List<RunResult> reducedRuns, Oracle oracle, List<Engine> engines,
+                         List<byte[]> databases) {
+
+        public Report {
+            databases = List.copyOf(databases);
+        }
+
+        public Report(SqlReducer.Result result, List<RunResult> reducedRuns, Oracle oracle, List<Engine> engines) {
+            this(result, reducedRuns, oracle, engines, List.of());
+        }
     }
 
     /** An engine that could not run at all (not installed, program missing), with its own words. */
@@ -52,14 +65,14 @@ public final class SqlRepro {
         }
         boolean[] wholeRun = FailureDetector.wholeRunEngines(engines, first, script);
         FailureDetector detector = new FailureDetector(engines, oracle, database, limits, wholeRun);
-        Optional<Failure> failure = oracle.kind() != Oracle.Kind.CHECK ? detector.detect(script, first)
-                : detector.detect(script);
+        Optional<Failure> failure = oracle.needsFiles() ? detector.detect(script) : detector.detect(script, first);
         if (failure.isEmpty()) {
             return Optional.empty();
         }
         SqlReducer.Result result = new SqlReducer(detector, budget, parallelism, progress).reduce(script,
                 failure.get());
-        return Optional.of(new Report(result, runner.runAll(result.reduced()), oracle, engines));
+        List<byte[]> databases = oracle.kind() == Oracle.Kind.FILEDIFF ? detector.images(result.reduced()) : List.of();
+        return Optional.of(new Report(result, runner.runAll(result.reduced()), oracle, engines, databases));
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loupe.check.Finding;
+import dev.loupe.repro.diff.DiffText;
+import dev.loupe.repro.diff.FileDiff;
+import dev.loupe.repro.diff.FileDiffJson;
 import dev.loupe.repro.engine.Engine;
 import dev.loupe.repro.engine.Outcome;
 import dev.loupe.repro.engine.RunResult;
@@ -20,7 +23,8 @@ import java.util.Map;
 /**
  * Writes a reducer's result as the reproducer directory that {@code issue draft} reads: reproducer.json, repro.sql
  * (the reduced script, one statement per line, each ended by ';') and outputs/ENGINE.txt (each engine's canonical
- * output of the reduced script, one block per statement).
+ * output of the reduced script, one block per statement); for the filediff oracle also databases/ENGINE.db, the file
+ * each engine leaves after the reduced script, and the diff in reproducer.json ("fileDiff").
  */
 public final class SqlReproducerWriter {
 
@@ -35,6 +39,18 @@ public final class SqlReproducerWriter {
      */
     public static void write(Path dir, SqlReducer.Result result, List<Engine> engines, Oracle oracle,
                              List<RunResult> runs, String loupeVersion, Instant created) throws IOException {
+        write(dir, result, engines, oracle, runs, loupeVersion, created, List.of());
+    }
+
+    /**
+     * As {@link #write(Path, SqlReducer.Result, List, Oracle, List, String, Instant)}, with the database each
+     * engine left (in engine order; an empty array for none) written as databases/ENGINE.db.
+     *
+     * @return reproducer.json as written
+     */
+    public static ObjectNode write(Path dir, SqlReducer.Result result, List<Engine> engines, Oracle oracle,
+                                   List<RunResult> runs, String loupeVersion, Instant created,
+                                   List<byte[]> databases) throws IOException {
         Files.createDirectories(dir.resolve("outputs"));
         Script reduced = result.reduced();
         Files.writeString(dir.resolve("repro.sql"), reduced.text(), StandardCharsets.UTF_8);
@@ -42,8 +58,21 @@ public final class SqlReproducerWriter {
             Files.writeString(dir.resolve("outputs").resolve(fileName(engines.get(i).name()) + ".txt"),
                     OutcomeText.blocks(reduced.sqls(), runs.get(i)), StandardCharsets.UTF_8);
         }
-        Files.writeString(dir.resolve("reproducer.json"), JSON.writeValueAsString(json(result, engines, oracle,
-                loupeVersion, created)) + "\n", StandardCharsets.UTF_8);
+        ObjectNode json = json(result, engines, oracle, loupeVersion, created);
+        ObjectNode files = JSON.createObjectNode();
+        for (int i = 0; i < Math.min(databases.size(), engines.size()); i++) {
+            if (databases.get(i).length > 0) {
+                String name = "databases/" + fileName(engines.get(i).name()) + ".db";
+                Files.createDirectories(dir.resolve("databases"));
+                Files.write(dir.resolve(name), databases.get(i));
+                files.put(engines.get(i).name(), name);
+            }
+        }
+        if (!files.isEmpty()) {
+            json.set("databases", files);
+        }
+        Files.writeString(dir.resolve("reproducer.json"), JSON.writeValueAsString(json) + "\n", StandardCharsets.UTF_8);
+        return json;
     }
 
     /** reproducer.json as a tree (the shared contract of the reproducer directory). */
@@ -92,6 +121,13 @@ public final class SqlReproducerWriter {
             n.put("offset", finding.offset());
             n.put("length", finding.length());
             n.put("sqlite", finding.sqlite());
+        }
+        FileDiff diff = f.fileDiff();
+        if (diff != null) {
+            // the engines' files compared as `loupe diff A B` compares them, its text report included for drafts
+            ObjectNode n = FileDiffJson.of(diff, false);
+            n.put("text", DiffText.plain(diff, false));
+            root.set("fileDiff", n);
         }
         return root;
     }
