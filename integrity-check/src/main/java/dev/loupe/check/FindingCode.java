@@ -40,6 +40,11 @@ public enum FindingCode {
     // --- B-tree pages (fileformat2 §1.6) ---
     /** "btreeInitPage() returns error code 11": bad page type byte, or impossible cell count */
     PAGE_HEADER_INVALID("page-header-invalid", Severity.ERROR, "A b-tree page header is invalid"),
+    /**
+     * A b-tree page below the root with no cells, or an interior root (other than page 1) with none: SQLite's
+     * cursors refuse to enter it (getAndInitPage, moveToRoot: SQLITE_CORRUPT) although checkTreePage passes it.
+     */
+    BTREE_PAGE_EMPTY("btree-page-empty", Severity.ERROR, "A b-tree page SQLite's cursors must enter has no cells"),
     /** "Offset N out of range A..B" */
     CELL_POINTER_OUT_OF_RANGE("cell-pointer-out-of-range", Severity.ERROR,
             "A cell pointer points outside the cell content area"),

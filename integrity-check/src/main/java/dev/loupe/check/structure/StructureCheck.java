@@ -403,6 +403,15 @@ public final class StructureCheck {
                 report(FindingCode.TREE_PAGE_KIND, Span.inPage(pgno, hdr, 1), "page " + pgno + " is a "
                         + type.label() + " page in the b-tree of " + (tableTree ? "table " : "index ") + object, null);
             }
+            if (nCell == 0 && (level > 0 || !type.isLeaf() && pgno != 1)) {
+                // btree.c: getAndInitPage() refuses a child page with no cells and moveToRoot() an interior root
+                // without one (page 1 excepted): checkTreePage() itself lets both pass
+                report(FindingCode.BTREE_PAGE_EMPTY, Span.inPage(pgno, hdr + 3, 2), "page " + pgno + " is "
+                        + (level > 0 ? "a " + type.label() + " page below the root of " : "the interior root of ")
+                        + object + " and holds no cells: SQLite's cursors refuse to enter it (SQLITE_CORRUPT), so"
+                        + " every scan or lookup that reaches it fails with \"database disk image is malformed\"",
+                        null);
+            }
             String freeSpace = FreeSpace.problem(data, hdr, type, nCell, usableSize);
             if (freeSpace != null) {
                 report(FindingCode.FREEBLOCK_INVALID, Span.inPage(pgno, hdr + 1, 2), freeSpace,

@@ -115,6 +115,20 @@ final class BtreeCases {
                             int h = img.header(img.leaves(img.rootPage(TABLE)).get(0));
                             img.put8(h + 7, img.u8(h + 7) + 3);
                         }, "fragmentation-mismatch"),
+                of("leaf-page-empty", Sample.PAGE_1024,
+                        "Table mixed's first leaf emptied as if its cells were deleted without rebalancing: cell count"
+                                + " 0, no freeblocks, content area at the page end",
+                        img -> {
+                            int h = img.header(img.leaves(img.rootPage(TABLE)).get(0));
+                            img.put16(h + 1, 0);
+                            img.put16(h + 3, 0);
+                            img.put16(h + 5, img.pageSize());
+                            img.put8(h + 7, 0);
+                        }, "btree-page-empty"),
+                of("interior-root-empty", Sample.PAGE_1024,
+                        "Cell count of table mixed's interior root set to 0 (only its right child is left)",
+                        img -> img.put16(img.header(img.rootPage(TABLE)) + 3, 0),
+                        "btree-page-empty"),
                 of("cell-content-start-too-high", Sample.PAGE_1024,
                         "Cell content area start of table mixed's first leaf moved 40 bytes past its first cell",
                         img -> {
