@@ -24,8 +24,10 @@ import java.util.regex.Pattern;
         description = "Open the visualizer: page map, b-tree view and page inspector (JavaFX). With --snapshot,"
                 + " render the chosen view to a PNG and exit (works without a display).",
         footer = {"", "The GUI jar is looked up in $LOUPE_GUI_JAR, then beside the CLI jar (loupe-gui.jar), then in"
-                + " visualizer-gui/target of the source tree. Build it with:",
-                "  ./mvnw -B -Dmaven.test.skip=true -pl visualizer-gui -am package"})
+                + " visualizer-gui/target of the source tree. The ./loupe script builds it when it is missing or"
+                + " older than the sources; by hand:",
+                "  ./mvnw -B -Dmaven.test.skip=true -pl visualizer-gui -am package",
+                "Without a display (no DISPLAY), only --snapshot works; or run it under xvfb-run."})
 final class GuiCommand implements Callable<Integer> {
 
     /** Where to look for the GUI jar first (the environment variable; a system property of the same use in tests). */
@@ -49,6 +51,15 @@ final class GuiCommand implements Callable<Integer> {
             description = "Render the window with that view to a PNG file and exit.")
     Path snapshot;
 
+    @Option(names = "--wal", paramLabel = "auto|ignore|PATH", defaultValue = "auto",
+            description = "WAL to apply: auto (the -wal beside the database, as SQLite would; default), ignore (the"
+                    + " database file alone), or a WAL file's path. The WAL timeline runs over its commits.")
+    String wal = "auto";
+
+    @Option(names = "--timing",
+            description = "Log on stderr how long the window takes: shown, page map drawn, each b-tree drawn.")
+    boolean timing;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (view != null && !VIEW.matcher(view).matches()) {
@@ -59,6 +70,13 @@ final class GuiCommand implements Callable<Integer> {
         }
         if (file != null && (!Files.isRegularFile(file) || !Files.isReadable(file))) {
             throw new UserError(ExitCode.UNREADABLE, "cannot read " + file);
+        }
+        if (!wal.equals("auto") && file == null) {
+            throw new UserError(ExitCode.USAGE, "--wal needs a FILE");
+        }
+        if (!wal.equals("auto") && !wal.equals("ignore")
+                && (!Files.isRegularFile(Path.of(wal)) || !Files.isReadable(Path.of(wal)))) {
+            throw new UserError(ExitCode.UNREADABLE, "cannot read the WAL " + wal);
         }
         Path jar = findJar();
         Process p = new ProcessBuilder(command(jar)).inheritIO().start();
@@ -77,6 +95,13 @@ final class GuiCommand implements Callable<Integer> {
         if (view != null) {
             cmd.add("--view");
             cmd.add(view);
+        }
+        if (!wal.equals("auto")) {
+            cmd.add("--wal");
+            cmd.add(wal);
+        }
+        if (timing) {
+            cmd.add("--timing");
         }
         if (snapshot != null) {
             cmd.add("--snapshot");

@@ -55,6 +55,23 @@ class GuiCommandTest {
                 .containsExactly(db.toString(), "--view", "tree:mixed", "--snapshot", out.toString());
     }
 
+    @Test
+    void walAndTimingArePassedOn() throws Exception {
+        Path db = Samples.copyTo(Sample.WAL, dir);
+        Path wal = dir.resolve("other.wal");
+        Files.move(Path.of(db + "-wal"), wal);
+        System.setProperty(GuiCommand.JAR_PROPERTY, fakeGuiJar().toString());
+        Path out = dir.resolve("shot.png");
+        Cli cli = Cli.run("gui", db.toString(), "--wal", wal.toString(), "--timing", "--snapshot", out.toString());
+        assertThat(cli.exitCode()).as(cli.err()).isEqualTo(7);
+        assertThat(Files.readAllLines(Path.of(out + ".args")))
+                .containsExactly(db.toString(), "--wal", wal.toString(), "--timing", "--snapshot", out.toString());
+        Cli missing = Cli.run("gui", db.toString(), "--wal", dir.resolve("none.wal").toString());
+        assertThat(missing.exitCode()).isEqualTo(ExitCode.UNREADABLE);
+        assertThat(missing.err()).contains("cannot read the WAL");
+        assertThat(Cli.run("gui", "--wal", "ignore").exitCode()).isEqualTo(ExitCode.USAGE);
+    }
+
     /** A jar whose manifest runs {@link FakeGui} from this module's test classes. */
     private Path fakeGuiJar() throws Exception {
         Path classes = Path.of(FakeGui.class.getProtectionDomain().getCodeSource().getLocation().toURI());

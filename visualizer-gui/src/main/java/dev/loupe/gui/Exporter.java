@@ -74,10 +74,13 @@ final class Exporter {
         return f == null ? null : f.toPath();
     }
 
-    /** The DOT text of the tree shown, null when none is. */
+    /** The DOT text of the tree as shown (collapsed nodes as one box each), null when none is. */
     String treeDot() {
         TreeDiagram t = window.tree();
-        return t.view() == null ? null : TreeDot.of(t.title(), t.view());
+        if (t.view() == null) {
+            return null;
+        }
+        return t.treeLayout() == null ? TreeDot.of(t.title(), t.view()) : TreeDot.of(t.title(), t.treeLayout());
     }
 
     /** Writes the tree shown as "dot", "svg" or "png" (call on the FX thread; the writing runs in the background). */

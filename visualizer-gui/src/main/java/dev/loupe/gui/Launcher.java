@@ -5,15 +5,16 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 import java.nio.file.Files;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts the visualizer: {@code java -cp loupe-gui.jar dev.loupe.gui.Launcher [FILE] [--view V] [--snapshot OUT]}.
- * Not an {@code Application} subclass, so it runs from the plain class path (JavaFX refuses to launch an
- * Application main class that is not on the module path). With {@code --snapshot} it renders the chosen view of
- * the window offscreen to a PNG and exits: 0 written, 1 failed, 2 usage. Without a display it uses Monocle's
- * headless platform when present.
+ * Starts the visualizer: {@code java -cp loupe-gui.jar dev.loupe.gui.Launcher [FILE] [--view V] [--wal W]
+ * [--snapshot OUT] [--timing]}. Not an {@code Application} subclass, so it runs from the plain class path (JavaFX
+ * refuses to launch an Application main class that is not on the module path). With {@code --snapshot} it renders
+ * the chosen view of the window offscreen to a PNG and exits: 0 written, 1 failed, 2 usage. Without a display it
+ * uses Monocle's headless platform for snapshots, and says in one line why no window can open otherwise (exit 1).
  */
 public final class Launcher {
 
@@ -42,22 +43,65 @@ public final class Launcher {
             System.exit(2);
             return;
         }
+        if (args.walPath() != null && !Files.isReadable(args.walPath())) {
+            System.err.println("loupe gui: cannot read the WAL " + args.walPath());
+            System.exit(2);
+            return;
+        }
         if (args.snapshot() != null) {
             useHeadlessWhenNoDisplay();
             System.exit(snapshot(args));
         }
-        Platform.startup(() -> {
-            Stage stage = new Stage();
-            MainWindow window = new MainWindow(RecentFiles.standard());
-            stage.setScene(new Scene(window, WIDTH, HEIGHT));
-            stage.setTitle("Loupe");
-            stage.setOnHidden(e -> window.shutdown());
-            stage.show();
-            if (args.file() != null) {
-                window.open(args.file());
-                window.whenIdle(() -> window.applyView(args.view()));
-            }
-        });
+        String noDisplay = noDisplay();
+        if (noDisplay != null) {
+            System.err.println(noWindow(noDisplay));
+            System.exit(1);
+            return;
+        }
+        Timing timing = args.timing() ? Timing.to(System.err) : Timing.off();
+        try {
+            Platform.startup(() -> {
+                Stage stage = new Stage();
+                MainWindow window = new MainWindow(RecentFiles.standard());
+                window.setTiming(timing);
+                stage.setScene(new Scene(window, WIDTH, HEIGHT));
+                stage.setTitle("Loupe");
+                stage.setOnHidden(e -> window.shutdown());
+                stage.show();
+                timing.windowShown();
+                if (args.file() != null) {
+                    window.open(args.file(), args.openOptions());
+                    window.whenIdle(() -> window.applyView(args.view()));
+                }
+            });
+        } catch (RuntimeException | LinkageError e) {
+            // e.g. "Unable to open DISPLAY" when DISPLAY names no X server, or missing GTK libraries
+            System.err.println(noWindow(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            System.exit(1);
+        }
+    }
+
+    /** The one line printed when no window can be opened. */
+    static String noWindow(String why) {
+        return "loupe gui: cannot open a window (" + why + "); render the view to a file with --snapshot OUT.png,"
+                + " or run it on a virtual display: xvfb-run loupe gui FILE";
+    }
+
+    /**
+     * Why JavaFX will certainly find no display, or null when it may find one: on Linux and the BSDs JavaFX draws
+     * through GTK on X11, which needs DISPLAY (also under Wayland, through XWayland). A DISPLAY that names no
+     * server is left to JavaFX to find out (it then fails, and {@link #main} reports it in the same words).
+     */
+    static String noDisplay() {
+        if (System.getProperty("glass.platform") != null) {
+            return null; // a platform chosen on purpose (Monocle, for instance) needs no X server
+        }
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        if (os.contains("win") || os.contains("mac")) {
+            return null;
+        }
+        String display = System.getenv("DISPLAY");
+        return display == null || display.isBlank() ? "no display: DISPLAY is not set" : null;
     }
 
     private static int snapshot(GuiArgs args) throws Exception {

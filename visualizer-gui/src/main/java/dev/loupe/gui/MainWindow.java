@@ -59,9 +59,6 @@ import java.util.concurrent.Executors;
  */
 final class MainWindow extends BorderPane {
 
-    /** Most tree boxes drawn at once: deeper levels are collapsed (counted on their ancestors) beyond this. */
-    static final int MAX_SHOWN_NODES = 1500;
-
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "loupe-decoder");
         t.setDaemon(true);
@@ -100,6 +97,7 @@ final class MainWindow extends BorderPane {
     private ObjectPages shownTree;
     /** Set while the tree chooser is updated from code, so its action does not walk the tree twice. */
     private boolean choosing;
+    private Timing timing = Timing.off();
 
     MainWindow(RecentFiles recent) {
         this.recent = recent;
@@ -173,6 +171,12 @@ final class MainWindow extends BorderPane {
         SplitPane split = new SplitPane(tabs, inspector);
         split.setDividerPositions(0.5);
         SplitPane withFindings = new SplitPane(split, findings);
+        // modena paints a split pane as two fills (border colour, then white inset by 1), which JavaFX caches as an
+        // image and stretches over the whole area on every frame, also under the b-tree canvas while it pans. One
+        // fill of the border colour looks the same (the items cover the inside) and is a plain rectangle fill.
+        for (SplitPane p : List.of(split, withFindings)) {
+            p.setStyle("-fx-background-color: -fx-box-border; -fx-background-insets: 0;");
+        }
         withFindings.setOrientation(javafx.geometry.Orientation.VERTICAL);
         withFindings.setDividerPositions(0.74);
         SplitPane.setResizableWithParent(findings, false);
@@ -232,21 +236,44 @@ final class MainWindow extends BorderPane {
         });
     }
 
+    /** {@code --timing}: log how long opening, mapping and drawing take (see {@link Timing}). */
+    void setTiming(Timing timing) {
+        this.timing = timing;
+    }
+
+    /** Opens a database with the WAL beside it, if any (as SQLite would). */
     void open(Path path) {
+        open(path, OpenOptions.defaults());
+    }
+
+    /**
+     * Opens a database as {@code options} say (which WAL: beside it, another file, or none); the WAL timeline and
+     * every commit it shows use the same WAL.
+     */
+    void open(Path path, OpenOptions options) {
         cancelCheck();
         progress.setVisible(true);
         progress.setProgress(-1);
         status.setText("Opening " + path + " …");
         Loaded previous = loaded;
+        String[] took = new String[2];
         Task<Loaded> task = new Task<>() {
             @Override
             protected Loaded call() throws IOException {
                 if (previous != null) {
                     previous.db().close();
                 }
-                Database db = Database.open(path, OpenOptions.defaults());
-                PageMap map = PageMap.build(db, (done, total) -> updateProgress(done, total));
-                return new Loaded(path, db, map);
+                Timing.Lap lap = Timing.Lap.start();
+                Database db = Database.open(path, options);
+                took[0] = lap.next();
+                try {
+                    PageMap map = PageMap.build(db, (done, total) -> updateProgress(done, total));
+                    took[1] = lap.next();
+                    return new Loaded(path, options, db, map);
+                } catch (IOException | RuntimeException e) {
+                    db.close();
+                    throw e;
+                }
             }
         };
         progress.progressProperty().bind(task.progressProperty());
@@ -260,8 +287,12 @@ final class MainWindow extends BorderPane {
             if (w instanceof javafx.stage.Stage s) {
                 s.setTitle("Loupe — " + path.getFileName());
             }
+            long drawn = System.nanoTime();
             pageMap.setMap(l.map());
             pageMap.setWritten(new BitSet());
+            timing.afterFrame("page map of " + Plural.of(l.map().pageCount(), "page") + " drawn", "open " + took[0]
+                    + " and page map " + took[1] + " on the decoder thread, paint "
+                    + Timing.ms(Timing.millisSince(drawn)));
             pageMap.showWrittenLegend(l.db().wal().map(wal -> !wal.commits().isEmpty()).orElse(false));
             trees.getItems().setAll(l.map().objects());
             shownTree = null;
@@ -315,43 +346,48 @@ final class MainWindow extends BorderPane {
         if (report) {
             status.setText("Walking the b-tree of " + o.type() + " " + o.name() + " …");
         }
-        run(new Task<TreeView>() {
+        String[] took = new String[2];
+        run(new Task<ShownTree>() {
             @Override
-            protected TreeView call() throws IOException {
-                return treeOf(l.db(), o.census().root());
+            protected ShownTree call() throws IOException {
+                Timing.Lap lap = Timing.Lap.start();
+                TreeView v = treeOf(l.db(), o.census().root());
+                took[0] = lap.next();
+                ShownTree t = ShownTree.of(o.name(), v);
+                took[1] = lap.next();
+                return t;
             }
-        }, v -> {
-            tree.show(o.name(), v);
+        }, t -> {
+            TreeView v = t.view();
+            long painted = System.nanoTime();
+            tree.show(t);
             tree.mark(mark);
+            tree.paintNow();
+            timing.afterFrame("b-tree " + o.name() + " (" + Plural.of(v.walkedPages(), "page") + ", "
+                    + t.layout().shownCount() + " boxes shown) drawn", "walk " + took[0]
+                    + " and layout " + took[1] + " on the decoder thread, paint "
+                    + Timing.ms(Timing.millisSince(painted)));
             if (v.root() != null && inspect) {
                 showPage(v.rootPage());
             }
             if (!report) {
                 return;
             }
+            int hidden = t.shape().size() - t.layout().shownCount();
             status.setText(o.type() + " " + o.name() + ": root page " + v.rootPage() + ", "
                     + Plural.of(v.walkedPages(), "page")
-                    + (v.shownPages() < v.walkedPages() ? " (" + v.shownPages() + " shown)" : "")
-                    + (v.hasProblems() ? ", " + Plural.of(v.problems().size(), "problem") : ""));
+                    + (v.hasProblems() ? ", " + Plural.of(v.problems().size(), "problem") : "")
+                    + (hidden > 0 ? "; deeper levels collapsed (" + hidden + " boxes hidden): click + under a box"
+                    + " or press Space to expand, * for all below" : ""));
         }, () -> { });
     }
 
-    /** The whole tree when it is small; else as many levels as fit {@link #MAX_SHOWN_NODES} boxes. */
+    /**
+     * The whole tree, every level: collapsing is the view's business ({@link TreeShape#defaultCollapsed}), and a
+     * collapsed node must know whether broken links hide below it.
+     */
     static TreeView treeOf(Database db, long root) throws IOException {
-        TreeViewBuilder b = new TreeViewBuilder(db.pages(), db.usableSize(), db.encoding());
-        TreeView all = b.build(root, 0);
-        if (all.shownPages() <= MAX_SHOWN_NODES) {
-            return all;
-        }
-        TreeView best = b.build(root, 1);
-        for (int depth = 2; depth < 40; depth++) {
-            TreeView next = b.build(root, depth);
-            if (next.shownPages() > MAX_SHOWN_NODES || next.shownPages() == best.shownPages()) {
-                break;
-            }
-            best = next;
-        }
-        return best;
+        return new TreeViewBuilder(db.pages(), db.usableSize(), db.encoding()).build(root, 0);
     }
 
     void showPage(long page) {
@@ -507,9 +543,10 @@ final class MainWindow extends BorderPane {
                 if (k != requestedCommit) {
                     return null; // the slider moved on; the newer request is queued behind this one
                 }
-                Database db = Database.open(l.path(), OpenOptions.defaults().atCommit(k));
+                OpenOptions atK = l.options().atCommit(k);
+                Database db = Database.open(l.path(), atK);
                 try {
-                    return new Loaded(l.path(), db, PageMap.build(db, (done, total) -> updateProgress(done, total)));
+                    return new Loaded(l.path(), atK, db, PageMap.build(db, (done, total) -> updateProgress(done, total)));
                 } catch (IOException | RuntimeException e) {
                     db.close();
                     throw e;
@@ -634,6 +671,7 @@ final class MainWindow extends BorderPane {
 
     void shutdown() {
         cancelCheck();
+        tree.shutdown();
         checkWorker.shutdownNow();
         worker.shutdownNow();
         if (loaded != null) {

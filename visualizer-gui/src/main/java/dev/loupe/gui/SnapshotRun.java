@@ -13,7 +13,7 @@ final class SnapshotRun {
 
     /** Call on the FX thread; {@code result} completes with 0 when the PNG is written, 1 on failure. */
     static void render(MainWindow window, Scene scene, GuiArgs args, CompletableFuture<Integer> result) {
-        window.open(args.file());
+        window.open(args.file(), args.openOptions());
         window.whenIdle(() -> {
             if (window.loaded() == null) {
                 result.completeExceptionally(new IllegalStateException(window.status().getText()));
@@ -30,6 +30,7 @@ final class SnapshotRun {
                     scene.getRoot().applyCss();
                     scene.getRoot().layout();
                     window.tree().fit();
+                    window.tree().paintNow();
                     WritableImage img = scene.snapshot(null);
                     Snapshots.writePng(img, args.snapshot());
                     window.shutdown();

@@ -1,13 +1,8 @@
 package dev.loupe.gui;
 
-import dev.loupe.format.record.Value;
-import dev.loupe.format.layout.ValueText;
-import dev.loupe.format.treeview.LinkState;
-import dev.loupe.format.treeview.TreeLink;
-import dev.loupe.format.treeview.TreeNode;
 import dev.loupe.format.treeview.TreeView;
-import javafx.geometry.Bounds;
-import javafx.scene.Group;
+import javafx.application.Platform;
+import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
@@ -15,75 +10,117 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Pane;
-import javafx.scene.paint.Color;
-import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
-import javafx.scene.text.Text;
+import javafx.util.Duration;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.util.BitSet;
 import java.util.function.LongConsumer;
+
+import static dev.loupe.gui.TreeLayout.BOX_H;
+import static dev.loupe.gui.TreeLayout.BOX_W;
 
 /**
  * A b-tree as boxes (page number, kind, cell count, key range, fill) laid out leaves-first with parents centred over
- * their children. A child pointer that leads nowhere (out of range, second reference, not a b-tree page, unreadable)
- * is a red dashed edge to a red "broken" box; a pointer to a page of the wrong kind is a red dashed edge to that
- * page's box. Scroll zooms around the cursor, dragging pans, a click on a box chooses its page. The keyboard moves
- * the cursor box: left and right through siblings, up to the parent, down to the first child; Enter chooses it.
+ * their children ({@link TreeLayout}), painted on one canvas ({@link TreePainter}): only what is on screen is drawn,
+ * and a pan or zoom repaints at most once per frame, so a tree of 100,000 pages moves as smoothly as one of ten.
+ * Broken links (out of range, second reference, not a b-tree page, unreadable) are red dashed edges to a red box, in
+ * the scene graph over the canvas ({@link TreeOverlay}).
+ *
+ * <p>Scroll zooms around the cursor, dragging pans, a click on a box chooses its page. A node with children has a
+ * handle under it: click it (or double-click the box, or press Space) to collapse or expand its subtree; a collapsed
+ * node is drawn as a stack and counts the pages it hides, in red with the number of broken links when some are among
+ * them. A large tree opens with its deeper levels collapsed ({@link ShownTree#DEFAULT_MAX_SHOWN}). Keys move the
+ * cursor box: left and right through siblings, up to the parent, down to the first child (expanding a collapsed
+ * node); Enter chooses it; Space toggles, '-' collapses (on a leaf: its parent), '+' expands, '*' expands
+ * everything below.
  */
 final class TreeDiagram extends Pane {
 
-    static final double BOX_W = 150;
-    static final double BOX_H = 64;
+    static final double MIN_SCALE = 0.01;
+    /** Trees of at most this many items are laid out again at once on the FX thread (a few milliseconds). */
+    static final int SYNC_LAYOUT_ITEMS = 10_000;
+    static final double MAX_SCALE = 4;
+    /**
+     * The canvas leaves this margin of the white backdrop around it. JavaFX starts repainting a changed area at the
+     * deepest node whose opaque region covers it; a canvas has none, so that node is the backdrop, which still
+     * covers the canvas's area once it is rounded out to whole pixels. Without it every frame also repaints the
+     * (cached, costly in software rendering) backgrounds of the window, split panes and tabs behind the tree.
+     */
+    static final double INSET = 1;
     /** Fitting a wide tree stops at this scale, where box labels are still legible. */
     private static final double MIN_FIT_SCALE = 0.45;
-    private static final double H_GAP = 18;
-    private static final double V_GAP = 56;
-    private static final double ROW_GAP = 22;
-    private static final int WRAP = 8;
 
-    private final Group world = new Group();
-    private final Group edges = new Group();
-    private final Group boxes = new Group();
-    /** Broken edges are drawn over the boxes: they must not hide behind one. */
-    private final Group brokenEdges = new Group();
+    private final Canvas canvas = new Canvas();
+    private final TreeOverlay overlay = new TreeOverlay();
+    private final TreePainter painter = new TreePainter();
     private final Label empty = new Label("Choose a table or index above to see its b-tree.");
+    private final Label hint = new Label("Scroll: zoom · drag: pan · ⊟/⊞ or Space: collapse/expand · *: all below");
+    private final Tooltip tip = new Tooltip();
+    private final Runnable pulse = this::paintIfDirty;
     private LongConsumer onChoose = p -> { };
-    private double nextSlot;
+    private double scale = 1;
+    private double tx;
+    private double ty;
     private double dragX;
     private double dragY;
+    private boolean dirty;
+    private boolean fitPending;
+    private int hover = -1;
     private long selected;
     private long marked;
-    private boolean fitPending;
     private String title;
     private TreeView view;
-    /** Keyboard navigation: each shown node's parent page (0 for the root) and its shown child pages. */
-    private final Map<Long, Long> parentOf = new HashMap<>();
-    private final Map<Long, List<Long>> childrenOf = new HashMap<>();
+    private TreeShape shape;
+    private TreeLayout layout;
+    private BitSet collapsed = new BitSet();
+    private int layoutGeneration;
+    private int pendingLayouts;
+    private java.util.concurrent.ExecutorService layoutThread;
 
     TreeDiagram() {
         getStyleClass().add("tree-diagram");
-        setStyle("-fx-background-color: white;");
-        world.getChildren().addAll(edges, boxes, brokenEdges);
-        getChildren().addAll(world, empty);
-        empty.relocate(20, 20);
+        canvas.setId("tree-canvas");
+        hint.setStyle("-fx-text-fill: #555555; -fx-padding: 2 6 2 6;");
+        hint.setMouseTransparent(true);
+        hint.setVisible(false);
+        // Only the overlay is clipped (its lines run off screen): a clip on the pane itself would take away the
+        // opaque region that lets a frame repaint this pane alone (see INSET).
+        Pane overlayPane = new Pane(overlay);
+        overlayPane.setManaged(false);
+        overlayPane.setPickOnBounds(false);
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
-        setClip(clip);
+        overlayPane.setClip(clip);
+        // An opaque rectangle under the canvas: a frame's repaint starts there (see INSET) and costs one fill.
+        Rectangle backdrop = new Rectangle();
+        backdrop.setFill(javafx.scene.paint.Color.WHITE);
+        backdrop.widthProperty().bind(widthProperty());
+        backdrop.heightProperty().bind(heightProperty());
+        backdrop.setManaged(false);
+        getChildren().addAll(backdrop, canvas, overlayPane, empty, hint);
+        empty.relocate(20, 20);
         setMinSize(0, 0);
         setPrefSize(800, 500);
+        tip.setShowDelay(Duration.millis(400));
+        sceneProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                was.removePreLayoutPulseListener(pulse);
+            }
+            if (now != null) {
+                now.addPreLayoutPulseListener(pulse);
+            }
+        });
         addEventHandler(ScrollEvent.SCROLL, e -> {
-            zoom(e.getDeltaY() > 0 ? 1.15 : 1 / 1.15, e.getX(), e.getY());
+            if (e.getDeltaY() != 0) {
+                zoom(e.getDeltaY() > 0 ? 1.15 : 1 / 1.15, e.getX(), e.getY());
+            }
             e.consume();
         });
         setFocusTraversable(true);
-        addEventHandler(KeyEvent.KEY_PRESSED, this::key);
+        TreeKeys keys = new TreeKeys(this);
+        addEventHandler(KeyEvent.KEY_PRESSED, keys::pressed);
+        addEventHandler(KeyEvent.KEY_TYPED, keys::typed);
         // on release: the tab pane around takes the focus on press
         addEventHandler(MouseEvent.MOUSE_RELEASED, e -> requestFocus());
         addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
@@ -91,92 +128,53 @@ final class TreeDiagram extends Pane {
             dragY = e.getY();
         });
         addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
-            world.setTranslateX(world.getTranslateX() + e.getX() - dragX);
-            world.setTranslateY(world.getTranslateY() + e.getY() - dragY);
+            pan(e.getX() - dragX, e.getY() - dragY);
             dragX = e.getX();
             dragY = e.getY();
         });
+        addEventHandler(MouseEvent.MOUSE_CLICKED, this::click);
+        addEventHandler(MouseEvent.MOUSE_MOVED, e -> describe(itemAt(e.getX(), e.getY())));
+        addEventHandler(MouseEvent.MOUSE_EXITED, e -> describe(-1));
     }
 
     void setOnChoose(LongConsumer onChoose) {
         this.onChoose = onChoose;
     }
 
-    /** Zooms by {@code factor} keeping the point (x, y) of this pane where it is. */
-    void zoom(double factor, double x, double y) {
-        double s = Math.max(0.05, Math.min(4, world.getScaleX() * factor));
-        double f = s / world.getScaleX();
-        // The group scales about its layout-bounds centre: move it so (x, y) stays put.
-        Bounds b = world.getBoundsInParent();
-        double dx = (x - (b.getMinX() + b.getWidth() / 2)) * (f - 1);
-        double dy = (y - (b.getMinY() + b.getHeight() / 2)) * (f - 1);
-        world.setScaleX(s);
-        world.setScaleY(s);
-        world.setTranslateX(world.getTranslateX() - dx);
-        world.setTranslateY(world.getTranslateY() - dy);
-    }
+    // ---- what is shown ----
 
-    double scale() {
-        return world.getScaleX();
-    }
-
-    /** Scales and moves the drawing so the whole tree fits the pane. */
-    void fit() {
-        world.setScaleX(1);
-        world.setScaleY(1);
-        world.setTranslateX(0);
-        world.setTranslateY(0);
-        Bounds b = world.getLayoutBounds();
-        double w = getWidth() > 0 ? getWidth() : getPrefWidth();
-        double h = getHeight() > 0 ? getHeight() : getPrefHeight();
-        if (b.getWidth() <= 0 || b.getHeight() <= 0) {
-            return;
-        }
-        // Never so small that the labels cannot be read: a wide tree is shown in part, around its first broken
-        // link if it has one (that is what the user came for), else around its root.
-        double s = Math.min(1, Math.min((w - 20) / b.getWidth(), (h - 20) / b.getHeight()));
-        s = Math.max(MIN_FIT_SCALE, s);
-        world.setScaleX(s);
-        world.setScaleY(s);
-        // Scaling is about the centre of the layout bounds: centre horizontally, top-align vertically.
-        double cx = b.getMinX() + b.getWidth() / 2;
-        double cy = b.getMinY() + b.getHeight() / 2;
-        world.setTranslateX(w / 2 - cx);
-        world.setTranslateY(10 + b.getHeight() * s / 2 - cy);
-        if (b.getWidth() * s > w - 20) {
-            javafx.scene.Node focus = boxes.getChildren().stream()
-                    .filter(n -> n.getStyleClass().contains("broken-target")).findFirst()
-                    .orElse(boxes.getChildren().isEmpty() ? null : boxes.getChildren().get(boxes.getChildren().size() - 1));
-            if (focus != null) {
-                Bounds f = world.localToParent(focus.getBoundsInParent());
-                double target = Math.min(w - 20 - f.getWidth(), Math.max(10, w / 2 - f.getWidth() / 2));
-                world.setTranslateX(world.getTranslateX() + target - f.getMinX());
-            }
-        }
-    }
-
-    void show(String title, TreeView view) {
-        this.title = title;
-        this.view = view;
-        parentOf.clear();
-        childrenOf.clear();
-        edges.getChildren().clear();
-        boxes.getChildren().clear();
-        brokenEdges.getChildren().clear();
-        nextSlot = 0;
+    /** Shows a tree walked (and laid out) elsewhere; fits it to the pane. */
+    void show(ShownTree t) {
+        this.title = t.title();
+        this.view = t.view();
+        this.shape = t.shape();
+        this.collapsed = (BitSet) t.layout().collapsed().clone();
+        this.hover = -1;
+        layoutGeneration++;
         if (view.root() == null) {
             empty.setText(title + ": root page " + view.rootPage() + " cannot be shown ("
                     + (view.problems().isEmpty() ? "unreadable" : view.problems().get(0).message()) + ")");
             empty.setVisible(true);
+            hint.setVisible(false);
+            setLayout(null);
             return;
         }
         empty.setVisible(false);
-        place(view.root(), 0, 0);
-        restyle();
-        applyCss();
-        layout();
+        hint.setVisible(true);
+        setLayout(t.layout());
         fit();
         fitPending = getWidth() <= 0;
+    }
+
+    /** Shows a tree, laying it out on the calling (FX) thread: for small trees and tests. */
+    void show(String title, TreeView view) {
+        show(ShownTree.of(title, view));
+    }
+
+    private void setLayout(TreeLayout l) {
+        this.layout = l;
+        overlay.show(l);
+        invalidate();
     }
 
     /** The tree shown, null before the first. */
@@ -189,6 +187,162 @@ final class TreeDiagram extends Pane {
         return title;
     }
 
+    TreeLayout treeLayout() {
+        return layout;
+    }
+
+    Canvas canvas() {
+        return canvas;
+    }
+
+    // ---- collapsing ----
+
+    /** Whether the page's node is collapsed (its subtree hidden). */
+    boolean isCollapsed(long page) {
+        int i = item(page);
+        return i >= 0 && collapsed.get(i);
+    }
+
+    /** Whether the page's box is drawn (no collapsed ancestor hides it). */
+    boolean isShown(long page) {
+        int i = item(page);
+        return i >= 0 && layout != null && layout.isShown(i);
+    }
+
+    void collapse(long page) {
+        int i = item(page);
+        if (i >= 0 && shape.hasChildren(i) && !collapsed.get(i)) {
+            collapsed.set(i);
+            relayout(i, () -> { });
+        }
+    }
+
+    void expand(long page) {
+        expand(page, () -> { });
+    }
+
+    /** Expands the page's node; {@code then} runs once the new layout is shown. */
+    void expand(long page, Runnable then) {
+        int i = item(page);
+        if (i >= 0 && collapsed.get(i)) {
+            collapsed.clear(i);
+            relayout(i, then);
+        } else {
+            then.run();
+        }
+    }
+
+    void toggle(long page) {
+        if (isCollapsed(page)) {
+            expand(page);
+        } else {
+            collapse(page);
+        }
+    }
+
+    /** Expands the page's node and everything below it. */
+    void expandBelow(long page) {
+        expandBelow(page, () -> { });
+    }
+
+    /** Expands the page's node and everything below it; {@code then} runs once the new layout is shown. */
+    void expandBelow(long page, Runnable then) {
+        int i = item(page);
+        if (i >= 0 && collapsed.nextSetBit(i) >= 0 && collapsed.nextSetBit(i) < shape.end(i)) {
+            collapsed.clear(i, shape.end(i));
+            relayout(i, then);
+        } else {
+            then.run();
+        }
+    }
+
+    /** Expands every node of the tree; {@code then} runs once the new layout is shown. */
+    void expandAll(Runnable then) {
+        if (shape != null && shape.size() > 0) {
+            expandBelow(shape.page(0), then);
+        } else {
+            then.run();
+        }
+    }
+
+    /** Whether a layout is being computed in the background (the drawing shows the previous one meanwhile). */
+    boolean layoutPending() {
+        return pendingLayouts > 0;
+    }
+
+    /**
+     * Lays the tree out again after a collapse or expand, keeping item {@code anchor}'s box where it was on screen,
+     * then runs {@code then}. A large tree is laid out on a background thread (100,000 boxes take some 50-150 ms)
+     * while the previous layout stays on screen; when several requests overlap, only the last one is shown.
+     */
+    private void relayout(int anchor, Runnable then) {
+        BitSet state = (BitSet) collapsed.clone();
+        TreeShape of = shape;
+        int generation = ++layoutGeneration;
+        if (of.size() <= SYNC_LAYOUT_ITEMS) {
+            apply(TreeLayout.of(of, state), anchor, then);
+            return;
+        }
+        pendingLayouts++;
+        layouts().execute(() -> {
+            TreeLayout next = TreeLayout.of(of, state);
+            Platform.runLater(() -> {
+                pendingLayouts--;
+                if (generation == layoutGeneration && of == shape) {
+                    apply(next, anchor, then);
+                }
+            });
+        });
+    }
+
+    private void apply(TreeLayout next, int anchor, Runnable then) {
+        double beforeX = layout != null && layout.isShown(anchor) ? layout.centreX(anchor) * scale + tx : Double.NaN;
+        double beforeY = layout != null && layout.isShown(anchor) ? layout.top(anchor) * scale + ty : Double.NaN;
+        setLayout(next);
+        if (!Double.isNaN(beforeX) && layout.isShown(anchor)) {
+            tx += beforeX - (layout.centreX(anchor) * scale + tx);
+            ty += beforeY - (layout.top(anchor) * scale + ty);
+            placeOverlay();
+        }
+        then.run();
+    }
+
+    private java.util.concurrent.Executor layouts() {
+        if (layoutThread == null) {
+            layoutThread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "loupe-tree-layout");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return layoutThread;
+    }
+
+    /** Stops the background layout thread (the window is closing). */
+    void shutdown() {
+        if (layoutThread != null) {
+            layoutThread.shutdownNow();
+        }
+    }
+
+    /** Expands the collapsed ancestors of item {@code i} so that its box is drawn, then runs {@code then}. */
+    private void unfold(int i, Runnable then) {
+        if (layout == null || layout.isShown(i)) {
+            then.run();
+            return;
+        }
+        for (int p = shape.parent(i); p >= 0; p = shape.parent(p)) {
+            collapsed.clear(p);
+        }
+        relayout(shape.shownAncestor(i, layout.collapsed()), then);
+    }
+
+    private int item(long page) {
+        return shape == null ? -1 : shape.itemOf(page);
+    }
+
+    // ---- selection ----
+
     /** The page of the box with the keyboard cursor (the selected box). */
     long selected() {
         return selected;
@@ -198,266 +352,267 @@ final class TreeDiagram extends Pane {
         return marked;
     }
 
+    /** The page whose box is drawn with the finding's frame: the marked page, or the collapsed node hiding it. */
+    long markedBox() {
+        int i = shownItem(marked);
+        return i < 0 ? 0 : shape.page(i);
+    }
+
     void highlight(long page) {
         selected = page;
-        restyle();
-    }
-
-    /** Marks a page's box as the one a finding is about (a thick red frame); 0 clears the mark. */
-    void mark(long page) {
-        marked = page;
-        restyle();
-    }
-
-    private void restyle() {
-        for (javafx.scene.Node n : boxes.getChildren()) {
-            if (n instanceof Group g && g.getUserData() instanceof Long p && g.getChildren().get(0)
-                    instanceof Rectangle r && !g.getStyleClass().contains("broken-target")) {
-                boolean bad = g.getStyleClass().contains("has-problems");
-                r.setStroke(p == marked || bad ? Colors.BROKEN : Color.web("#333333"));
-                r.setStrokeWidth(p == marked ? 5 : p == selected ? 3.5 : 1.2);
-                g.getStyleClass().remove("finding-mark");
-                if (p == marked) {
-                    g.getStyleClass().add("finding-mark");
-                }
-            }
-        }
-    }
-
-    private void key(KeyEvent e) {
-        if (view == null || view.root() == null) {
-            return;
-        }
-        long at = parentOf.containsKey(selected) ? selected : view.root().page();
-        long to = switch (e.getCode()) {
-            case LEFT, KP_LEFT -> sibling(at, -1);
-            case RIGHT, KP_RIGHT -> sibling(at, 1);
-            case UP, KP_UP -> parentOf.getOrDefault(at, 0L);
-            case DOWN, KP_DOWN -> childrenOf.getOrDefault(at, List.of()).stream().findFirst().orElse(0L);
-            case ENTER -> {
-                highlight(at);
-                onChoose.accept(at);
-                e.consume();
-                yield 0L;
-            }
-            default -> -1L;
-        };
-        if (to < 0) {
-            return;
-        }
-        e.consume();
-        if (to > 0) {
-            highlight(to);
-            reveal(to);
-        } else if (!parentOf.containsKey(selected)) {
-            highlight(at);
-        }
-    }
-
-    private long sibling(long page, int step) {
-        Long parent = parentOf.get(page);
-        if (parent == null || parent == 0) {
-            return 0;
-        }
-        List<Long> s = childrenOf.get(parent);
-        int i = s.indexOf(page) + step;
-        return i >= 0 && i < s.size() ? s.get(i) : 0;
-    }
-
-    /** Pans so the page's box is inside the pane. */
-    private void reveal(long page) {
-        javafx.scene.Node box = boxes.lookup("#node-" + page);
-        if (box == null || getWidth() <= 0) {
-            return;
-        }
-        Bounds b = world.localToParent(box.getBoundsInParent());
-        double dx = b.getMinX() < 10 ? 10 - b.getMinX() : b.getMaxX() > getWidth() - 10 ? getWidth() - 10 - b.getMaxX() : 0;
-        double dy = b.getMinY() < 10 ? 10 - b.getMinY() : b.getMaxY() > getHeight() - 10 ? getHeight() - 10 - b.getMaxY() : 0;
-        world.setTranslateX(world.getTranslateX() + dx);
-        world.setTranslateY(world.getTranslateY() + dy);
+        invalidate();
     }
 
     /**
-     * Places a node and its subtree; returns the x of the node's centre. Leaves under one parent wrap into rows of
-     * {@link #WRAP} boxes, so the usual wide, shallow b-tree (one root, dozens of leaves) stays legible when fitted.
+     * Marks a page's box as the one a finding is about (a thick red frame), expanding what hides it; 0 clears the
+     * mark.
      */
-    private double place(TreeNode n, int depth, double y) {
-        double cx;
-        List<TreeLink> links = n.children();
-        parentOf.putIfAbsent(n.page(), 0L);
-        List<Long> kids = new ArrayList<>();
-        for (TreeLink l : links) {
-            if (l.node() != null && !parentOf.containsKey(l.node().page())) {
-                parentOf.put(l.node().page(), n.page());
-                kids.add(l.node().page());
+    void mark(long page) {
+        marked = page;
+        int i = item(page);
+        if (i >= 0) {
+            unfold(i, () -> reveal(page));
+        }
+        invalidate();
+    }
+
+    // ---- the viewport ----
+
+    double scale() {
+        return scale;
+    }
+
+    /** Zooms by {@code factor} keeping the point (x, y) of this pane where it is. */
+    void zoom(double factor, double x, double y) {
+        double s = Math.max(MIN_SCALE, Math.min(MAX_SCALE, scale * factor));
+        double wx = (x - tx) / scale;
+        double wy = (y - ty) / scale;
+        scale = s;
+        tx = x - wx * s;
+        ty = y - wy * s;
+        placeOverlay();
+    }
+
+    /** Moves the drawing by (dx, dy) pixels. */
+    void pan(double dx, double dy) {
+        tx += dx;
+        ty += dy;
+        placeOverlay();
+    }
+
+    /** Scales and moves the drawing so the whole tree fits the pane, or as much as stays legible. */
+    void fit() {
+        if (layout == null || layout.shownCount() == 0) {
+            return;
+        }
+        double w = width();
+        double h = height();
+        double bw = layout.width();
+        double bh = layout.height();
+        // Never so small that the labels cannot be read: a wide tree is shown in part, around its first broken
+        // link if it has one (that is what the user came for), else around its root.
+        double s = Math.min(1, Math.min((w - 20) / bw, (h - 20) / bh));
+        scale = Math.max(MIN_FIT_SCALE, s);
+        tx = w / 2 - bw * scale / 2;
+        ty = 10;
+        if (bw * scale > w - 20) {
+            int focus = focusItem();
+            double left = (layout.centreX(focus) - BOX_W / 2) * scale + tx;
+            double fw = BOX_W * scale;
+            double target = Math.min(w - 20 - fw, Math.max(10, w / 2 - fw / 2));
+            tx += target - left;
+        }
+        placeOverlay();
+    }
+
+    /** The first item shown that is or hides damage (a broken link, a collapsed node over one), else the root. */
+    private int focusItem() {
+        for (int i : layout.shown()) {
+            boolean brokenHere = shape.link(i) != null && shape.link(i).state().broken();
+            boolean hides = layout.isCollapsed(i) && shape.brokenBelow(i) > 0;
+            if (brokenHere || hides) {
+                return i;
             }
         }
-        childrenOf.putIfAbsent(n.page(), kids);
-        if (links.isEmpty()) {
-            cx = slot();
-        } else if (links.stream().allMatch(l -> l.node() == null || l.node().children().isEmpty())
-                && links.size() > WRAP) {
-            double start = nextSlot;
-            double[][] at = new double[links.size()][];
-            for (int i = 0; i < links.size(); i++) {
-                TreeLink l = links.get(i);
-                nextSlot = start + i % WRAP;
-                double childY = y + BOX_H + V_GAP + (i / WRAP) * (BOX_H + ROW_GAP);
-                double x = l.node() != null ? place(l.node(), depth + 1, childY) : brokenBox(l, childY);
-                at[i] = new double[]{x, childY};
-            }
-            nextSlot = start + WRAP;
-            cx = (at[0][0] + at[WRAP - 1][0]) / 2;
-            for (int i = 0; i < links.size(); i++) {
-                edge(cx, y + BOX_H, at[i][0], at[i][1], links.get(i));
-            }
-        } else {
-            double[] xs = new double[links.size()];
-            double childY = y + BOX_H + V_GAP;
-            for (int i = 0; i < links.size(); i++) {
-                TreeLink l = links.get(i);
-                xs[i] = l.node() != null ? place(l.node(), depth + 1, childY) : brokenBox(l, childY);
-            }
-            cx = (xs[0] + xs[xs.length - 1]) / 2;
-            for (int i = 0; i < links.size(); i++) {
-                edge(cx, y + BOX_H, xs[i], childY, links.get(i));
-            }
+        return 0;
+    }
+
+    /** Where the page's box centre is in this pane's coordinates (maybe outside it), null if not drawn. */
+    double[] boxCentre(long page) {
+        int i = item(page);
+        if (i < 0 || layout == null || !layout.isShown(i)) {
+            return null;
         }
-        box(n, cx, y);
-        return cx;
+        return new double[]{layout.centreX(i) * scale + tx, (layout.top(i) + BOX_H / 2) * scale + ty};
     }
 
-    private double slot() {
-        double cx = nextSlot * (BOX_W + H_GAP) + BOX_W / 2;
-        nextSlot++;
-        return cx;
-    }
-
-    private void edge(double x1, double y1, double x2, double y2, TreeLink link) {
-        Line line = new Line(x1, y1, x2, y2);
-        if (link.state() == LinkState.OK) {
-            line.setStroke(Color.web("#808080", 0.6));
-            line.getStyleClass().add("tree-link");
-        } else {
-            line.setStroke(Colors.BROKEN);
-            line.setStrokeWidth(2);
-            line.getStrokeDashArray().setAll(8.0, 6.0);
-            line.getStyleClass().add("broken-link");
-            line.setId("broken-link-" + link.pointer().offset());
-            Tooltip.install(line, new Tooltip(link.state().label() + ": " + link.message()));
+    /** Where the collapse/expand handle of the page's node is in this pane's coordinates, null if none. */
+    double[] handleCentre(long page) {
+        int i = item(page);
+        if (i < 0 || layout == null || !layout.isShown(i) || !shape.hasChildren(i)) {
+            return null;
         }
-        line.setUserData(link);
-        (link.state() == LinkState.OK ? edges : brokenEdges).getChildren().add(line);
+        return new double[]{layout.centreX(i) * scale + tx, (layout.top(i) + BOX_H) * scale + ty};
     }
 
-    private double brokenBox(TreeLink link, double y) {
-        double cx = slot();
-        double x = cx - BOX_W / 2;
-        Rectangle r = new Rectangle(x, y, BOX_W, BOX_H);
-        r.setArcWidth(8);
-        r.setArcHeight(8);
-        r.setFill(Color.web("#fde0e0"));
-        r.setStroke(Colors.BROKEN);
-        r.setStrokeWidth(2);
-        r.getStrokeDashArray().setAll(8.0, 6.0);
-        Text t1 = text("✕ page " + link.page(), x + 8, y + 18, true);
-        t1.setFill(Colors.BROKEN);
-        Text t2 = text(link.state().label(), x + 8, y + 36, false);
-        Text t3 = text("pointer at offset " + link.pointer().offset(), x + 8, y + 54, false);
-        Group g = new Group(r, t1, t2, t3);
-        g.getStyleClass().add("broken-target");
-        g.setId("broken-" + link.page());
-        g.setUserData(link.page());
-        Tooltip.install(g, new Tooltip(link.message()));
-        boxes.getChildren().add(g);
-        return cx;
-    }
-
-    private void box(TreeNode n, double cx, double y) {
-        double x = cx - BOX_W / 2;
-        boolean bad = !n.problems().isEmpty();
-        Rectangle r = new Rectangle(x, y, BOX_W, BOX_H);
-        r.setArcWidth(8);
-        r.setArcHeight(8);
-        r.setFill(Colors.of(kindOf(n)).deriveColor(0, 0.45, 1.15, 1));
-        r.setStroke(bad ? Colors.BROKEN : Color.web("#333333"));
-        r.setStrokeWidth(1.2);
-        double fill = Math.max(0, Math.min(100, n.fillPercent()));
-        Rectangle bar = new Rectangle(x + 8, y + BOX_H - 9, (BOX_W - 16) * fill / 100, 4);
-        bar.setFill(Color.web("#555555"));
-        Rectangle barBack = new Rectangle(x + 8, y + BOX_H - 9, BOX_W - 16, 4);
-        barBack.setFill(Color.web("#ffffff", 0.7));
-        Text t1 = text("page " + n.page(), x + 8, y + 16, true);
-        Text t2 = text(n.type().label() + " · " + n.cellCount() + (n.cellCount() == 1 ? " cell" : " cells"),
-                x + 8, y + 31, false);
-        Text t3 = text(keyRange(n) + "  " + String.format(Locale.ROOT, "%.0f%%", n.fillPercent()), x + 8, y + 45,
-                false);
-        Group g = new Group(r, barBack, bar, t1, t2, t3);
-        if (n.hiddenPages() > 0) {
-            Text more = text("+" + n.hiddenPages() + " pages below", x + 8, y + BOX_H + 14, false);
-            more.setFill(Color.GRAY);
-            g.getChildren().add(more);
+    /** Pans so the page's box is inside the pane. */
+    void reveal(long page) {
+        double[] c = boxCentre(page);
+        if (c == null || getWidth() <= 0) {
+            return;
         }
-        if (bad) {
-            g.getStyleClass().add("has-problems");
-            Tooltip.install(g, new Tooltip(String.join("\n", n.problems().stream().limit(8)
-                    .map(p -> p.kind().code() + ": " + p.message()).toList())));
+        double hw = BOX_W * scale / 2;
+        double hh = BOX_H * scale / 2;
+        double dx = c[0] - hw < 10 ? 10 - (c[0] - hw) : c[0] + hw > getWidth() - 10 ? getWidth() - 10 - (c[0] + hw) : 0;
+        double dy = c[1] - hh < 10 ? 10 - (c[1] - hh) : c[1] + hh > getHeight() - 10
+                ? getHeight() - 10 - (c[1] + hh) : 0;
+        pan(dx, dy);
+    }
+
+    private double width() {
+        return getWidth() > 0 ? getWidth() : getPrefWidth();
+    }
+
+    private double height() {
+        return getHeight() > 0 ? getHeight() : getPrefHeight();
+    }
+
+    private void placeOverlay() {
+        overlay.place(scale, tx, ty);
+        invalidate();
+    }
+
+    // ---- painting ----
+
+    /** Asks for a repaint at the next frame; many changes within one frame cost one paint. */
+    private void invalidate() {
+        if (!dirty) {
+            dirty = true;
+            Platform.requestNextPulse();
         }
-        g.getStyleClass().add("tree-node");
-        g.setId("node-" + n.page());
-        g.setUserData(n.page());
-        g.setCursor(javafx.scene.Cursor.HAND);
-        g.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-            if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
-                highlight(n.page());
-                onChoose.accept(n.page());
-            }
-        });
-        boxes.getChildren().add(g);
     }
 
-    static dev.loupe.format.map.PageKind kindOf(TreeNode n) {
-        return switch (n.type()) {
-            case TABLE_INTERIOR -> dev.loupe.format.map.PageKind.TABLE_INTERIOR;
-            case TABLE_LEAF -> dev.loupe.format.map.PageKind.TABLE_LEAF;
-            case INDEX_INTERIOR -> dev.loupe.format.map.PageKind.INDEX_INTERIOR;
-            case INDEX_LEAF -> dev.loupe.format.map.PageKind.INDEX_LEAF;
-        };
-    }
-
-    /** "rowids 1..40" or "keys 'a'..'m'" (shortened to fit the box). */
-    static String keyRange(TreeNode n) {
-        if (n.type().isTable()) {
-            if (n.firstRowid() == null) {
-                return "";
-            }
-            return (n.type().isLeaf() ? "rowids " : "dividers ") + n.firstRowid()
-                    + (n.lastRowid().equals(n.firstRowid()) ? "" : ".." + n.lastRowid());
+    private void paintIfDirty() {
+        if (dirty) {
+            paintNow();
         }
-        if (n.firstKey() == null || n.firstKey().isEmpty()) {
-            return "";
+    }
+
+    /** Paints the canvas now (the frame's pulse does it otherwise); returns the boxes drawn. */
+    int paintNow() {
+        dirty = false;
+        if (layout == null) {
+            canvas.getGraphicsContext2D().clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+            return 0;
         }
-        return "keys " + first(n.firstKey()) + ".." + first(n.lastKey());
+        int cursor = shownItem(selected);
+        int mark = shownItem(marked);
+        return painter.paint(canvas.getGraphicsContext2D(), layout, scale, tx - INSET, ty - INSET,
+                canvas.getWidth(), canvas.getHeight(), cursor, mark, overlay.active());
     }
 
-    private static String first(List<Value> key) {
-        return key == null || key.isEmpty() ? "?" : ValueText.brief(key.get(0), 8);
+    /** The node with the keyboard cursor, or the collapsed node that hides it; the root when none. */
+    int cursorItem() {
+        int at = shownItem(selected);
+        return at < 0 || !shape.isNode(at) ? 0 : at;
     }
 
-    private static Text text(String s, double x, double y, boolean bold) {
-        Text t = new Text(x, y, s);
-        t.setFont(Font.font("System", bold ? FontWeight.BOLD : FontWeight.NORMAL, bold ? 12 : 11));
-        t.setMouseTransparent(false);
-        return t;
+    /** Chooses a page as a click on its box does: the cursor goes there and the page opens. */
+    void choose(long page) {
+        highlight(page);
+        onChoose.accept(page);
+    }
+
+    /** The item drawn for a page: its own box, or the collapsed node that hides it; -1 if not in the tree. */
+    private int shownItem(long page) {
+        int i = item(page);
+        return i < 0 || layout == null ? -1 : shape.shownAncestor(i, collapsed);
     }
 
     @Override
     protected void layoutChildren() {
-        // The world group keeps its own coordinates; only the hint label is laid out.
-        empty.autosize();
-        if (fitPending && getWidth() > 0) {
+        // The drawing keeps its own coordinates; the canvas covers the pane, the labels sit in its corners.
+        double w = getWidth();
+        double h = getHeight();
+        double cw = Math.max(0, w - 2 * INSET);
+        double ch = Math.max(0, h - 2 * INSET);
+        if (canvas.getWidth() != cw || canvas.getHeight() != ch) {
+            canvas.relocate(INSET, INSET);
+            canvas.setWidth(cw);
+            canvas.setHeight(ch);
+            dirty = true;
+        }
+        // the pane is not clipped (see the overlay): labels are cut short with an ellipsis instead
+        empty.resize(Math.max(0, Math.min(empty.prefWidth(-1), w - 40)), empty.prefHeight(-1));
+        hint.resize(Math.max(0, Math.min(hint.prefWidth(-1), w - 12)), hint.prefHeight(-1));
+        hint.relocate(6, Math.max(0, h - hint.getHeight() - 6));
+        if (fitPending && w > 0) {
             fitPending = false;
             fit();
         }
+        if (dirty) {
+            paintNow();
+        }
+    }
+
+    // ---- input ----
+
+    /** The item under a point of this pane, -1 for none. */
+    private int itemAt(double x, double y) {
+        return layout == null ? -1 : layout.itemAt((x - tx) / scale, (y - ty) / scale);
+    }
+
+    /** The node whose collapse handle is under a point of this pane, -1 for none. */
+    private int handleAt(double x, double y) {
+        if (layout == null || scale < TreePainter.DETAIL_SCALE) {
+            return -1;
+        }
+        double wx = (x - tx) / scale;
+        double wy = (y - ty) / scale;
+        double r = TreePainter.HANDLE_R + 3;
+        int[] found = {-1};
+        layout.forEachBoxIn(wx - r, wy - BOX_H - r, wx + r, wy + r, i -> {
+            double dx = wx - layout.centreX(i);
+            double dy = wy - (layout.top(i) + BOX_H);
+            if (shape.hasChildren(i) && dx * dx + dy * dy <= r * r) {
+                found[0] = i;
+            }
+        });
+        return found[0];
+    }
+
+    private void click(MouseEvent e) {
+        if (e.getButton() != MouseButton.PRIMARY || !e.isStillSincePress() || layout == null) {
+            return;
+        }
+        int h = handleAt(e.getX(), e.getY());
+        if (h >= 0) {
+            toggle(shape.page(h));
+            highlight(shape.page(h));
+            return;
+        }
+        int i = itemAt(e.getX(), e.getY());
+        if (i < 0 || !shape.isNode(i)) {
+            return;
+        }
+        long page = shape.page(i);
+        if (e.getClickCount() == 2 && shape.hasChildren(i)) {
+            toggle(page);
+            return;
+        }
+        choose(page);
+    }
+
+    private void describe(int i) {
+        if (i == hover) {
+            return;
+        }
+        hover = i;
+        if (i < 0) {
+            Tooltip.uninstall(this, tip);
+            return;
+        }
+        tip.setText(NodeText.describe(layout, i));
+        Tooltip.install(this, tip);
     }
 }

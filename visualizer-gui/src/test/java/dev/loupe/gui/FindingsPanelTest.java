@@ -11,7 +11,6 @@ import dev.loupe.format.OpenOptions;
 import dev.loupe.format.ProblemKind;
 import dev.loupe.format.Span;
 import dev.loupe.samples.corrupt.Corruptions;
-import javafx.scene.Node;
 import javafx.scene.control.TableRow;
 import org.junit.jupiter.api.Test;
 import javafx.stage.Stage;
@@ -68,8 +67,8 @@ class FindingsPanelTest extends WindowHarness {
         // the object is a tree (table mixed): its diagram is shown with the page's box marked
         assertThat(window.tree().title()).isEqualTo(f.object());
         assertThat(window.tree().marked()).isEqualTo(f.page());
-        assertThat(robot.lookup(".finding-mark").queryAll().stream().map(Node::getUserData).toList())
-                .containsExactly(f.page());
+        assertThat(window.tree().isShown(f.page())).isTrue();
+        assertThat(window.tree().markedBox()).isEqualTo(f.page());
         // error findings give their page the red corner on the map
         assertThat(f.severity()).isEqualTo(Severity.ERROR);
         assertThat(window.pageMap().hasProblemMark(f.page())).isTrue();

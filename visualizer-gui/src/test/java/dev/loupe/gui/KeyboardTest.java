@@ -31,7 +31,7 @@ class KeyboardTest extends WindowHarness {
         List<TreeNode> kids = root.children().stream().map(TreeLink::node).toList();
         assertThat(kids).hasSizeGreaterThan(2).doesNotContainNull();
 
-        robot.clickOn("#node-" + root.page());
+        clickBox(robot, root.page());
         idle();
         assertThat(window.getScene().getFocusOwner()).isSameAs(window.tree());
         assertThat(window.tree().selected()).isEqualTo(root.page());

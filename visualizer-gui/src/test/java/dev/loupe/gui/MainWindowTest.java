@@ -9,77 +9,45 @@ import dev.loupe.samples.Sample;
 import dev.loupe.samples.Samples;
 import dev.loupe.samples.corrupt.Corruptions;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.TreeItem;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
+
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The window driven headless (Monocle) as a user would: open, pick a tree, click, read the inspector. */
-@ExtendWith(ApplicationExtension.class)
-class MainWindowTest {
-
-    @TempDir
-    Path dir;
-
-    private MainWindow window;
+class MainWindowTest extends WindowHarness {
 
     @Start
-    void start(Stage stage) {
-        window = new MainWindow(RecentFiles.inMemory());
-        stage.setScene(new Scene(window, 1280, 800));
-        stage.show();
-    }
-
-    @AfterEach
-    void stop() {
-        window.shutdown();
-    }
-
-    private void idle(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.busyProperty().get() == 0);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private void open(FxRobot robot, Path file) throws Exception {
-        robot.interact(() -> window.open(file));
-        idle(robot);
-        assertThat(window.loaded()).as(window.status().getText()).isNotNull();
+    void show(Stage stage) {
+        start(stage);
     }
 
     @Test
     void clickingATreeNodeShowsThatPageInTheInspector(FxRobot robot) throws Exception {
         open(robot, Samples.copyTo(Sample.PAGE_1024, dir));
         robot.interact(() -> window.showTree("mixed"));
-        idle(robot);
+        idle();
 
-        List<Node> nodes = new ArrayList<>(robot.lookup(".tree-node").queryAll());
-        assertThat(nodes).hasSizeGreaterThan(2);
+        TreeLayout layout = window.tree().treeLayout();
+        assertThat(layout.shownCount()).isGreaterThan(2);
         long root = window.loaded().map().objects().stream().filter(o -> o.name().equals("mixed")).findFirst()
                 .orElseThrow().census().root();
-        Node leaf = nodes.stream().filter(n -> (Long) n.getUserData() != root).findFirst().orElseThrow();
-        long page = (Long) leaf.getUserData();
-        robot.clickOn(leaf);
-        idle(robot);
+        assertThat(layout.shape().page(0)).isEqualTo(root);
+        long page = layout.shape().page(layout.shown()[1]);
+        clickBox(robot, page);
+        idle();
 
         PageDetails shown = window.inspector().details();
         assertThat(shown.page()).isEqualTo(page);
@@ -93,7 +61,7 @@ class MainWindowTest {
     void fieldTreeAndHexViewFollowEachOther(FxRobot robot) throws Exception {
         open(robot, Samples.copyTo(Sample.PAGE_1024, dir));
         robot.interact(() -> window.showPage(1));
-        idle(robot);
+        idle();
         PageInspectorView inspector = window.inspector();
         assertThat(inspector.details().page()).isEqualTo(1);
 
@@ -120,7 +88,7 @@ class MainWindowTest {
         Path damaged = Corruptions.named("child-page-number-invalid").apply(dir);
         open(robot, damaged);
         robot.interact(() -> window.showTree("mixed"));
-        idle(robot);
+        idle();
 
         Set<Node> broken = robot.lookup(".broken-link").queryAll();
         assertThat(broken).hasSize(1);
@@ -131,14 +99,15 @@ class MainWindowTest {
         assertThat(robot.lookup("#broken-" + link.page()).tryQuery()).isPresent();
 
         // still responsive: the broken tree's other nodes open in the inspector, the page map still answers
-        Node some = robot.lookup(".tree-node").queryAll().iterator().next();
-        long page = (Long) some.getUserData();
-        robot.clickOn(some);
-        idle(robot);
+        TreeShape shape = window.tree().treeLayout().shape();
+        assertThat(shape.isNode(1)).isTrue();
+        long page = shape.page(1);
+        clickBox(robot, page);
+        idle();
         assertThat(window.inspector().details().page()).isEqualTo(page);
         robot.clickOn("#map-tab");
         robot.interact(() -> window.showPage(2));
-        idle(robot);
+        idle();
         assertThat(window.inspector().details().page()).isEqualTo(2);
         assertThat(window.status().getText()).doesNotStartWith("Error");
     }

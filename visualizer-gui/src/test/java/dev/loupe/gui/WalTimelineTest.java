@@ -13,6 +13,7 @@ import javafx.stage.Stage;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -114,6 +115,73 @@ class WalTimelineTest extends WindowHarness {
             }
         }
         assertThat(pagesAtEnd).isPositive();
+    }
+
+    @Test
+    void anExplicitWalPathGivesTheSameTimelineAsTheWalBesideTheDatabase(FxRobot robot) throws Exception {
+        Path db = Samples.copyTo(Sample.WAL, dir);
+        Path moved = dir.resolve("elsewhere").resolve("saved.wal");
+        Files.createDirectories(moved.getParent());
+        Files.move(Path.of(db + "-wal"), moved);
+        Path beside = Samples.copyTo(Sample.WAL, dir.resolve("beside"));
+
+        // without --wal the database file is alone: no timeline
+        open(robot, db);
+        assertThat(window.commits()).isEmpty();
+        assertThat(robot.lookup("#wal-timeline").query().isVisible()).isFalse();
+
+        robot.interact(() -> window.open(db, OpenOptions.withWal(moved)));
+        idle();
+        assertThat(window.loaded().options().walPath()).isEqualTo(moved);
+        List<WalCommit> commits = window.commits();
+        assertThat(commits).hasSize(29);
+        assertThat(robot.lookup("#wal-timeline").query().isVisible()).isTrue();
+        assertThat(window.commitSlider().getValue()).isEqualTo(29);
+        // at the last commit SQLite, reading the same WAL beside a copy, counts the same pages
+        assertThat(window.loaded().map().pageCount()).isEqualTo(sqlitePageCount(db, moved));
+
+        for (int k : new int[]{12, 1}) {
+            robot.interact(() -> window.commitSlider().setValue(k));
+            idle();
+            assertThat(window.loaded().db().appliedCommit()).isEqualTo(k);
+            assertThat(window.loaded().options().walPath()).isEqualTo(moved);
+            PageMap expected = mapAt(beside, k);
+            PageMap shown = window.pageMap().map();
+            assertThat(shown.pageCount()).isEqualTo(expected.pageCount());
+            for (long p = 1; p <= expected.pageCount(); p++) {
+                assertThat(shown.kind(p)).as("page %d at commit %d", p, k).isEqualTo(expected.kind(p));
+            }
+            for (long p : commits.get(k - 1).pages()) {
+                if (p <= expected.pageCount()) {
+                    assertThat(window.pageMap().isWritten(p)).as("page %d written by commit %d", p, k).isTrue();
+                }
+            }
+        }
+        // read-only: nothing appeared beside the database or the WAL
+        assertThat(Path.of(db + "-wal")).doesNotExist();
+        assertThat(Path.of(db + "-shm")).doesNotExist();
+        assertThat(Path.of(moved + "-shm")).doesNotExist();
+
+        // --wal ignore on the copy with its WAL beside: the database file alone
+        robot.interact(() -> window.open(beside, OpenOptions.ignoreWal()));
+        idle();
+        assertThat(window.commits()).isEmpty();
+        assertThat(window.loaded().db().appliedCommit()).isZero();
+        assertThat(window.pageMap().map().pageCount()).isEqualTo(mapAt(beside, 0).pageCount());
+    }
+
+    /** SQLite's page count for the database with {@code wal} applied, on copies (SQLite writes beside them). */
+    private long sqlitePageCount(Path db, Path wal) throws Exception {
+        Path scratch = Files.createDirectories(dir.resolve("oracle"));
+        Path copy = scratch.resolve("copy.db");
+        Files.copy(db, copy);
+        Files.copy(wal, Path.of(copy + "-wal"));
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + copy);
+             java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet r = s.executeQuery("PRAGMA page_count")) {
+            assertThat(r.next()).isTrue();
+            return r.getLong(1);
+        }
     }
 
     private double[] squareColours(FxRobot robot, long page) {

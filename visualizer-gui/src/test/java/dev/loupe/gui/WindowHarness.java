@@ -41,6 +41,14 @@ abstract class WindowHarness {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Clicks the middle of a page's box in the b-tree view, panning it into view first. */
+    void clickBox(FxRobot robot, long page) {
+        robot.interact(() -> window.tree().reveal(page));
+        double[] c = window.tree().boxCentre(page);
+        assertThat(c).as("box of page %d drawn", page).isNotNull();
+        robot.clickOn(window.tree().localToScreen(c[0], c[1]));
+    }
+
     void open(FxRobot robot, Path file) throws Exception {
         robot.interact(() -> window.open(file));
         idle();
