@@ -127,6 +127,19 @@ public final class Database implements Closeable {
                 image.length, Collections.unmodifiableList(problems));
     }
 
+    /**
+     * A database over pages someone else reads and owns (the database as of one WAL commit, read through a frame
+     * index): the header is page 1's, as {@link #open} takes it from a WAL view, and the size is the source's page
+     * count. Closing it closes nothing. Reading the schema reads the source once, on first use.
+     */
+    public static Database fromPages(PageSource pages, String name) throws IOException {
+        long size = pages.pageCount() * pages.pageSize();
+        byte[] p1 = pages.pageCount() >= 1 ? pages.read(1) : null;
+        byte[] head = p1 == null ? new byte[0] : java.util.Arrays.copyOf(p1, Math.min(p1.length, DatabaseHeader.SIZE));
+        DatabaseHeader header = DatabaseHeader.decode(head, size);
+        return new Database(name, null, null, null, pages, header, size, header.problems());
+    }
+
     private static int choosePageSize(DatabaseHeader h, WalFile wal, OpenOptions options, List<Problem> problems) {
         if (options.pageSize() > 0) {
             return options.pageSize();

@@ -3,14 +3,12 @@ package dev.loupe.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loupe.format.Problem;
-import dev.loupe.format.page.ReadOnlyFile;
 import dev.loupe.format.wal.ShmFile;
 import dev.loupe.format.wal.WalCheckpointInfo;
 import dev.loupe.format.wal.WalFile;
 import dev.loupe.format.wal.WalIndexHeader;
 import dev.loupe.wal.CheckpointState;
 import dev.loupe.wal.ShmReport;
-import dev.loupe.wal.WalPaths;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,7 +17,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -51,17 +48,10 @@ final class ShmCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         boolean json = format.json();
         PrintWriter out = spec.commandLine().getOut();
-        ShmFile shm;
-        try (ReadOnlyFile f = SideFiles.open(file, "-shm")) {
-            shm = ShmFile.read(f);
-        }
-        Path walPath = walPath();
-        Optional<WalFile> walFile = Optional.empty();
-        if (walPath != null && Files.isRegularFile(walPath)) {
-            try (ReadOnlyFile w = SideFiles.open(walPath, "WAL")) {
-                walFile = Optional.of(WalFile.read(w));
-            }
-        }
+        WalFiles files = WalFiles.resolve(file, wal, WalFiles.Reads.SHM);
+        ShmFile shm = files.readShm().orElseThrow();
+        Optional<WalFile> walFile = files.readWal();
+        Path walPath = files.wal();
         ShmReport report = ShmReport.of(shm, walFile);
         if (json) {
             json(out, report, walFile.isPresent() ? walPath : null);
@@ -71,18 +61,6 @@ final class ShmCommand implements Callable<Integer> {
         out.flush();
         boolean disagree = report.checkpoint().map(c -> !c.agreesWithWal()).orElse(false);
         return report.problems().isEmpty() && !disagree ? ExitCode.OK : ExitCode.FINDINGS;
-    }
-
-    private Path walPath() {
-        if ("ignore".equals(wal.wal)) {
-            return null;
-        }
-        if (!"auto".equals(wal.wal)) {
-            return Path.of(wal.wal);
-        }
-        String name = file.getFileName().toString();
-        String base = name.endsWith(WalPaths.SHM_SUFFIX) ? name.substring(0, name.length() - 4) : name;
-        return file.resolveSibling(base + WalPaths.WAL_SUFFIX);
     }
 
     private static final List<String> FIELDS = List.of("iVersion", "iChange", "isInit", "bigEndCksum", "szPage",

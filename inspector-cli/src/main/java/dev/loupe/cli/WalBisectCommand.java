@@ -75,7 +75,7 @@ final class WalBisectCommand implements Callable<Integer> {
         BisectOptions options = new BisectOptions(code, CheckOptions.defaults().withThreads(1).withQuick(quick),
                 naive ? BisectStrategy.NAIVE : BisectStrategy.INCREMENTAL);
         PrintWriter out = spec.commandLine().getOut();
-        try (WalPair pair = WalPairs.open(file, wal)) {
+        try (WalPair pair = WalFiles.resolve(file, wal, WalFiles.Reads.DATABASE).openPair()) {
             BisectResult r;
             try (CommitProgress progress = CommitProgress.of(spec.commandLine().getErr(), !json)) {
                 r = WalBisect.run(pair, options, progress);

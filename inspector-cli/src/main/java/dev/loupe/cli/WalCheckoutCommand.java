@@ -59,8 +59,8 @@ final class WalCheckoutCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         boolean json = format.json();
         PrintWriter stdout = spec.commandLine().getOut();
-        try (WalPair pair = WalPairs.open(file, wal)) {
-            int k = WalPairs.commit(commit, pair);
+        try (WalPair pair = WalFiles.resolve(file, wal, WalFiles.Reads.DATABASE).openPair()) {
+            int k = commit(commit, pair);
             if (pair.walPath() != null && Files.exists(out) && Files.isSameFile(out, pair.walPath())) {
                 throw new UserError(ExitCode.USAGE, out + ": is the input WAL; Loupe never writes to what it reads");
             }
@@ -82,6 +82,26 @@ final class WalCheckoutCommand implements Callable<Integer> {
             stdout.flush();
             return ExitCode.OK;
         }
+    }
+
+    /** A commit argument: a number 0..commitCount or "latest". */
+    private static int commit(String arg, WalPair pair) {
+        int n = pair.commitCount();
+        if ("latest".equals(arg)) {
+            return n;
+        }
+        int k;
+        try {
+            k = Integer.parseInt(arg);
+        } catch (NumberFormatException e) {
+            throw new UserError(ExitCode.USAGE, "commit '" + arg + "' is not a number (or 'latest')");
+        }
+        if (k < 0 || k > n) {
+            throw new UserError(ExitCode.USAGE, "commit " + k + " out of range: " + (pair.walPath() == null
+                    ? "there is no WAL, so only commit 0 (the database file) exists"
+                    : "the WAL has " + n + " valid commits (0 = the database file alone, 1.." + n + ")"));
+        }
+        return k;
     }
 
     private ObjectNode json(WalPair pair, CheckoutResult r) {

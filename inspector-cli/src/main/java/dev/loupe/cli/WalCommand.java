@@ -64,25 +64,24 @@ final class WalCommand implements Callable<Integer> {
         }
         boolean json = format.json();
         PrintWriter out = spec.commandLine().getOut();
-        try (WalTarget target = WalTarget.open(file, wal)) {
-            WalSummary summary = WalSummary.of(target.wal, target.shm);
-            if (json) {
-                json(out, target, summary);
-            } else {
-                text(out, target, summary, frames == null ? Integer.MAX_VALUE : frames);
-            }
-            out.flush();
-            boolean disagree = summary.checkpoint().map(c -> !c.agreesWithWal()).orElse(false);
-            return summary.problems().isEmpty() && summary.ignored().isEmpty() && !disagree
-                    ? ExitCode.OK : ExitCode.FINDINGS;
+        WalFiles files = WalFiles.resolve(file, wal, WalFiles.Reads.WAL);
+        WalSummary summary = WalSummary.of(files.readWal().orElseThrow(), files.readShm());
+        if (json) {
+            json(out, files, summary);
+        } else {
+            text(out, files, summary, frames == null ? Integer.MAX_VALUE : frames);
         }
+        out.flush();
+        boolean disagree = summary.checkpoint().map(c -> !c.agreesWithWal()).orElse(false);
+        return summary.problems().isEmpty() && summary.ignored().isEmpty() && !disagree
+                ? ExitCode.OK : ExitCode.FINDINGS;
     }
 
     // ---- text ----
 
-    private static void text(PrintWriter out, WalTarget t, WalSummary s, int limit) {
-        out.printf("WAL        %s (%,d bytes)%n", t.paths.wal(), s.wal().fileSize());
-        out.printf("Database   %s%n", t.paths.database().map(Path::toString).orElse("none beside the WAL"));
+    private static void text(PrintWriter out, WalFiles t, WalSummary s, int limit) {
+        out.printf("WAL        %s (%,d bytes)%n", t.wal(), s.wal().fileSize());
+        out.printf("Database   %s%n", t.databaseExists() ? t.database() : "none beside the WAL");
         out.println();
         if (s.header().isEmpty()) {
             out.println("Header     none: the file is shorter than the 32-byte header");
@@ -164,10 +163,10 @@ final class WalCommand implements Callable<Integer> {
                 + " drops them%n", "DROPPED", l.firstCommit(), l.lastCommit(), l.firstFrame(), l.lastFrame()));
     }
 
-    private static void checkpoint(PrintWriter out, WalTarget t, CheckpointState c) {
+    private static void checkpoint(PrintWriter out, WalFiles t, CheckpointState c) {
         out.println();
         out.printf("Checkpoint %s: mxFrame %d, nPage %d, nBackfill %d (attempted %d), read marks %s%n",
-                t.paths.shm().map(Path::toString).orElse("-shm"), c.mxFrame(), c.nPage(), c.nBackfill(),
+                t.shm().map(Path::toString).orElse("-shm"), c.mxFrame(), c.nPage(), c.nBackfill(),
                 c.nBackfillAttempted(), readMarks(c.readMarks()));
         out.printf("  %s; %s%n", c.headerTrusted() ? "header copies agree and check out"
                 : "header copies disagree or fail their checksum (SQLite would recover from the WAL)",
@@ -185,13 +184,13 @@ final class WalCommand implements Callable<Integer> {
 
     // ---- json ----
 
-    private static void json(PrintWriter out, WalTarget t, WalSummary s) throws IOException {
+    private static void json(PrintWriter out, WalFiles t, WalSummary s) throws IOException {
         JsonGenerator g = new ObjectMapper().getFactory().createGenerator(out);
         g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
         g.useDefaultPrettyPrinter();
         g.writeStartObject();
-        g.writeStringField("wal", t.paths.wal().toString());
-        g.writeStringField("database", t.paths.database().map(Path::toString).orElse(null));
+        g.writeStringField("wal", t.wal().toString());
+        g.writeStringField("database", t.databaseExists() ? t.database().toString() : null);
         g.writeNumberField("fileSize", s.wal().fileSize());
         if (s.header().isPresent()) {
             WalHeader h = s.header().get();
@@ -279,9 +278,9 @@ final class WalCommand implements Callable<Integer> {
         g.writeEndObject();
     }
 
-    private static void checkpointJson(JsonGenerator g, WalTarget t, CheckpointState c) throws IOException {
+    private static void checkpointJson(JsonGenerator g, WalFiles t, CheckpointState c) throws IOException {
         g.writeObjectFieldStart("checkpoint");
-        g.writeStringField("shm", t.paths.shm().map(Path::toString).orElse(null));
+        g.writeStringField("shm", t.shm().map(Path::toString).orElse(null));
         g.writeNumberField("mxFrame", c.mxFrame());
         g.writeNumberField("nPage", c.nPage());
         g.writeNumberField("nBackfill", c.nBackfill());

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.loupe.wal.CommitPage;
 import dev.loupe.wal.CommitInfo;
+import dev.loupe.format.wal.WalFile;
 import dev.loupe.wal.WalCommits;
+import dev.loupe.wal.WalInput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,27 +45,28 @@ final class WalCommitsCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         boolean json = format.json();
         PrintWriter out = spec.commandLine().getOut();
-        try (WalTarget t = WalTarget.open(file, wal)) {
-            List<CommitInfo> commits = WalCommits.of(t.paths.database(), t.paths.wal(), t.wal, t.walFile);
+        try (WalInput in = WalFiles.resolve(file, wal, WalFiles.Reads.WAL).openInput()) {
+            List<CommitInfo> commits = WalCommits.of(in);
             if (json) {
-                json(out, t, commits);
+                json(out, in, commits);
             } else {
-                text(out, t, commits);
+                text(out, in, commits);
             }
             out.flush();
-            return t.wal.problems().isEmpty() ? ExitCode.OK : ExitCode.FINDINGS;
+            return in.wal().problems().isEmpty() ? ExitCode.OK : ExitCode.FINDINGS;
         }
     }
 
-    private static void text(PrintWriter out, WalTarget t, List<CommitInfo> commits) {
-        out.printf("WAL        %s: %d valid commits, frames 1..%d%n", t.paths.wal(), commits.size(),
-                t.wal.validFrameCount());
-        if (t.paths.database().isEmpty()) {
+    private static void text(PrintWriter out, WalInput in, List<CommitInfo> commits) {
+        WalFile w = in.wal();
+        out.printf("WAL        %s: %d valid commits, frames 1..%d%n", in.walPath(), commits.size(),
+                w.validFrameCount());
+        if (!in.hasDatabaseFile()) {
             out.println("Database   none beside the WAL: pages not in the WAL read as zeros");
         }
-        if (t.wal.frames().size() > t.wal.validFrameCount()) {
+        if (w.frames().size() > w.validFrameCount()) {
             out.printf("           %,d frames after frame %d are ignored by SQLite (see 'loupe wal')%n",
-                    t.wal.frames().size() - t.wal.validFrameCount(), t.wal.validFrameCount());
+                    w.frames().size() - w.validFrameCount(), w.validFrameCount());
         }
         out.println();
         out.printf("  %6s  %-15s %-13s  %s%n", "commit", "frames", "pages", "pages written (by owner)");
@@ -101,14 +104,14 @@ final class WalCommitsCommand implements Callable<Integer> {
         return b.toString();
     }
 
-    private static void json(PrintWriter out, WalTarget t, List<CommitInfo> commits) throws IOException {
+    private static void json(PrintWriter out, WalInput in, List<CommitInfo> commits) throws IOException {
         JsonGenerator g = new ObjectMapper().getFactory().createGenerator(out);
         g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
         g.useDefaultPrettyPrinter();
         g.writeStartObject();
-        g.writeStringField("wal", t.paths.wal().toString());
-        g.writeStringField("database", t.paths.database().map(Path::toString).orElse(null));
-        g.writeNumberField("validFrames", t.wal.validFrameCount());
+        g.writeStringField("wal", in.walPath().toString());
+        g.writeStringField("database", in.hasDatabaseFile() ? in.databasePath().toString() : null);
+        g.writeNumberField("validFrames", in.wal().validFrameCount());
         g.writeArrayFieldStart("commits");
         for (CommitInfo c : commits) {
             g.writeStartObject();

@@ -70,9 +70,8 @@ final class WalDiffCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         boolean json = format.json();
         PrintWriter out = spec.commandLine().getOut();
-        WalInput in = WalInputs.open(file, wal);
-        try {
-            WalInputs.requirePage(in, page);
+        try (WalInput in = WalFiles.resolve(file, wal, WalFiles.Reads.WAL).openInput()) {
+            WalVersions.requirePage(in, page);
             PageVersion va = WalVersions.parse(in, page, a, "A");
             PageVersion vb = WalVersions.parse(in, page, b, "B");
             PageDiff d = new PageDiffer(in).diff(va, vb);
@@ -84,8 +83,6 @@ final class WalDiffCommand implements Callable<Integer> {
             out.flush();
             boolean damaged = damaged(d.beforeSummary()) || damaged(d.afterSummary());
             return damaged ? ExitCode.FINDINGS : ExitCode.OK;
-        } finally {
-            WalInputs.close(in);
         }
     }
 

@@ -54,9 +54,8 @@ final class WalHistoryCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         boolean json = format.json();
         PrintWriter out = spec.commandLine().getOut();
-        WalInput in = WalInputs.open(file, wal);
-        try {
-            WalInputs.requirePage(in, page);
+        try (WalInput in = WalFiles.resolve(file, wal, WalFiles.Reads.WAL).openInput()) {
+            WalVersions.requirePage(in, page);
             PageHistory h = PageHistories.of(in, page);
             if (json) {
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
@@ -68,8 +67,6 @@ final class WalHistoryCommand implements Callable<Integer> {
             boolean damaged = h.versions().stream()
                     .anyMatch(e -> e.summary().type() != null && e.summary().problems() > 0);
             return damaged ? ExitCode.FINDINGS : ExitCode.OK;
-        } finally {
-            WalInputs.close(in);
         }
     }
 

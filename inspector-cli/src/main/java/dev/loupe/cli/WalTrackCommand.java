@@ -61,8 +61,7 @@ final class WalTrackCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         boolean json = format.json();
         PrintWriter out = spec.commandLine().getOut();
-        WalInput in = WalInputs.open(file, wal);
-        try {
+        try (WalInput in = WalFiles.resolve(file, wal, WalFiles.Reads.WAL).openInput()) {
             RowTrack t = new RowTracker(in).track(tableName, rowid);
             if (t.refusal() != null) {
                 throw new UserError(ExitCode.USAGE, t.refusal());
@@ -82,8 +81,6 @@ final class WalTrackCommand implements Callable<Integer> {
             out.flush();
             boolean damaged = t.versions().stream().anyMatch(v -> !v.problems().isEmpty());
             return damaged ? ExitCode.FINDINGS : ExitCode.OK;
-        } finally {
-            WalInputs.close(in);
         }
     }
 

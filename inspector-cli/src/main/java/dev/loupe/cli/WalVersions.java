@@ -15,6 +15,15 @@ final class WalVersions {
     private WalVersions() {
     }
 
+    /** {@code page} must be held by the database file or some frame. */
+    static long requirePage(WalInput in, long page) {
+        if (page < 1 || page > in.largestPage()) {
+            throw new UserError(ExitCode.USAGE, "page " + page + " is out of range: " + in.databasePath().getFileName()
+                    + " and its WAL hold pages 1.." + in.largestPage());
+        }
+        return page;
+    }
+
     /** Parses {@code arg} ("db" or a frame number) as a version of {@code page}, with one-line errors. */
     static PageVersion parse(WalInput in, long page, String arg, String label) {
         if ("db".equalsIgnoreCase(arg)) {

@@ -62,7 +62,7 @@ final class CommitImage {
     /** Applies the next commit's frames. */
     void advance() throws IOException {
         WalCommit c = pair.commit(commit + 1);
-        long limit = 2 * (disk.pageCount() + c.lastFrame()) + WalPageSource.MAX_EXTRA_ZERO_PAGES;
+        long limit = WalPageSource.sizeLimit(disk.pageCount(), c.lastFrame(), pageSize);
         resize(Math.min(c.databaseSize(), limit), c.number());
         int frameSize = pageSize + WalFrame.HEADER_SIZE;
         for (int f = c.firstFrame(); f <= c.lastFrame(); f++) {

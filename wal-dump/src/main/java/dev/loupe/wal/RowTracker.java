@@ -34,8 +34,9 @@ import java.util.Set;
  * row depends on: a page of the sqlite_schema b-tree, or a page on the row's search path (root to leaf, as
  * {@link TreeSearch} descends) or of its overflow chain, as of the last commit examined. Any change to the row must
  * write one of those pages, so the others cannot change it. The row's values are decoded (by {@link RowDecoder},
- * as {@code loupe rows} decodes them) only when its payload bytes or the schema changed; that needs the database as
- * of the commit ({@link WalInput#openDatabase}), which reads the WAL once more.
+ * as {@code loupe rows} decodes them) only when its payload bytes or the schema changed, from the database as of
+ * the commit ({@link WalInput#openDatabase}): a view through the input's frame index, so no commit reads the WAL
+ * again or reopens a file.
  */
 public final class RowTracker {
 

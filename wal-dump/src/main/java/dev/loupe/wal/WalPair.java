@@ -77,18 +77,6 @@ public final class WalPair implements Closeable {
         }
     }
 
-    /**
-     * The database path for a FILE argument that names either the database or its WAL ({@code X-wal} means
-     * database {@code X}).
-     */
-    public static Path databaseOf(Path file) {
-        String name = file.getFileName().toString();
-        if (name.endsWith("-wal") && name.length() > 4) {
-            return file.resolveSibling(name.substring(0, name.length() - 4));
-        }
-        return file;
-    }
-
     public Path database() {
         return database;
     }

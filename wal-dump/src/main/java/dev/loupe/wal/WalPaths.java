@@ -1,37 +1,48 @@
 package dev.loupe.wal;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 
 /**
- * The files of one WAL-mode database, found from whichever of them the user names: {@code app.db} or
- * {@code app.db-wal} (walformat §1: the WAL and the wal-index are the database's name plus "-wal" and "-shm").
+ * The names of one WAL-mode database's files, found from whichever of them the user names (walformat §1: the WAL
+ * and the wal-index are the database's name plus "-wal" and "-shm"). Names only: any of them may not exist.
  *
- * @param database the database file; absent when only a WAL was given and no database lies beside it
- * @param wal      the WAL file (it may not exist)
- * @param shm      the wal-index file, when it exists
+ * @param database the database file
+ * @param wal      its WAL: the file named, when it was the WAL, else the database's name plus "-wal"
+ * @param shm      its wal-index: the file named, when it was the -shm, else the database's name plus "-shm"
  */
-public record WalPaths(Optional<Path> database, Path wal, Optional<Path> shm) {
+public record WalPaths(Path database, Path wal, Path shm) {
 
     public static final String WAL_SUFFIX = "-wal";
     public static final String SHM_SUFFIX = "-shm";
 
-    /** Resolves {@code file}: a name ending in "-wal" is the WAL, anything else the database. */
+    /** The files of {@code file}: a name ending in "-wal" is the WAL, anything else the database. */
     public static WalPaths of(Path file) {
-        String name = file.getFileName().toString();
-        Path database;
-        Path wal;
-        if (name.endsWith(WAL_SUFFIX) && name.length() > WAL_SUFFIX.length()) {
-            wal = file;
-            database = file.resolveSibling(name.substring(0, name.length() - WAL_SUFFIX.length()));
-        } else {
-            database = file;
-            wal = file.resolveSibling(name + WAL_SUFFIX);
-        }
-        Path dbName = database.getFileName();
-        Path shm = database.resolveSibling(dbName + SHM_SUFFIX);
-        return new WalPaths(Files.isRegularFile(database) ? Optional.of(database) : Optional.empty(), wal,
-                Files.isRegularFile(shm) ? Optional.of(shm) : Optional.empty());
+        Path database = strip(file, WAL_SUFFIX);
+        return new WalPaths(database, database == file ? sibling(database, WAL_SUFFIX) : file,
+                sibling(database, SHM_SUFFIX));
+    }
+
+    /** The files of {@code file} named as a wal-index: a name ending in "-shm" is it, anything else the database. */
+    public static WalPaths ofShm(Path file) {
+        Path database = strip(file, SHM_SUFFIX);
+        return new WalPaths(database, sibling(database, WAL_SUFFIX), database == file ? sibling(database, SHM_SUFFIX)
+                : file);
+    }
+
+    /** Whether {@code file} is named as a WAL (its name ends in "-wal" after something). */
+    public static boolean namesWal(Path file) {
+        return strip(file, WAL_SUFFIX) != file;
+    }
+
+    private static Path strip(Path file, String suffix) {
+        Path name = file.getFileName();
+        String s = name == null ? "" : name.toString();
+        return s.endsWith(suffix) && s.length() > suffix.length()
+                ? file.resolveSibling(s.substring(0, s.length() - suffix.length())) : file;
+    }
+
+    private static Path sibling(Path database, String suffix) {
+        Path name = database.getFileName();
+        return database.resolveSibling((name == null ? "" : name.toString()) + suffix);
     }
 }

@@ -1,7 +1,5 @@
 package dev.loupe.wal;
 
-import dev.loupe.format.page.ReadOnlyFile;
-import dev.loupe.format.wal.WalFile;
 import dev.loupe.samples.Sample;
 import dev.loupe.samples.Samples;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,7 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,10 +32,9 @@ class WalCommitsMatchDbstatTest {
         Path walPath = Path.of(db + "-wal");
         byte[] walBytes = Samples.walBytes(sample);
         List<CommitInfo> commits;
-        try (ReadOnlyFile f = ReadOnlyFile.open(walPath)) {
-            WalFile wal = WalFile.read(f);
-            commits = WalCommits.of(Optional.of(db), walPath, wal, f);
-            assertThat(commits).hasSize(wal.commits().size());
+        try (WalInput in = WalInput.open(db, walPath)) {
+            commits = WalCommits.of(in);
+            assertThat(commits).hasSize(in.commits().size());
         }
         int checkedPages = 0;
         for (CommitInfo c : commits) {

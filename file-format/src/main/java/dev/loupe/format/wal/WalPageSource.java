@@ -84,8 +84,7 @@ public final class WalPageSource implements PageSource {
                     + walPageSize + " differs from the database page size " + database.pageSize()
                     + ": frame images are cut or zero-padded to " + database.pageSize() + " bytes"));
         }
-        long limit = 2 * (database.pageCount() + lastFrame)
-                + Math.min(MAX_EXTRA_ZERO_PAGES, MAX_EXTRA_ZERO_BYTES / database.pageSize());
+        long limit = sizeLimit(database.pageCount(), lastFrame, database.pageSize());
         if (declaredSize > limit) {
             found.add(new Problem(ProblemKind.WAL_FRAME, Span.inFile(WalHeader.SIZE + (long) (lastFrame - 1)
                     * walFrameSize + 4, 4), "commit frame " + lastFrame + " gives a database size of " + declaredSize
@@ -98,6 +97,14 @@ public final class WalPageSource implements PageSource {
         this.problems = List.copyOf(found);
         this.description = database.describe() + (commit == 0 ? " (WAL not applied)"
                 : " + WAL commit " + commit + " of " + wal.commits().size() + " (frames 1.." + lastFrame + ")");
+    }
+
+    /**
+     * The most pages a view of a commit whose last frame is {@code lastFrame} shows over a database file of
+     * {@code databasePages} pages of {@code pageSize} bytes (see the class comment).
+     */
+    public static long sizeLimit(long databasePages, int lastFrame, int pageSize) {
+        return 2 * (databasePages + lastFrame) + Math.min(MAX_EXTRA_ZERO_PAGES, MAX_EXTRA_ZERO_BYTES / pageSize);
     }
 
     /** The number of the newest valid commit, 0 if the WAL has none: the view SQLite gives by default. */
