@@ -1,5 +1,6 @@
 package dev.loupe.repro.file;
 
+import dev.loupe.format.record.SerialType;
 import dev.loupe.format.Varint;
 import dev.loupe.format.btree.BTreePage;
 import dev.loupe.format.btree.Cell;
@@ -313,19 +314,8 @@ final class PayloadEdits {
         return new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
     }
 
-    /** Bytes of a value of serial type {@code type} (fileformat2 §2.1). */
+    /** Bytes of a value of serial type {@code type} (fileformat2 §2.1); 0 for the reserved 10 and 11. */
     static long bodyLength(long type) {
-        if (type >= 12) {
-            return (type - 12) / 2;
-        }
-        return switch ((int) type) {
-            case 1 -> 1;
-            case 2 -> 2;
-            case 3 -> 3;
-            case 4 -> 4;
-            case 5 -> 6;
-            case 6, 7 -> 8;
-            default -> 0;
-        };
+        return Math.max(0, SerialType.contentSize(type));
     }
 }
