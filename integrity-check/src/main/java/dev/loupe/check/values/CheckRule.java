@@ -34,6 +34,15 @@ final class CheckRule {
         return constraint;
     }
 
+    /** The outcome for {@code row} with no bookkeeping: for a first look that may be repeated by {@link #evaluate}. */
+    Outcome test(RowContext row) {
+        Evaluation e = Evaluator.evaluate(negated, row);
+        if (e instanceof Evaluation.Evaluated ok) {
+            return ok.value() instanceof IntegerValue i && i.value() == 1 ? Outcome.FAILED : Outcome.PASSED;
+        }
+        return Outcome.UNKNOWN;
+    }
+
     Outcome evaluate(RowContext row, long position) {
         Evaluation e = Evaluator.evaluate(negated, row);
         if (e instanceof Evaluation.Evaluated ok) {

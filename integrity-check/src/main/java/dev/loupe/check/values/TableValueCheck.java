@@ -62,7 +62,7 @@ final class TableValueCheck implements RowCheck {
 
     @Override
     public void row(TableRow tableRow, FindingSink sink) {
-        if (quiet(tableRow.record())) {
+        if (quiet(tableRow.record()) && checksPass(tableRow)) {
             return;
         }
         Row row = tableRow.row();
@@ -117,16 +117,34 @@ final class TableValueCheck implements RowCheck {
 
     /**
      * True when a sound record (in record order) can break no rule, judged from its serial types alone: it holds
-     * every stored column (none takes its DEFAULT), each value's class passes its column's rules, and there is no
-     * CHECK constraint to evaluate. Anything else goes through the decoded row.
+     * every stored column (none takes its DEFAULT) and each value's class passes its column's rules. Anything else
+     * goes through the decoded row.
      */
     private boolean quiet(RecordView r) {
-        if (r == null || !checks.isEmpty() || r.count() != storedColumns) {
+        if (r == null || r.count() != storedColumns) {
             return false;
         }
         for (ColumnRule rule : rules) {
             int f = rule.field();
             if (f < 0 || !rule.quiet(StorageClass.ofSerialType(r.serialType(f)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * True when the row passes every CHECK constraint, evaluated over values decoded from its record as the
+     * expressions ask for them; a failure or an unknown outcome sends the row through the decoded path, which
+     * evaluates again and reports.
+     */
+    private boolean checksPass(TableRow tableRow) {
+        if (checks.isEmpty()) {
+            return true;
+        }
+        view.reset(tableRow);
+        for (CheckRule c : checks) {
+            if (c.test(view) != CheckRule.Outcome.PASSED) {
                 return false;
             }
         }
