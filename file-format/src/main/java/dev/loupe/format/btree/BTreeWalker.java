@@ -89,6 +89,10 @@ public final class BTreeWalker {
             return;
         }
         int n = page.cellCount();
+        if (type.isLeaf() && v instanceof LeafCellScan scan) {
+            scan.leafCells(page, path);
+            return;
+        }
         PageType childKind = expected != null ? expected : type;
         for (int i = 0; i < n && !v.stop(); i++) {
             Cell cell = page.cell(i);

@@ -1,16 +1,12 @@
 package dev.loupe.format.btree;
 
-import dev.loupe.format.page.PageSet;
 import dev.loupe.format.Problem;
+import dev.loupe.format.page.PageSet;
 import dev.loupe.format.Progress;
-import dev.loupe.format.ProblemKind;
-import dev.loupe.format.Span;
 import dev.loupe.format.page.PageSource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.io.ByteArrayOutputStream;
 import java.util.List;
 
 /**
@@ -43,60 +39,13 @@ public record TreeCensus(long root, long interiorPages, long leafPages, long ove
     /** As {@link #of(PageSource, int, long, PageSet)}, reporting the pages claimed so far every 1024 pages. */
     public static TreeCensus of(PageSource source, int usableSize, long root, PageSet claimed, Progress progress)
             throws IOException {
-        PayloadReader payloads = new PayloadReader(source, usableSize);
-        long[] counts = new long[4]; // interior, leaf, overflow, entries
-        int[] depth = {0};
-        List<Long> pages = new ArrayList<>();
-        List<Long> overflow = new ArrayList<>();
-        ByteArrayOutputStream types = new ByteArrayOutputStream();
-        List<Problem> problems = new ArrayList<>();
+        CensusWalk walk = new CensusWalk(source, usableSize, claimed, progress);
         try {
-            new BTreeWalker(source, usableSize).walk(root, new TreeVisitor() {
-                @Override
-                public boolean page(BTreePage page, List<PathStep> path, int d) {
-                    pages.add(page.number());
-                    if ((pages.size() & 1023) == 0) {
-                        progress.pages(claimed.size(), source.pageCount());
-                    }
-                    types.write(page.type().ordinal());
-                    counts[page.type().isLeaf() ? 1 : 0]++;
-                    depth[0] = Math.max(depth[0], d + 1);
-                    return true;
-                }
-
-                @Override
-                public void cell(BTreePage page, Cell cell, List<PathStep> path) {
-                    if (!(cell instanceof TableInteriorCell)) {
-                        counts[3]++;
-                    }
-                    if (cell instanceof PayloadCell pc && pc.payload().overflows()) {
-                        try {
-                            for (long ov : payloads.overflowChain(pc.payload(), problems)) {
-                                if (claimed.add(ov)) {
-                                    overflow.add(ov);
-                                    counts[2]++;
-                                } else {
-                                    problems.add(new Problem(ProblemKind.TREE_LOOP,
-                                            Span.inPage(ov, 0, 4), "2nd reference to page " + ov
-                                            + " (overflow of cell " + cell.index() + " on page " + page.number() + ")"));
-                                }
-                            }
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    }
-                }
-
-                @Override
-                public void problem(Problem p) {
-                    problems.add(p);
-                }
-            }, claimed);
+            new BTreeWalker(source, usableSize).walk(root, walk, claimed);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        return new TreeCensus(root, counts[0], counts[1], counts[2], counts[3], depth[0],
-                pages.stream().mapToLong(Long::longValue).toArray(), types.toByteArray(),
-                overflow.stream().mapToLong(Long::longValue).toArray(), List.copyOf(problems));
+        return new TreeCensus(root, walk.interior, walk.leaves, walk.overflowPages, walk.entries, walk.depth,
+                walk.pages.toArray(), walk.types.toByteArray(), walk.overflow.toArray(), List.copyOf(walk.problems));
     }
 }

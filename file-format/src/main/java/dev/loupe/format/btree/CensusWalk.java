@@ -1,0 +1,171 @@
+package dev.loupe.format.btree;
+
+import dev.loupe.format.Problem;
+import dev.loupe.format.ProblemKind;
+import dev.loupe.format.Progress;
+import dev.loupe.format.Span;
+import dev.loupe.format.Varint;
+import dev.loupe.format.page.PageSet;
+import dev.loupe.format.page.PageSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The walk behind {@link TreeCensus#of}. Interior pages go through the usual per-cell path. On a leaf, a cell whose
+ * payload lies wholly on the page (fileformat2 §1.6: payload size P at most X, so no overflow page) is only counted:
+ * its payload-size varint (and rowid varint on a table leaf) is read to know that, and nothing is decoded. Any other
+ * cell (one that overflows, or whose varints or payload run off the page) is decoded exactly as
+ * {@link BTreePage#cell} does, so its problems and overflow chain are reported as before.
+ */
+final class CensusWalk implements TreeVisitor, LeafCellScan {
+
+    private final PageSource source;
+    private final PageSet claimed;
+    private final Progress progress;
+    private final PayloadReader payloads;
+    long interior;
+    long leaves;
+    long overflowPages;
+    long entries;
+    int depth;
+    final LongList pages = new LongList();
+    final LongList overflow = new LongList();
+    final ByteArrayOutputStream types = new ByteArrayOutputStream();
+    final List<Problem> problems = new ArrayList<>();
+
+    CensusWalk(PageSource source, int usableSize, PageSet claimed, Progress progress) {
+        this.source = source;
+        this.claimed = claimed;
+        this.progress = progress;
+        this.payloads = new PayloadReader(source, usableSize);
+    }
+
+    @Override
+    public boolean page(BTreePage page, List<PathStep> path, int d) {
+        pages.add(page.number());
+        if ((pages.size() & 1023) == 0) {
+            progress.pages(claimed.size(), source.pageCount());
+        }
+        types.write(page.type().ordinal());
+        if (page.type().isLeaf()) {
+            leaves++;
+        } else {
+            interior++;
+        }
+        depth = Math.max(depth, d + 1);
+        return true;
+    }
+
+    @Override
+    public void leafCells(BTreePage page, List<PathStep> path) {
+        byte[] data = page.data();
+        int limit = page.usableSize(); // already clipped to the page's length, as CellDecoder's limit is
+        boolean tableLeaf = page.type() == PageType.TABLE_LEAF;
+        int maxLocal = PayloadSizes.maxLocal(limit, tableLeaf);
+        int n = page.cellCount();
+        for (int i = 0; i < n; i++) {
+            if (!page.cellPointerValid(i)) {
+                continue; // page.cell(i) is null: the walker skips it, its pointer problem is the page's
+            }
+            if (whollyLocal(data, page.cellPointer(i), limit, tableLeaf, maxLocal)) {
+                entries++;
+                continue;
+            }
+            Cell cell = page.cell(i);
+            for (Problem p : cell.problems()) {
+                problem(p);
+            }
+            path.add(new PathStep(page.number(), i));
+            cell(page, cell, path);
+            path.remove(path.size() - 1);
+        }
+    }
+
+    /**
+     * True when the leaf cell at {@code offset} decodes without a problem and without overflow: its varints end
+     * before {@code limit}, its payload size P is in 0..X, and its P payload bytes end by {@code limit}.
+     */
+    private static boolean whollyLocal(byte[] data, int offset, int limit, boolean tableLeaf, int maxLocal) {
+        // The payload-size varint read in one pass, as Varint.length and Varint.value read it: at most 9 bytes, the
+        // ninth contributing all eight bits; running into limit first is a truncated varint.
+        int max = Math.min(9, limit - offset);
+        long declared = 0;
+        int i = 0;
+        for (; i < max; i++) {
+            int x = data[offset + i] & 0xff;
+            if (i == 8) {
+                declared = (declared << 8) | x;
+                break;
+            }
+            declared = (declared << 7) | (x & 0x7f);
+            if (x < 0x80) {
+                break;
+            }
+        }
+        if (i == max) {
+            return false;
+        }
+        int p = offset + i + 1;
+        if (tableLeaf) {
+            int rowidLen = Varint.length(data, p, limit);
+            if (rowidLen == 0) {
+                return false;
+            }
+            p += rowidLen;
+        }
+        return declared >= 0 && declared <= maxLocal && declared <= limit - p;
+    }
+
+    @Override
+    public void cell(BTreePage page, Cell cell, List<PathStep> path) {
+        if (!(cell instanceof TableInteriorCell)) {
+            entries++;
+        }
+        if (cell instanceof PayloadCell pc && pc.payload().overflows()) {
+            try {
+                for (long ov : payloads.overflowChain(pc.payload(), problems)) {
+                    if (claimed.add(ov)) {
+                        overflow.add(ov);
+                        overflowPages++;
+                    } else {
+                        problems.add(new Problem(ProblemKind.TREE_LOOP, Span.inPage(ov, 0, 4), "2nd reference to page "
+                                + ov + " (overflow of cell " + cell.index() + " on page " + page.number() + ")"));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Override
+    public void problem(Problem p) {
+        problems.add(p);
+    }
+
+    /** A growable list of page numbers without boxing. */
+    static final class LongList {
+        private long[] values = new long[16];
+        private int size;
+
+        void add(long v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+
+        int size() {
+            return size;
+        }
+
+        long[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.loupe.format.btree;
+
+import java.util.List;
+
+/**
+ * A {@link TreeVisitor} that takes over the cells of leaf pages itself: {@link BTreeWalker} then hands it each leaf
+ * page whole instead of decoding every cell into an object. A leaf has no children, so the only things its cells
+ * produce are their problems and {@link TreeVisitor#cell} calls, in pointer order; an implementation must produce
+ * exactly those, in that order, and honour {@link TreeVisitor#stop()} between cells.
+ */
+interface LeafCellScan {
+
+    /** The cells of leaf page {@code page}; {@code path} leads from the root to it and may be extended meanwhile. */
+    void leafCells(BTreePage page, List<PathStep> path);
+}
