@@ -59,6 +59,8 @@ public final class Launcher {
             return;
         }
         Timing timing = args.timing() ? Timing.to(System.err) : Timing.off();
+        // the decoding starts now, beside JavaFX's start-up, not once the window is shown
+        EarlyOpen early = args.file() == null ? null : EarlyOpen.start(args.file(), args.openOptions());
         try {
             Platform.startup(() -> {
                 Stage stage = new Stage();
@@ -70,7 +72,7 @@ public final class Launcher {
                 stage.show();
                 timing.windowShown();
                 if (args.file() != null) {
-                    window.open(args.file(), args.openOptions());
+                    window.open(args.file(), args.openOptions(), early);
                     window.whenIdle(() -> window.applyView(args.view()));
                 }
             });

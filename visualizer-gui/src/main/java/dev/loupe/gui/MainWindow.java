@@ -251,6 +251,11 @@ final class MainWindow extends BorderPane {
      * every commit it shows use the same WAL.
      */
     void open(Path path, OpenOptions options) {
+        open(path, options, null);
+    }
+
+    /** As {@link #open(Path, OpenOptions)}, taking the result of {@code early} when it is this opening's. */
+    void open(Path path, OpenOptions options, EarlyOpen early) {
         cancelCheck();
         progress.setVisible(true);
         progress.setProgress(-1);
@@ -262,6 +267,12 @@ final class MainWindow extends BorderPane {
             protected Loaded call() throws IOException {
                 if (previous != null) {
                     previous.db().close();
+                }
+                if (early != null && early.isFor(path, options)) {
+                    Loaded l = early.await();
+                    took[0] = early.openTook();
+                    took[1] = early.mapTook();
+                    return l;
                 }
                 Timing.Lap lap = Timing.Lap.start();
                 Database db = Database.open(path, options);
