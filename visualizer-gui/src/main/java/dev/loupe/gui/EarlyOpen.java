@@ -40,7 +40,7 @@ final class EarlyOpen {
     private void run() {
         try {
             Timing.Lap lap = Timing.Lap.start();
-            Database db = Database.open(path, options);
+            Database db = Opening.open(path, options);
             took[0] = lap.next();
             try {
                 PageMap map = PageMap.build(db);

@@ -275,7 +275,7 @@ final class MainWindow extends BorderPane {
                     return l;
                 }
                 Timing.Lap lap = Timing.Lap.start();
-                Database db = Database.open(path, options);
+                Database db = Opening.open(path, options);
                 took[0] = lap.next();
                 try {
                     PageMap map = PageMap.build(db, (done, total) -> updateProgress(done, total));
@@ -698,7 +698,8 @@ final class MainWindow extends BorderPane {
         FileChooser fc = new FileChooser();
         fc.setTitle("Open a SQLite database");
         fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("SQLite databases", "*.db", "*.sqlite",
-                "*.sqlite3", "*.db3"), new FileChooser.ExtensionFilter("All files", "*"));
+                "*.sqlite3", "*.db3"), new FileChooser.ExtensionFilter("hexdb text (sqlite3 .open --hexdb)",
+                "*.hexdb", "*.txt"), new FileChooser.ExtensionFilter("All files", "*"));
         if (loaded != null && loaded.path().getParent() != null) {
             fc.setInitialDirectory(loaded.path().toAbsolutePath().getParent().toFile());
         }
