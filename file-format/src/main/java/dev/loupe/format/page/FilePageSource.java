@@ -52,7 +52,7 @@ public final class FilePageSource implements PageSource {
         return b;
     }
 
-    /** Reads page {@code pgno} into {@code dst} (length >= page size); false when out of range. */
+    @Override
     public boolean readInto(long pgno, byte[] dst) throws IOException {
         if (pgno < 1 || pgno > pageCount) {
             return false;

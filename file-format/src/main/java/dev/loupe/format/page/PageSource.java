@@ -24,6 +24,22 @@ public interface PageSource extends Closeable {
      */
     byte[] read(long pgno) throws IOException;
 
+    /**
+     * Copies page {@code pgno} into {@code dst} (at least {@link #pageSize()} bytes), for readers that go through
+     * many pages and keep none: no allocation per page where the source can avoid it. False, and {@code dst}
+     * untouched, when {@code pgno} is outside {@code 1..pageCount()}.
+     */
+    default boolean readInto(long pgno, byte[] dst) throws IOException {
+        byte[] b = read(pgno);
+        if (b == null) {
+            return false;
+        }
+        int n = Math.min(b.length, pageSize());
+        System.arraycopy(b, 0, dst, 0, n);
+        java.util.Arrays.fill(dst, n, pageSize(), (byte) 0);
+        return true;
+    }
+
     /** Human-readable origin, e.g. the file path and which WAL commit is applied. */
     String describe();
 

@@ -20,12 +20,19 @@ record CellExtent(int size, long payloadSize, int localSize, long key, long over
         int limit = data.length;
         int p = offset + (type.isLeaf() ? 0 : 4);
         if (type == PageType.TABLE_INTERIOR) {
-            int n = Math.max(1, Varint.length(data, p, limit));
-            long key = Varint.length(data, p, limit) == 0 ? 0 : Varint.value(data, p);
-            return new CellExtent(4 + n, 0, 0, key, 0);
+            int len = Varint.length(data, p, limit);
+            long key = len == 0 ? 0 : Varint.value(data, p);
+            return new CellExtent(4 + Math.max(1, len), 0, 0, key, 0);
         }
-        int sizeLen = Varint.length(data, p, limit);
-        long payload = sizeLen == 0 ? 0 : Varint.value(data, p);
+        int sizeLen;
+        long payload;
+        if (p < limit && data[p] >= 0) { // a one-byte varint: most payload sizes of small rows
+            sizeLen = 1;
+            payload = data[p];
+        } else {
+            sizeLen = Varint.length(data, p, limit);
+            payload = sizeLen == 0 ? 0 : Varint.value(data, p);
+        }
         // SQLite reads the payload size as a 32-bit value (getVarint32): larger values wrap; treat as huge
         if (payload < 0 || payload > 0x7fffffffL) {
             payload = 0x7fffffffL;

@@ -388,7 +388,7 @@ public final class StructureCheck {
         try {
             pagesVisited++;
             pagesRead.accept(1);
-            byte[] data = read(pgno);
+            byte[] data = read(pgno, level);
             int hdr = BTreePage.headerOffset(pgno);
             PageType type = PageType.ofFlag(data[hdr] & 0xff);
             int nCell = BigEndian.u16(data, hdr + 3);
@@ -451,9 +451,8 @@ public final class StructureCheck {
             for (int i = nCell - 1; i >= 0; i--) {
                 pfx.v2 = i;
                 int pc = BigEndian.u16(data, cellStart + 2 * i);
-                Span ptr = Span.inPage(pgno, cellStart + 2 * i, 2);
                 if (pc < contentOffset || pc > usableSize - 4) {
-                    reportCell(FindingCode.CELL_POINTER_OUT_OF_RANGE, ptr, i, "cell " + i + " pointer " + pc
+                    reportCell(FindingCode.CELL_POINTER_OUT_OF_RANGE, Span.inPage(pgno, cellStart + 2 * i, 2), i, "cell " + i + " pointer " + pc
                             + " is outside the cell content area " + contentOffset + ".." + (usableSize - 4),
                             "Offset " + pc + " out of range " + contentOffset + ".." + (usableSize - 4));
                     coverage = false;
@@ -519,7 +518,7 @@ public final class StructureCheck {
                         cells[nCells++] = ((long) pc << 16) | (pc + CellExtent.parse(data, pc, type, usableSize).size() - 1);
                     }
                 }
-                checkCoverage(pgno, data, hdr, contentOffset, Arrays.copyOf(cells, nCells));
+                checkCoverage(pgno, data, hdr, contentOffset, cells, nCells);
             }
         } finally {
             pfx.restore(saved);
@@ -620,7 +619,7 @@ public final class StructureCheck {
                 break;
             }
             n--;
-            byte[] data = read(page);
+            byte[] data = read(page, OVERFLOW_SLOT);
             long next = BigEndian.u32(data, 0);
             // N is a u32 in SQLite: past the expected length it wraps and stays "greater than 0"
             if (autoVacuum && n != 0) {
@@ -638,7 +637,98 @@ public final class StructureCheck {
     }
 
     // the coverage check at the end of checkTreePage: no byte used twice, uncovered bytes = fragment count
-    private void checkCoverage(long pgno, byte[] data, int hdr, int contentOffset, long[] cells) {
+    /**
+     * The byte-coverage part of checkTreePage: cells {@code [0, n)} of {@code cells} (start << 16 | last byte) and
+     * the freeblocks must not share a byte, and the bytes neither covers must be the header's fragment count. An
+     * intact page is judged on a bitmap of its content area, in time linear in its cells; a page where a cell or
+     * freeblock lies outside the content area or shares a byte takes SQLite's own route (sort the extents, report
+     * the first shared byte in that order), so the finding is the one SQLite's heap yields.
+     */
+    private void checkCoverage(long pgno, byte[] data, int hdr, int contentOffset, long[] cells, int n) {
+        if (!disjoint(data, hdr, contentOffset, cells, n)) {
+            coverageInOrder(pgno, data, hdr, contentOffset, Arrays.copyOf(cells, n));
+            return;
+        }
+        // disjoint extents inside [contentOffset, usableSize): the gaps between them add up to the content area
+        // less what they cover (the sum SQLite takes gap by gap over its sorted heap)
+        long covered = 0;
+        for (int k = 0; k < n; k++) {
+            covered += (cells[k] & 0xffff) - (cells[k] >>> 16) + 1;
+        }
+        int fb = BigEndian.u16(data, hdr + 1);
+        for (int guard = 0; fb > 0 && guard < usableSize / 4; guard++) {
+            covered += BigEndian.u16(data, fb + 2);
+            fb = BigEndian.u16(data, fb);
+        }
+        long frag = usableSize - contentOffset - covered;
+        int stated = data[hdr + 7] & 0xff;
+        if (frag != stated) {
+            reportFragmentation(pgno, hdr, frag, stated);
+        }
+    }
+
+    /** Per-thread bitmap of a page's bytes for {@link #disjoint}; one bit per byte of the usable area. */
+    private long[] coverageBits;
+
+    /**
+     * True when every cell extent and freeblock lies inside {@code [contentOffset, usableSize)} and no two share a
+     * byte. Freeblocks are known to be in ascending order and inside the page (the free-space check came first).
+     */
+    private boolean disjoint(byte[] data, int hdr, int contentOffset, long[] cells, int n) {
+        if (contentOffset >= usableSize) {
+            return n == 0 && BigEndian.u16(data, hdr + 1) == 0;
+        }
+        if (coverageBits == null) {
+            coverageBits = new long[(usableSize + 63) >>> 6];
+        }
+        long[] bits = coverageBits;
+        java.util.Arrays.fill(bits, contentOffset >>> 6, bits.length, 0L);
+        for (int k = 0; k < n; k++) {
+            if (!claim(bits, (int) (cells[k] >>> 16), (int) (cells[k] & 0xffff), contentOffset)) {
+                return false;
+            }
+        }
+        int fb = BigEndian.u16(data, hdr + 1);
+        for (int guard = 0; fb > 0 && guard < usableSize / 4; guard++) {
+            if (!claim(bits, fb, fb + BigEndian.u16(data, fb + 2) - 1, contentOffset)) {
+                return false;
+            }
+            fb = BigEndian.u16(data, fb);
+        }
+        return true;
+    }
+
+    /** Marks bytes [first, last] taken; false when one is outside the content area or already taken. */
+    private boolean claim(long[] bits, int first, int last, int contentOffset) {
+        if (first < contentOffset || last >= usableSize || last < first) {
+            return false;
+        }
+        int w0 = first >>> 6;
+        int w1 = last >>> 6;
+        for (int w = w0; w <= w1; w++) {
+            long mask = -1L;
+            if (w == w0) {
+                mask &= -1L << (first & 63);
+            }
+            if (w == w1) {
+                mask &= -1L >>> (63 - (last & 63));
+            }
+            if ((bits[w] & mask) != 0) {
+                return false;
+            }
+            bits[w] |= mask;
+        }
+        return true;
+    }
+
+    private void reportFragmentation(long pgno, int hdr, long frag, int stated) {
+        report(FindingCode.FRAGMENTATION_MISMATCH, Span.inPage(pgno, hdr + 7, 1), "the page header says "
+                + stated + " fragmented bytes but " + frag + " bytes are covered by no cell or freeblock",
+                "Fragmentation of " + frag + " bytes reported as " + stated + " on page " + pgno);
+    }
+
+    /** checkTreePage's own route: the extents in start order, the first shared byte reported. */
+    private void coverageInOrder(long pgno, byte[] data, int hdr, int contentOffset, long[] cells) {
         // freeblocks are in ascending order (the free-space check made sure); count them first
         int nFree = 0;
         int fb = BigEndian.u16(data, hdr + 1);
@@ -674,9 +764,7 @@ public final class StructureCheck {
         frag += usableSize - (prev & 0xffff) - 1;
         int stated = data[hdr + 7] & 0xff;
         if (frag != stated) {
-            report(FindingCode.FRAGMENTATION_MISMATCH, Span.inPage(pgno, hdr + 7, 1), "the page header says "
-                    + stated + " fragmented bytes but " + frag + " bytes are covered by no cell or freeblock",
-                    "Fragmentation of " + frag + " bytes reported as " + stated + " on page " + pgno);
+            reportFragmentation(pgno, hdr, frag, stated);
         }
     }
 
@@ -722,7 +810,7 @@ public final class StructureCheck {
     private void checkPtrmap(long child, int type, long parent, Span from) throws IOException {
         long map = PointerMap.ptrmapPageFor(child, usableSize);
         int offset = PointerMap.entryOffset(child, usableSize);
-        byte[] data = map == 0 || offset < 0 ? null : read(map);
+        byte[] data = map == 0 || offset < 0 ? null : read(map, PTRMAP_SLOT);
         int gotType = data == null ? 0 : data[offset] & 0xff;
         if (data == null || gotType < 1 || gotType > 5) {
             report(FindingCode.PTRMAP_ENTRY_MISSING, map == 0 ? from : Span.inPage(map, Math.max(0, offset),
@@ -740,6 +828,27 @@ public final class StructureCheck {
     }
 
     /** A page's bytes; a page SQLite cannot read past the end of the file reads as zeros, as SQLite's pager does. */
+    /**
+     * Page {@code pgno} into this walk's buffer {@code slot} (reused: the page of each tree level, or a scratch page
+     * for overflow and pointer-map pages, is read into the same array each time), zeros when it cannot be read.
+     */
+    private byte[] read(long pgno, int slot) throws IOException {
+        touch(pgno);
+        byte[] buf = buffers[slot];
+        if (buf == null) {
+            buf = buffers[slot] = new byte[pageSize];
+        }
+        if (pgno < 1 || pgno > pages.pageCount() || !pages.readInto(pgno, buf)) {
+            java.util.Arrays.fill(buf, (byte) 0);
+        }
+        return buf;
+    }
+
+    /** Page buffers for {@link #read(long, int)}: one per tree level, then one for overflow and one for pointer maps. */
+    private final byte[][] buffers = new byte[MAX_DEPTH + 2][];
+    private static final int OVERFLOW_SLOT = MAX_DEPTH;
+    private static final int PTRMAP_SLOT = MAX_DEPTH + 1;
+
     private byte[] read(long pgno) throws IOException {
         touch(pgno);
         byte[] data = pgno >= 1 && pgno <= pages.pageCount() ? pages.read(pgno) : null;
