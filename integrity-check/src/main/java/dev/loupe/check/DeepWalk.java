@@ -8,7 +8,10 @@ import dev.loupe.format.btree.Cell;
 import dev.loupe.format.btree.IndexInteriorCell;
 import dev.loupe.format.btree.IndexLeafCell;
 import dev.loupe.format.btree.InteriorCell;
+import dev.loupe.format.btree.LocalLeafCell;
+import dev.loupe.format.btree.LeafCellScan;
 import dev.loupe.format.btree.LocalPayload;
+import dev.loupe.format.btree.PageType;
 import dev.loupe.format.btree.TableLeafCell;
 import dev.loupe.format.btree.PathStep;
 import dev.loupe.format.btree.Payload;
@@ -79,35 +82,65 @@ final class DeepWalk {
         // the fast lane reads sound records in place; a VIRTUAL generated column needs the decoded row
         RecordView view = !fastLane || hasVirtualColumn(table) ? null : new RecordView(db.encoding());
         boolean keyFirst = keyFirst(table);
-        walk(table.rootPage(), (page, cell, path) -> {
-            boolean holdsRow = table.withoutRowid() ? cell instanceof IndexLeafCell || cell instanceof IndexInteriorCell
-                    : cell instanceof TableLeafCell;
-            if (!holdsRow) {
-                return;
-            }
-            count++;
-            TableRow tr;
-            if (view != null && sound(page, (PayloadCell) cell, view, stored)) {
-                boolean hasRowid = cell instanceof TableLeafCell;
-                long rowid = hasRowid ? ((TableLeafCell) cell).rowid() : 0;
-                tr = new TableRow(table, view, hasRowid, rowid, path, count, rows, page, cell);
-            } else {
-                Row row = rows.decode(page, cell);
-                reportRecordProblems(row.problems(), table.name(), cell, path);
-                tr = new TableRow(table, row, List.copyOf(path), count);
-            }
-            if (order != null) {
-                boolean inOrder = keyFirst && tr.record() != null && tr.record().count() >= pkSize
-                        ? order.next(tr.record(), pkSize, cell instanceof InteriorCell)
-                        : order.next(keyValues(tr.row(), table, pkSize), cell instanceof InteriorCell);
-                if (!inOrder) {
-                    sink.add(Finding.of(FindingCode.PRIMARY_KEY_ORDER, "row is not after the previous one in"
-                                    + " PRIMARY KEY order").object(table.name()).at(cell.span()).cell(cell.index())
-                            .path(path).sqlite("row not in PRIMARY KEY order for " + table.name()));
+        boolean hasRowid = !table.withoutRowid();
+        PageType rowLeaf = hasRowid ? PageType.TABLE_LEAF : PageType.INDEX_LEAF;
+        walk(table.rootPage(), new Cells() {
+            @Override
+            public void local(BTreePage page, int i, List<PathStep> path, int offset, int size, long rowid) {
+                if (page.type() != rowLeaf) {
+                    return;
+                }
+                count++;
+                if (view != null && view.parse(page.data(), offset, size, stored)) {
+                    after(new TableRow(table, view, hasRowid, rowid, path, count, rows, page, null, i), page, null,
+                            i, path);
+                } else {
+                    Cell cell = page.cell(i);
+                    after(decoded(page, cell, path), page, cell, i, path);
                 }
             }
-            for (RowCheck c : checks) {
-                c.row(tr, sink);
+
+            @Override
+            public void cell(BTreePage page, Cell cell, List<PathStep> path) throws IOException {
+                boolean holdsRow = hasRowid ? cell instanceof TableLeafCell
+                        : cell instanceof IndexLeafCell || cell instanceof IndexInteriorCell;
+                if (!holdsRow) {
+                    return;
+                }
+                count++;
+                TableRow tr;
+                if (view != null && sound(page, (PayloadCell) cell, view, stored)) {
+                    long rowid = hasRowid ? ((TableLeafCell) cell).rowid() : 0;
+                    tr = new TableRow(table, view, hasRowid, rowid, path, count, rows, page, cell, cell.index());
+                } else {
+                    tr = decoded(page, cell, path);
+                }
+                after(tr, page, cell, cell.index(), path);
+            }
+
+            private TableRow decoded(BTreePage page, Cell cell, List<PathStep> path) {
+                Row row = rows.decode(page, cell);
+                reportRecordProblems(row.problems(), table.name(), cell, path);
+                return new TableRow(table, row, List.copyOf(path), count);
+            }
+
+            /** Key order (WITHOUT ROWID) and the row checks; {@code cell} is null when not decoded (a leaf cell). */
+            private void after(TableRow tr, BTreePage page, Cell cell, int i, List<PathStep> path) {
+                if (order != null) {
+                    boolean divider = cell instanceof InteriorCell;
+                    boolean inOrder = keyFirst && tr.record() != null && tr.record().count() >= pkSize
+                            ? order.next(tr.record(), pkSize, divider)
+                            : order.next(keyValues(tr.row(), table, pkSize), divider);
+                    if (!inOrder) {
+                        Cell at = cell != null ? cell : page.cell(i);
+                        sink.add(Finding.of(FindingCode.PRIMARY_KEY_ORDER, "row is not after the previous one in"
+                                        + " PRIMARY KEY order").object(table.name()).at(at.span()).cell(i)
+                                .path(path).sqlite("row not in PRIMARY KEY order for " + table.name()));
+                    }
+                }
+                for (RowCheck c : checks) {
+                    c.row(tr, sink);
+                }
             }
         });
         for (RowCheck c : checks) {
@@ -165,34 +198,55 @@ final class DeepWalk {
                     + " not checked: it uses a collating sequence SQLite does not build in").object(index.name()));
         }
         RecordView view = new RecordView(db.encoding());
-        walk(index.rootPage(), (page, cell, path) -> {
-            if (!(cell instanceof PayloadCell pc)) {
-                return;
-            }
-            count++;
-            IndexEntry e;
-            if (fastLane && sound(page, pc, view, Integer.MAX_VALUE)) {
-                e = new IndexEntry(index, view, page.number(), cell.index(), path, count);
-                if (order != null && !order.next(view, view.count(), cell instanceof InteriorCell)) {
-                    e.markOutOfOrder();
-                    sink.add(orderFinding(index, page, cell, path, order.breakAtDivider()));
+        walk(index.rootPage(), new Cells() {
+            @Override
+            public void local(BTreePage page, int i, List<PathStep> path, int offset, int size, long rowid)
+                    throws IOException {
+                if (!view.parse(page.data(), offset, size, Integer.MAX_VALUE)) {
+                    cell(page, page.cell(i), path);
+                    return;
                 }
-            } else {
-                Payload payload = payloads.read(page.data(), pc.payload());
-                Record record = records.decode(payload);
-                List<Problem> problems = new ArrayList<>(payload.problems());
-                problems.addAll(record.problems());
-                reportRecordProblems(problems, index.name(), cell, path);
-                List<Value> values = record.values();
-                e = new IndexEntry(index, values, page.number(), cell.index(), List.copyOf(path), count,
-                        List.copyOf(problems));
-                if (order != null && !values.contains(null) && !order.next(values, cell instanceof InteriorCell)) {
+                count++;
+                IndexEntry e = new IndexEntry(index, view, page.number(), i, path, count);
+                if (order != null && !order.next(view, view.count(), false)) {
                     e.markOutOfOrder();
-                    sink.add(orderFinding(index, page, cell, path, order.breakAtDivider()));
+                    sink.add(orderFinding(index, page, page.cell(i), path, order.breakAtDivider()));
+                }
+                for (EntryCheck c : checks) {
+                    c.entry(e, sink);
                 }
             }
-            for (EntryCheck c : checks) {
-                c.entry(e, sink);
+
+            @Override
+            public void cell(BTreePage page, Cell cell, List<PathStep> path) throws IOException {
+                if (!(cell instanceof PayloadCell pc)) {
+                    return;
+                }
+                count++;
+                IndexEntry e;
+                if (fastLane && sound(page, pc, view, Integer.MAX_VALUE)) {
+                    e = new IndexEntry(index, view, page.number(), cell.index(), path, count);
+                    if (order != null && !order.next(view, view.count(), cell instanceof InteriorCell)) {
+                        e.markOutOfOrder();
+                        sink.add(orderFinding(index, page, cell, path, order.breakAtDivider()));
+                    }
+                } else {
+                    Payload payload = payloads.read(page.data(), pc.payload());
+                    Record record = records.decode(payload);
+                    List<Problem> problems = new ArrayList<>(payload.problems());
+                    problems.addAll(record.problems());
+                    reportRecordProblems(problems, index.name(), cell, path);
+                    List<Value> values = record.values();
+                    e = new IndexEntry(index, values, page.number(), cell.index(), List.copyOf(path), count,
+                            List.copyOf(problems));
+                    if (order != null && !values.contains(null) && !order.next(values, cell instanceof InteriorCell)) {
+                        e.markOutOfOrder();
+                        sink.add(orderFinding(index, page, cell, path, order.breakAtDivider()));
+                    }
+                }
+                for (EntryCheck c : checks) {
+                    c.entry(e, sink);
+                }
             }
         });
         for (EntryCheck c : checks) {
@@ -228,30 +282,81 @@ final class DeepWalk {
         }
     }
 
-    private interface CellConsumer {
-        void accept(BTreePage page, Cell cell, List<PathStep> path) throws IOException;
+/**
+     * What a walk does with the cells of one tree: {@link #cell} gets every cell the walker decodes; with the fast
+     * lane, {@link #local} gets instead each leaf cell whose payload lies wholly on its page and decodes without a
+     * problem (see {@link LocalLeafCell}), as its payload's place on the page, with no cell object. A cell that
+     * reaches {@code local} would have reached {@code cell} with no problem and the same payload.
+     */
+    private interface Cells {
+        void local(BTreePage page, int i, List<PathStep> path, int offset, int size, long rowid) throws IOException;
+
+        void cell(BTreePage page, Cell cell, List<PathStep> path) throws IOException;
     }
 
-    private void walk(long root, CellConsumer consumer) throws IOException {
+    private void walk(long root, Cells cells) throws IOException {
+        TreeVisitor visitor = fastLane ? new LeafScan(cells) : new PerCell(cells);
         try {
-            new BTreeWalker(db.pages(), db.usableSize()).walk(root, new TreeVisitor() {
-                @Override
-                public boolean page(BTreePage page, List<PathStep> path, int depth) {
-                    pagesRead.accept(1);
-                    return true;
-                }
-
-                @Override
-                public void cell(BTreePage page, Cell cell, List<PathStep> path) {
-                    try {
-                        consumer.accept(page, cell, path);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-            }, new PageSet());
+            new BTreeWalker(db.pages(), db.usableSize()).walk(root, visitor, new PageSet());
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        }
+    }
+
+    /** Hands every cell the walker decodes to {@link Cells#cell}. */
+    private class PerCell implements TreeVisitor {
+        final Cells cells;
+
+        PerCell(Cells cells) {
+            this.cells = cells;
+        }
+
+        @Override
+        public boolean page(BTreePage page, List<PathStep> path, int depth) {
+            pagesRead.accept(1);
+            return true;
+        }
+
+        @Override
+        public void cell(BTreePage page, Cell cell, List<PathStep> path) {
+            try {
+                cells.cell(page, cell, path);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /**
+     * The fast lane's visitor: it reads leaf cells itself, wholly local ones without a cell object. Cells whose
+     * pointer is out of range are skipped, as the walker skips them; cell problems are the structural check's.
+     */
+    private final class LeafScan extends PerCell implements LeafCellScan {
+        private final LocalLeafCell local = new LocalLeafCell();
+        private final CellPath cellPath = new CellPath();
+
+        LeafScan(Cells cells) {
+            super(cells);
+        }
+
+        @Override
+        public void leafCells(BTreePage page, List<PathStep> path) {
+            int n = page.cellCount();
+            try {
+                for (int i = 0; i < n; i++) {
+                    if (!page.cellPointerValid(i)) {
+                        continue;
+                    }
+                    cellPath.at(path, page.number(), i);
+                    if (local.read(page, i)) {
+                        cells.local(page, i, cellPath, local.payloadOffset(), local.payloadSize(), local.rowid());
+                    } else {
+                        cells.cell(page, page.cell(i), cellPath);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

@@ -27,6 +27,7 @@ public final class TableRow {
     private RowDecoder decoder;
     private BTreePage page;
     private Cell cell;
+    private int cellIndex;
     private Row row;
     private List<PathStep> path;
 
@@ -42,9 +43,12 @@ public final class TableRow {
         this.rowid = hasRowid ? row.rowid() : 0;
     }
 
-    /** A row whose record is sound: {@code record} in record order; {@code decoder} decodes the cell on demand. */
+    /**
+     * A row whose record is sound: {@code record} in record order; {@code decoder} decodes the cell on demand (cell
+     * {@code cellIndex} of {@code page}, or {@code cell} when the walk has it decoded already).
+     */
     TableRow(Table table, RecordView record, boolean hasRowid, long rowid, List<PathStep> walkPath, long position,
-             RowDecoder decoder, BTreePage page, Cell cell) {
+             RowDecoder decoder, BTreePage page, Cell cell, int cellIndex) {
         this.table = table;
         this.record = record;
         this.hasRowid = hasRowid;
@@ -54,6 +58,7 @@ public final class TableRow {
         this.decoder = decoder;
         this.page = page;
         this.cell = cell;
+        this.cellIndex = cellIndex;
     }
 
     public Table table() {
@@ -63,7 +68,7 @@ public final class TableRow {
     /** The row as SQLite would return it (values in column order, page and cell, decoding problems). */
     public Row row() {
         if (row == null) {
-            row = decoder.decode(page, cell);
+            row = decoder.decode(page, cell != null ? cell : page.cell(cellIndex));
             decoder = null;
             page = null;
             cell = null;

@@ -4,7 +4,6 @@ import dev.loupe.format.Problem;
 import dev.loupe.format.ProblemKind;
 import dev.loupe.format.Progress;
 import dev.loupe.format.Span;
-import dev.loupe.format.Varint;
 import dev.loupe.format.page.PageSet;
 import dev.loupe.format.page.PageSource;
 
@@ -28,6 +27,7 @@ final class CensusWalk implements TreeVisitor, LeafCellScan {
     private final PageSet claimed;
     private final Progress progress;
     private final PayloadReader payloads;
+    private final LocalLeafCell local = new LocalLeafCell();
     long interior;
     long leaves;
     long overflowPages;
@@ -66,13 +66,12 @@ final class CensusWalk implements TreeVisitor, LeafCellScan {
         byte[] data = page.data();
         int limit = page.usableSize(); // already clipped to the page's length, as CellDecoder's limit is
         boolean tableLeaf = page.type() == PageType.TABLE_LEAF;
-        int maxLocal = PayloadSizes.maxLocal(limit, tableLeaf);
         int n = page.cellCount();
         for (int i = 0; i < n; i++) {
             if (!page.cellPointerValid(i)) {
                 continue; // page.cell(i) is null: the walker skips it, its pointer problem is the page's
             }
-            if (whollyLocal(data, page.cellPointer(i), limit, tableLeaf, maxLocal)) {
+            if (local.read(data, page.cellPointer(i), limit, tableLeaf)) {
                 entries++;
                 continue;
             }
@@ -84,41 +83,6 @@ final class CensusWalk implements TreeVisitor, LeafCellScan {
             cell(page, cell, path);
             path.remove(path.size() - 1);
         }
-    }
-
-    /**
-     * True when the leaf cell at {@code offset} decodes without a problem and without overflow: its varints end
-     * before {@code limit}, its payload size P is in 0..X, and its P payload bytes end by {@code limit}.
-     */
-    private static boolean whollyLocal(byte[] data, int offset, int limit, boolean tableLeaf, int maxLocal) {
-        // The payload-size varint read in one pass, as Varint.length and Varint.value read it: at most 9 bytes, the
-        // ninth contributing all eight bits; running into limit first is a truncated varint.
-        int max = Math.min(9, limit - offset);
-        long declared = 0;
-        int i = 0;
-        for (; i < max; i++) {
-            int x = data[offset + i] & 0xff;
-            if (i == 8) {
-                declared = (declared << 8) | x;
-                break;
-            }
-            declared = (declared << 7) | (x & 0x7f);
-            if (x < 0x80) {
-                break;
-            }
-        }
-        if (i == max) {
-            return false;
-        }
-        int p = offset + i + 1;
-        if (tableLeaf) {
-            int rowidLen = Varint.length(data, p, limit);
-            if (rowidLen == 0) {
-                return false;
-            }
-            p += rowidLen;
-        }
-        return declared >= 0 && declared <= maxLocal && declared <= limit - p;
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.util.List;
  * produce are their problems and {@link TreeVisitor#cell} calls, in pointer order; an implementation must produce
  * exactly those, in that order, and honour {@link TreeVisitor#stop()} between cells.
  */
-interface LeafCellScan {
+public interface LeafCellScan {
 
     /** The cells of leaf page {@code page}; {@code path} leads from the root to it and may be extended meanwhile. */
     void leafCells(BTreePage page, List<PathStep> path);

@@ -4,6 +4,9 @@ import dev.loupe.format.BigEndian;
 import dev.loupe.format.Varint;
 import dev.loupe.format.header.TextEncoding;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -18,6 +21,9 @@ import java.util.Arrays;
  * reused from record to record, and it keeps a reference to the bytes it was given (see {@link #copyFrom}).
  */
 public final class RecordView {
+
+    /** Eight-byte big-endian reads (serial types 6 and 7: fileformat2 §2.1). */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private final TextEncoding encoding;
     private byte[] bytes;
@@ -202,7 +208,7 @@ public final class RecordView {
             case 3 -> (BigEndian.u24(b, o) << 8) >> 8;
             case 4 -> BigEndian.i32(b, o);
             case 5 -> ((long) (short) BigEndian.u16(b, o) << 32) | BigEndian.u32(b, o + 2);
-            case 6, 7 -> ((long) BigEndian.i32(b, o) << 32) | BigEndian.u32(b, o + 4);
+            case 6, 7 -> (long) LONGS.get(b, o);
             case 9 -> 1;
             default -> 0;
         };

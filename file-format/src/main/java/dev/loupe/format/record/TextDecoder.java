@@ -45,6 +45,24 @@ final class TextDecoder {
     }
 
     private static boolean validUtf8(byte[] b, int off, int len) {
+        // Most text in most databases is ASCII: one branch-free pass ORs the bytes together, and only text with a
+        // byte >= 0x80 is walked sequence by sequence
+        int end = off + len;
+        int j = off;
+        long high = 0;
+        for (; j + 8 <= end; j += 8) {
+            high |= (long) LONGS.get(b, j);
+        }
+        for (; j < end; j++) {
+            high |= b[j];
+        }
+        if ((high & 0x8080808080808080L) == 0) {
+            return true;
+        }
+        return validUtf8Sequences(b, off, len);
+    }
+
+    private static boolean validUtf8Sequences(byte[] b, int off, int len) {
         int i = off;
         int end = off + len;
         while (i < end) {

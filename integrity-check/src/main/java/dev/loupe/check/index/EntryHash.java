@@ -116,13 +116,20 @@ final class EntryHash {
     }
 
     private static long real(double d) {
-        Long l = integral(d);
-        return l != null ? integer(l) : mix(Double.doubleToLongBits(d) ^ 0x7265616c7265616cL);
+        // integral(d) without the box: this runs for every REAL in every index entry and implied entry
+        if (d > -9.223372036854775808E18 && d < 9.223372036854775808E18) {
+            long l = (long) d;
+            if ((double) l == d) {
+                return integer(l);
+            }
+        }
+        return mix(Double.doubleToLongBits(d) ^ 0x7265616c7265616cL);
     }
 
     /**
-     * An FNV-1a-style hash over the bytes eight at a time (a shorter value, or the tail of a longer one, as one
-     * last, overlapping eight-byte word), then the length; {@code kind} keeps text and blobs apart.
+     * An FNV-1a-style hash over the bytes eight at a time, each word read little-endian (a shorter value, or the
+     * tail of a longer one, as one last, overlapping eight-byte word), then the length; {@code kind} keeps text and
+     * blobs apart. A value shorter than eight bytes is one word of its bytes, the first lowest, zeros above.
      */
     private static long bytes(long kind, byte[] b, int off, int len) {
         long h = FNV_OFFSET ^ kind;
@@ -138,9 +145,15 @@ final class EntryHash {
                 h ^= h >>> 29;
             }
         } else if (len > 0) {
-            long w = 0;
-            for (int i = off; i < end; i++) {
-                w = (w << 8) | (b[i] & 0xff);
+            long w;
+            if (off + 8 <= b.length) {
+                // the eight bytes from off, those past the value masked off (little-endian: they are the high ones)
+                w = (long) LONGS.get(b, off) & (-1L >>> (64 - 8 * len));
+            } else {
+                w = 0;
+                for (int i = end - 1; i >= off; i--) {
+                    w = (w << 8) | (b[i] & 0xff);
+                }
             }
             h = (h ^ w) * FNV_PRIME;
             h ^= h >>> 29;

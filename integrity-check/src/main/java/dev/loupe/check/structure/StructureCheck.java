@@ -429,7 +429,7 @@ public final class StructureCheck {
                     ? splitChildren(pgno, data, hdr, type, nCell, contentOffset, maxKey) : null;
             boolean coverage = true;
             boolean keyCanBeEqual = true;
-            long[] cells = new long[leaf ? nCell : 0];
+            long[] cells = null;
             int nCells = 0;
             pfx.format = SqlitePrefix.CELL;
 
@@ -448,45 +448,31 @@ public final class StructureCheck {
                 keyCanBeEqual = false;
                 // SQLite 3.40 leaves the right-child prefix in place for the cells of an auto-vacuum page
             }
-            for (int i = nCell - 1; i >= 0; i--) {
-                pfx.v2 = i;
-                int pc = BigEndian.u16(data, cellStart + 2 * i);
-                if (pc < contentOffset || pc > usableSize - 4) {
-                    reportCell(FindingCode.CELL_POINTER_OUT_OF_RANGE, Span.inPage(pgno, cellStart + 2 * i, 2), i, "cell " + i + " pointer " + pc
-                            + " is outside the cell content area " + contentOffset + ".." + (usableSize - 4),
-                            "Offset " + pc + " out of range " + contentOffset + ".." + (usableSize - 4));
-                    coverage = false;
-                    continue;
-                }
-                CellExtent cell = CellExtent.parse(data, pc, type, usableSize);
-                if (pc + cell.size() > usableSize) {
-                    reportCell(FindingCode.CELL_EXTENDS_OFF_PAGE, Span.inPage(pgno, pc, usableSize - pc), i, "cell " + i
-                            + " at offset " + pc + " needs " + cell.size() + " bytes but only " + (usableSize - pc)
-                            + " remain before the usable end", "Extends off end of page");
-                    coverage = false;
-                    continue;
-                }
-                if (intKey) {
-                    if (keyCanBeEqual ? cell.key() > maxKey : cell.key() >= maxKey) {
-                        reportCell(FindingCode.ROWID_ORDER, Span.inPage(pgno, pc, cell.size()), i, "rowid "
-                                + cell.key() + " is not below the next key " + (maxKey == Long.MAX_VALUE ? "" : maxKey)
-                                + " in key order", "Rowid " + cell.key() + " out of order");
+            if (leaf) {
+                // the cells of a leaf (nearly every page): a loop of its own, compiled on its own
+                nCells = leafCells(pgno, data, type, nCell, cellStart, contentOffset, maxKey);
+                cells = leafExtents;
+                coverage = leafCoverage;
+                maxKey = leafMaxKey;
+            } else {
+                for (int i = nCell - 1; i >= 0; i--) {
+                    pfx.v2 = i;
+                    int pc = BigEndian.u16(data, cellStart + 2 * i);
+                    CellExtent cell = cellAt(pgno, data, type, i, pc, cellStart, contentOffset);
+                    if (cell == null) {
+                        coverage = false;
+                        continue;
                     }
-                    maxKey = cell.key();
-                    keyCanBeEqual = false;
-                }
-                if (cell.overflowPages() > 0) {
-                    int ptrOff = pc + cell.size() - 4;
-                    long first = BigEndian.u32(data, ptrOff);
-                    Span ovf = Span.inPage(pgno, ptrOff, 4);
-                    if (autoVacuum) {
-                        checkPtrmap(first, PTRMAP_OVERFLOW1, pgno, ovf);
+                    if (intKey) {
+                        if (keyCanBeEqual ? cell.key() > maxKey : cell.key() >= maxKey) {
+                            reportRowidOrder(pgno, pc, cell, i, maxKey);
+                        }
+                        maxKey = cell.key();
+                        keyCanBeEqual = false;
                     }
-                    path.add(new PathStep(pgno, i));
-                    checkOverflow(first, cell.overflowPages(), ovf, i);
-                    path.remove(path.size() - 1);
-                }
-                if (!leaf) {
+                    if (cell.overflowPages() > 0) {
+                        overflow(pgno, data, pc, cell, i);
+                    }
                     long child = BigEndian.u32(data, pc);
                     Span childSpan = Span.inPage(pgno, pc, 4);
                     if (autoVacuum) {
@@ -504,8 +490,6 @@ public final class StructureCheck {
                                 "Child page depth differs");
                         depth = d2;
                     }
-                } else {
-                    cells[nCells++] = ((long) pc << 16) | (pc + cell.size() - 1);
                 }
             }
             minKey[0] = maxKey;
@@ -524,6 +508,94 @@ public final class StructureCheck {
             pfx.restore(saved);
         }
         return depth + 1;
+    }
+
+    /** {@link #leafCells}' results besides the extent count: whether coverage can be judged, the smallest key. */
+    private boolean leafCoverage;
+    private long leafMaxKey;
+    /** The extents {@link #leafCells} collects (start << 16 | last byte), grown as needed. */
+    private long[] leafExtents = new long[0];
+
+    /**
+     * The cell loop of checkTreePage on a leaf, last cell first as SQLite runs it: each pointer inside the content
+     * area, each cell within the usable end, rowids descending below {@code maxKey} (table leaves), each overflow
+     * chain. Returns the number of extents put in {@link #leafExtents}; sets {@link #leafCoverage} (false when a
+     * cell was skipped, so SQLite leaves out the coverage check) and {@link #leafMaxKey}.
+     */
+    private int leafCells(long pgno, byte[] data, PageType type, int nCell, int cellStart, int contentOffset,
+                          long maxKey) throws IOException {
+        if (leafExtents.length < nCell) {
+            leafExtents = new long[Math.max(nCell, 2 * leafExtents.length)];
+        }
+        long[] cells = leafExtents;
+        int nCells = 0;
+        boolean coverage = true;
+        boolean keyCanBeEqual = true;
+        boolean intKey = type.isTable();
+        for (int i = nCell - 1; i >= 0; i--) {
+            pfx.v2 = i;
+            int pc = BigEndian.u16(data, cellStart + 2 * i);
+            CellExtent cell = cellAt(pgno, data, type, i, pc, cellStart, contentOffset);
+            if (cell == null) {
+                coverage = false;
+                continue;
+            }
+            if (intKey) {
+                if (keyCanBeEqual ? cell.key() > maxKey : cell.key() >= maxKey) {
+                    reportRowidOrder(pgno, pc, cell, i, maxKey);
+                }
+                maxKey = cell.key();
+                keyCanBeEqual = false;
+            }
+            if (cell.overflowPages() > 0) {
+                overflow(pgno, data, pc, cell, i);
+            }
+            cells[nCells++] = ((long) pc << 16) | (pc + cell.size() - 1);
+        }
+        leafCoverage = coverage;
+        leafMaxKey = maxKey;
+        return nCells;
+    }
+
+    /**
+     * Cell {@code i}'s extent (its pointer {@code pc} read from the array at {@code cellStart}), or null, reported,
+     * when the pointer is outside the content area or the cell runs past the usable end: SQLite then skips the
+     * cell and leaves out the page's coverage check.
+     */
+    private CellExtent cellAt(long pgno, byte[] data, PageType type, int i, int pc, int cellStart, int contentOffset) {
+        if (pc < contentOffset || pc > usableSize - 4) {
+            reportCell(FindingCode.CELL_POINTER_OUT_OF_RANGE, Span.inPage(pgno, cellStart + 2 * i, 2), i, "cell " + i
+                    + " pointer " + pc + " is outside the cell content area " + contentOffset + ".." + (usableSize - 4),
+                    "Offset " + pc + " out of range " + contentOffset + ".." + (usableSize - 4));
+            return null;
+        }
+        CellExtent cell = CellExtent.parse(data, pc, type, usableSize);
+        if (pc + cell.size() > usableSize) {
+            reportCell(FindingCode.CELL_EXTENDS_OFF_PAGE, Span.inPage(pgno, pc, usableSize - pc), i, "cell " + i
+                    + " at offset " + pc + " needs " + cell.size() + " bytes but only " + (usableSize - pc)
+                    + " remain before the usable end", "Extends off end of page");
+            return null;
+        }
+        return cell;
+    }
+
+    private void reportRowidOrder(long pgno, int pc, CellExtent cell, int i, long maxKey) {
+        reportCell(FindingCode.ROWID_ORDER, Span.inPage(pgno, pc, cell.size()), i, "rowid " + cell.key()
+                + " is not below the next key " + (maxKey == Long.MAX_VALUE ? "" : maxKey) + " in key order",
+                "Rowid " + cell.key() + " out of order");
+    }
+
+    /** The overflow chain of cell {@code i} (at {@code pc} on page {@code pgno}), pointer map entry first. */
+    private void overflow(long pgno, byte[] data, int pc, CellExtent cell, int i) throws IOException {
+        int ptrOff = pc + cell.size() - 4;
+        long first = BigEndian.u32(data, ptrOff);
+        Span ovf = Span.inPage(pgno, ptrOff, 4);
+        if (autoVacuum) {
+            checkPtrmap(first, PTRMAP_OVERFLOW1, pgno, ovf);
+        }
+        path.add(new PathStep(pgno, i));
+        checkOverflow(first, cell.overflowPages(), ovf, i);
+        path.remove(path.size() - 1);
     }
 
     /** A child subtree walked by a worker: what checkTree returned and what the worker found and claimed. */
