@@ -80,11 +80,14 @@ final class DeepWalk {
         int pkSize = table.primaryKey().size();
         int stored = table.recordColumns().length;
         // the fast lane reads sound records in place; a VIRTUAL generated column needs the decoded row
-        RecordView view = !fastLane || hasVirtualColumn(table) ? null : new RecordView(db.encoding());
+        RecordView firstView = !fastLane || hasVirtualColumn(table) ? null : new RecordView(db.encoding());
         boolean keyFirst = keyFirst(table);
         boolean hasRowid = !table.withoutRowid();
         PageType rowLeaf = hasRowid ? PageType.TABLE_LEAF : PageType.INDEX_LEAF;
         walk(table.rootPage(), new Cells() {
+            /** Sound records are read into it; the key order may keep it (see KeyOrder#spare). Null: none are. */
+            private RecordView view = firstView;
+
             @Override
             public void local(BTreePage page, int i, List<PathStep> path, int offset, int size, long rowid) {
                 if (page.type() != rowLeaf) {
@@ -126,10 +129,11 @@ final class DeepWalk {
 
             /** Key order (WITHOUT ROWID) and the row checks; {@code cell} is null when not decoded (a leaf cell). */
             private void after(TableRow tr, BTreePage page, Cell cell, int i, List<PathStep> path) {
+                boolean kept = false;
                 if (order != null) {
                     boolean divider = cell instanceof InteriorCell;
-                    boolean inOrder = keyFirst && tr.record() != null && tr.record().count() >= pkSize
-                            ? order.next(tr.record(), pkSize, divider)
+                    kept = keyFirst && tr.record() != null && tr.record().count() >= pkSize;
+                    boolean inOrder = kept ? order.next(tr.record(), pkSize, divider)
                             : order.next(keyValues(tr.row(), table, pkSize), divider);
                     if (!inOrder) {
                         Cell at = cell != null ? cell : page.cell(i);
@@ -140,6 +144,9 @@ final class DeepWalk {
                 }
                 for (RowCheck c : checks) {
                     c.row(tr, sink);
+                }
+                if (kept) {
+                    view = order.spare(); // the order keeps this row's record: the next one goes elsewhere
                 }
             }
         });
@@ -197,8 +204,10 @@ final class DeepWalk {
             sink.add(Finding.of(FindingCode.NOT_CHECKED, "key order of index " + index.name()
                     + " not checked: it uses a collating sequence SQLite does not build in").object(index.name()));
         }
-        RecordView view = new RecordView(db.encoding());
         walk(index.rootPage(), new Cells() {
+            /** The record being read; the key order keeps each one until the next (see KeyOrder#spare). */
+            private RecordView view = new RecordView(db.encoding());
+
             @Override
             public void local(BTreePage page, int i, List<PathStep> path, int offset, int size, long rowid)
                     throws IOException {
@@ -215,6 +224,9 @@ final class DeepWalk {
                 for (EntryCheck c : checks) {
                     c.entry(e, sink);
                 }
+                if (order != null) {
+                    view = order.spare();
+                }
             }
 
             @Override
@@ -224,11 +236,15 @@ final class DeepWalk {
                 }
                 count++;
                 IndexEntry e;
+                RecordView next = view;
                 if (fastLane && sound(page, pc, view, Integer.MAX_VALUE)) {
                     e = new IndexEntry(index, view, page.number(), cell.index(), path, count);
-                    if (order != null && !order.next(view, view.count(), cell instanceof InteriorCell)) {
-                        e.markOutOfOrder();
-                        sink.add(orderFinding(index, page, cell, path, order.breakAtDivider()));
+                    if (order != null) {
+                        if (!order.next(view, view.count(), cell instanceof InteriorCell)) {
+                            e.markOutOfOrder();
+                            sink.add(orderFinding(index, page, cell, path, order.breakAtDivider()));
+                        }
+                        next = order.spare();
                     }
                 } else {
                     Payload payload = payloads.read(page.data(), pc.payload());
@@ -247,6 +263,7 @@ final class DeepWalk {
                 for (EntryCheck c : checks) {
                     c.entry(e, sink);
                 }
+                view = next;
             }
         });
         for (EntryCheck c : checks) {
@@ -366,6 +383,7 @@ final class DeepWalk {
         private final LastKey previous;
         private boolean previousDivider;
         private boolean breakAtDivider;
+        private RecordView spare;
 
         private KeyOrder(KeyComparator comparator, LastKey previous) {
             this.comparator = comparator;
@@ -390,12 +408,20 @@ final class DeepWalk {
             return judged(inOrder, divider);
         }
 
-        /** The same for the first {@code size} values of a sound record. */
+        /**
+         * The same for the first {@code size} values of a sound record, which is kept as it is (no copy): the
+         * caller must read its next record into {@link #spare()}, not into {@code key}.
+         */
         boolean next(RecordView key, int size, boolean divider) {
             boolean inOrder = !(previous.present() && size >= previous.size()
                     && previous.compare(comparator, key, size) <= 0);
-            previous.set(key, size);
+            spare = previous.keep(key, size);
             return judged(inOrder, divider);
+        }
+
+        /** The view the last {@link #next(RecordView, int, boolean)} freed, for the caller's next record. */
+        RecordView spare() {
+            return spare;
         }
 
         private boolean judged(boolean inOrder, boolean divider) {

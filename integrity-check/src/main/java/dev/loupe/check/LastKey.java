@@ -15,7 +15,7 @@ import java.util.List;
  */
 public final class LastKey {
 
-    private final RecordView view;
+    private RecordView view;
     private boolean present;
     private boolean isView;
     private List<Value> values;
@@ -32,6 +32,21 @@ public final class LastKey {
         isView = true;
         values = null;
         present = true;
+    }
+
+    /**
+     * As {@link #set(RecordView, int)}, keeping {@code record} itself instead of a copy, and returning the view this
+     * key held until now, free for the caller to read its next record into. {@code record}'s bytes must not change
+     * while it is kept: a walk's page and payload arrays are fresh copies it never writes to.
+     */
+    public RecordView keep(RecordView record, int size) {
+        RecordView free = view;
+        view = record;
+        this.size = Math.min(size, record.count());
+        isView = true;
+        values = null;
+        present = true;
+        return free;
     }
 
     public void set(List<Value> key) {

@@ -53,8 +53,16 @@ final class TextDecoder {
         for (; j + 8 <= end; j += 8) {
             high |= (long) LONGS.get(b, j);
         }
-        for (; j < end; j++) {
-            high |= b[j];
+        int rest = end - j;
+        if (rest > 0) {
+            if (j + 8 <= b.length) {
+                // the last bytes as one word, those past the value masked off (little-endian: the high ones)
+                high |= (long) LONGS.get(b, j) & (-1L >>> (64 - 8 * rest));
+            } else {
+                for (; j < end; j++) {
+                    high |= b[j];
+                }
+            }
         }
         if ((high & 0x8080808080808080L) == 0) {
             return true;

@@ -38,6 +38,9 @@ final class IndexKeyGenerator {
      * each index record column, -1 for the rowid (or its alias, stored as NULL). Null otherwise.
      */
     private final int[] fields;
+    /** The highest record field {@link #fields} names (-1 for none), and whether one of them is the rowid. */
+    private final int highestField;
+    private final boolean rowidField;
 
     IndexKeyGenerator(Table table, Index index) {
         this.index = index;
@@ -78,6 +81,14 @@ final class IndexKeyGenerator {
             }
         }
         this.fields = problem == null && !usesExpressions && !usesVirtual ? fields(table, cols) : null;
+        int highest = -1;
+        boolean rowidField = false;
+        for (int f : this.fields == null ? new int[0] : this.fields) {
+            highest = Math.max(highest, f);
+            rowidField |= f < 0;
+        }
+        this.highestField = highest;
+        this.rowidField = rowidField;
     }
 
     private static int[] fields(Table table, List<IndexedColumn> cols) {
@@ -109,15 +120,7 @@ final class IndexKeyGenerator {
      * DEFAULT).
      */
     boolean hashable(RecordView record, boolean hasRowid) {
-        if (fields == null || record == null) {
-            return false;
-        }
-        for (int f : fields) {
-            if (f >= record.count() || f < 0 && !hasRowid) {
-                return false;
-            }
-        }
-        return true;
+        return fields != null && record != null && highestField < record.count() && (hasRowid || !rowidField);
     }
 
     /** The hash of the entry a {@link #hashable} record implies. */
