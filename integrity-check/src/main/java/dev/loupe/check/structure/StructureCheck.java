@@ -6,8 +6,10 @@ import dev.loupe.check.FindingSink;
 import dev.loupe.check.Severity;
 import dev.loupe.format.BigEndian;
 import dev.loupe.format.Span;
+import dev.loupe.format.Varint;
 import dev.loupe.format.btree.BTreePage;
 import dev.loupe.format.btree.PageType;
+import dev.loupe.format.btree.PayloadSizes;
 import dev.loupe.format.btree.PathStep;
 import dev.loupe.format.page.LockBytePage;
 import dev.loupe.format.page.PageSource;
@@ -465,7 +467,7 @@ public final class StructureCheck {
                     }
                     if (intKey) {
                         if (keyCanBeEqual ? cell.key() > maxKey : cell.key() >= maxKey) {
-                            reportRowidOrder(pgno, pc, cell, i, maxKey);
+                            reportRowidOrder(pgno, pc, cell.size(), cell.key(), i, maxKey);
                         }
                         maxKey = cell.key();
                         keyCanBeEqual = false;
@@ -532,25 +534,34 @@ public final class StructureCheck {
         boolean coverage = true;
         boolean keyCanBeEqual = true;
         boolean intKey = type.isTable();
+        int maxLocal = PayloadSizes.maxLocal(usableSize, intKey);
         for (int i = nCell - 1; i >= 0; i--) {
             pfx.v2 = i;
             int pc = BigEndian.u16(data, cellStart + 2 * i);
-            CellExtent cell = cellAt(pgno, data, type, i, pc, cellStart, contentOffset);
-            if (cell == null) {
-                coverage = false;
-                continue;
+            int size = pc >= contentOffset && pc <= usableSize - 4 ? localCellSize(data, pc, intKey, maxLocal) : -1;
+            long key = leafKey;
+            CellExtent cell = null;
+            if (size < 0 || pc + size > usableSize) {
+                // an overflowing or damaged cell: the general parse, which reports what is wrong
+                cell = cellAt(pgno, data, type, i, pc, cellStart, contentOffset);
+                if (cell == null) {
+                    coverage = false;
+                    continue;
+                }
+                size = cell.size();
+                key = cell.key();
             }
             if (intKey) {
-                if (keyCanBeEqual ? cell.key() > maxKey : cell.key() >= maxKey) {
-                    reportRowidOrder(pgno, pc, cell, i, maxKey);
+                if (keyCanBeEqual ? key > maxKey : key >= maxKey) {
+                    reportRowidOrder(pgno, pc, size, key, i, maxKey);
                 }
-                maxKey = cell.key();
+                maxKey = key;
                 keyCanBeEqual = false;
             }
-            if (cell.overflowPages() > 0) {
+            if (cell != null && cell.overflowPages() > 0) {
                 overflow(pgno, data, pc, cell, i);
             }
-            cells[nCells++] = ((long) pc << 16) | (pc + cell.size() - 1);
+            cells[nCells++] = ((long) pc << 16) | (pc + size - 1);
         }
         leafCoverage = coverage;
         leafMaxKey = maxKey;
@@ -579,10 +590,62 @@ public final class StructureCheck {
         return cell;
     }
 
-    private void reportRowidOrder(long pgno, int pc, CellExtent cell, int i, long maxKey) {
-        reportCell(FindingCode.ROWID_ORDER, Span.inPage(pgno, pc, cell.size()), i, "rowid " + cell.key()
+    private void reportRowidOrder(long pgno, int pc, int size, long key, int i, long maxKey) {
+        reportCell(FindingCode.ROWID_ORDER, Span.inPage(pgno, pc, size), i, "rowid " + key
                 + " is not below the next key " + (maxKey == Long.MAX_VALUE ? "" : maxKey) + " in key order",
-                "Rowid " + cell.key() + " out of order");
+                "Rowid " + key + " out of order");
+    }
+
+    /** The rowid {@link #localCellSize} read last (table leaves). */
+    private long leafKey;
+
+    /**
+     * The size of the leaf cell at {@code pc} when its varints are complete and its payload is wholly on the page
+     * (P <= X), else -1; on a table leaf the rowid goes to {@link #leafKey}. The arithmetic of
+     * {@link CellExtent#parse} for that case, with no object: this runs for every cell of the file.
+     */
+    private int localCellSize(byte[] data, int pc, boolean tableLeaf, int maxLocal) {
+        int limit = data.length;
+        long payload;
+        int p = pc;
+        if (data[p] >= 0) {
+            payload = data[p++];
+        } else {
+            int n = Varint.length(data, p, limit);
+            if (n == 0) {
+                return -1;
+            }
+            payload = Varint.value(data, p);
+            p += n;
+        }
+        if (payload < 0 || payload > maxLocal) {
+            return -1;
+        }
+        if (tableLeaf) {
+            // the rowid varint in one pass (Varint.length and Varint.value would read it twice)
+            int max = Math.min(9, limit - p);
+            long v = 0;
+            int k = 0;
+            for (; k < max; k++) {
+                int x = data[p + k] & 0xff;
+                if (k == 8) {
+                    v = (v << 8) | x;
+                    break;
+                }
+                v = (v << 7) | (x & 0x7f);
+                if (x < 0x80) {
+                    break;
+                }
+            }
+            if (k >= max) {
+                return -1;
+            }
+            leafKey = v;
+            p += k + 1;
+        } else {
+            leafKey = 0;
+        }
+        return Math.max(4, p - pc + (int) payload);
     }
 
     /** The overflow chain of cell {@code i} (at {@code pc} on page {@code pgno}), pointer map entry first. */
