@@ -314,7 +314,8 @@ final class DeepWalk {
     private void walk(long root, Cells cells) throws IOException {
         TreeVisitor visitor = fastLane ? new LeafScan(cells) : new PerCell(cells);
         try {
-            new BTreeWalker(db.pages(), db.usableSize()).walk(root, visitor, new PageSet());
+            // page buffers reused (two per level): a kept previous key lives in the page before at its level
+            new BTreeWalker(db.pages(), db.usableSize()).reusingPageBuffers().walk(root, visitor, new PageSet());
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
