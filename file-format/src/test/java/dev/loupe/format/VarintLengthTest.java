@@ -42,6 +42,27 @@ class VarintLengthTest {
     }
 
     @Test
+    void onePassReadsWhatLengthAndValueRead() {
+        SplittableRandom rnd = new SplittableRandom(13);
+        byte[] b = new byte[24];
+        Varint.OnePass one = new Varint.OnePass();
+        for (int round = 0; round < 20_000; round++) {
+            for (int i = 0; i < b.length; i++) {
+                b[i] = (byte) (rnd.nextInt(8) == 0 ? rnd.nextInt(128) : 0x80 | rnd.nextInt(128));
+            }
+            for (int off = 0; off <= b.length; off++) {
+                for (int limit = Math.max(0, off - 2); limit <= b.length; limit++) {
+                    int n = Varint.length(b, off, limit);
+                    assertThat(one.read(b, off, limit)).isEqualTo(n);
+                    if (n > 0) {
+                        assertThat(one.value()).isEqualTo(Varint.value(b, off));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void roundTripsWrittenValues() {
         SplittableRandom rnd = new SplittableRandom(11);
         byte[] b = new byte[9];

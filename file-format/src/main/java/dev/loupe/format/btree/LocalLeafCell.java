@@ -14,6 +14,7 @@ import dev.loupe.format.Varint;
  */
 public final class LocalLeafCell {
 
+    private final Varint.OnePass varint = new Varint.OnePass();
     private int payloadOffset;
     private int payloadSize;
     private long rowid;
@@ -30,33 +31,19 @@ public final class LocalLeafCell {
 
     /** The same for the cell at {@code offset} of a leaf page's {@code data}, read no further than {@code limit}. */
     public boolean read(byte[] data, int offset, int limit, boolean tableLeaf) {
-        // The payload-size varint read in one pass, as Varint.length and Varint.value read it: at most 9 bytes, the
-        // ninth contributing all eight bits; running into limit first is a truncated varint.
-        int max = Math.min(9, limit - offset);
-        long declared = 0;
-        int i = 0;
-        for (; i < max; i++) {
-            int x = data[offset + i] & 0xff;
-            if (i == 8) {
-                declared = (declared << 8) | x;
-                break;
-            }
-            declared = (declared << 7) | (x & 0x7f);
-            if (x < 0x80) {
-                break;
-            }
-        }
-        if (i >= max) {
+        int sizeLen = varint.read(data, offset, limit);
+        if (sizeLen == 0) {
             return false;
         }
-        int p = offset + i + 1;
+        long declared = varint.value();
+        int p = offset + sizeLen;
         long key = 0;
         if (tableLeaf) {
-            int rowidLen = Varint.length(data, p, limit);
+            int rowidLen = varint.read(data, p, limit);
             if (rowidLen == 0) {
                 return false;
             }
-            key = Varint.value(data, p);
+            key = varint.value();
             p += rowidLen;
         }
         if (declared < 0 || declared > PayloadSizes.maxLocal(limit, tableLeaf) || declared > limit - p) {

@@ -23,15 +23,7 @@ public final class PageSet {
 
     /** Marks {@code page}; returns false if it was already marked. */
     public boolean add(long page) {
-        long key = page >>> CHUNK_BITS;
-        Chunk l = last;
-        long[] c;
-        if (key == l.key()) {
-            c = l.bits();
-        } else {
-            c = chunks.computeIfAbsent(key, k -> new long[1 << (CHUNK_BITS - 6)]);
-            last = new Chunk(key, c);
-        }
+        long[] c = chunk(page >>> CHUNK_BITS, true);
         int bit = (int) (page & ((1 << CHUNK_BITS) - 1));
         long mask = 1L << (bit & 63);
         if ((c[bit >>> 6] & mask) != 0) {
@@ -43,20 +35,25 @@ public final class PageSet {
     }
 
     public boolean contains(long page) {
-        long key = page >>> CHUNK_BITS;
-        Chunk l = last;
-        long[] c;
-        if (key == l.key()) {
-            c = l.bits();
-        } else {
-            c = chunks.get(key);
-            if (c == null) {
-                return false;
-            }
-            last = new Chunk(key, c);
+        long[] c = chunk(page >>> CHUNK_BITS, false);
+        if (c == null) {
+            return false;
         }
         int bit = (int) (page & ((1 << CHUNK_BITS) - 1));
         return (c[bit >>> 6] & (1L << (bit & 63))) != 0;
+    }
+
+    /** The chunk for {@code key}, made when {@code create}, else null when there is none. */
+    private long[] chunk(long key, boolean create) {
+        Chunk l = last;
+        if (key == l.key()) {
+            return l.bits();
+        }
+        long[] c = create ? chunks.computeIfAbsent(key, k -> new long[1 << (CHUNK_BITS - 6)]) : chunks.get(key);
+        if (c != null) {
+            last = new Chunk(key, c);
+        }
+        return c;
     }
 
     public long size() {

@@ -598,6 +598,7 @@ public final class StructureCheck {
 
     /** The rowid {@link #localCellSize} read last (table leaves). */
     private long leafKey;
+    private final Varint.OnePass varint = new Varint.OnePass();
 
     /**
      * The size of the leaf cell at {@code pc} when its varints are complete and its payload is wholly on the page
@@ -606,42 +607,23 @@ public final class StructureCheck {
      */
     private int localCellSize(byte[] data, int pc, boolean tableLeaf, int maxLocal) {
         int limit = data.length;
-        long payload;
         int p = pc;
-        if (data[p] >= 0) {
-            payload = data[p++];
-        } else {
-            int n = Varint.length(data, p, limit);
-            if (n == 0) {
-                return -1;
-            }
-            payload = Varint.value(data, p);
-            p += n;
+        int n = varint.read(data, p, limit);
+        if (n == 0) {
+            return -1;
         }
+        long payload = varint.value();
+        p += n;
         if (payload < 0 || payload > maxLocal) {
             return -1;
         }
         if (tableLeaf) {
-            // the rowid varint in one pass (Varint.length and Varint.value would read it twice)
-            int max = Math.min(9, limit - p);
-            long v = 0;
-            int k = 0;
-            for (; k < max; k++) {
-                int x = data[p + k] & 0xff;
-                if (k == 8) {
-                    v = (v << 8) | x;
-                    break;
-                }
-                v = (v << 7) | (x & 0x7f);
-                if (x < 0x80) {
-                    break;
-                }
-            }
-            if (k >= max) {
+            n = varint.read(data, p, limit);
+            if (n == 0) {
                 return -1;
             }
-            leafKey = v;
-            p += k + 1;
+            leafKey = varint.value();
+            p += n;
         } else {
             leafKey = 0;
         }
