@@ -17,6 +17,13 @@ final class EntryDigest {
         xor ^= hash;
     }
 
+    /** Folds {@code other}'s entries into this digest (the digest of the union of the two multisets). */
+    void addAll(EntryDigest other) {
+        count += other.count;
+        sum += other.sum;
+        xor ^= other.xor;
+    }
+
     long count() {
         return count;
     }

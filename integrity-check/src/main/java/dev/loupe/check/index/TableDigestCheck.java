@@ -26,22 +26,63 @@ final class TableDigestCheck implements RowCheck {
         this.encoding = encoding;
     }
 
+    /**
+     * One index's side of this walk: the entries the rows imply, the rows seen, why entries could not be computed.
+     * Kept here and given to the {@link IndexState} at {@link #end}, made on the walking thread: the state is
+     * shared with the index's own walk on another thread, and both writing next to each other for every row and
+     * entry stalls both (false sharing).
+     */
+    private static final class Side {
+        final EntryDigest implied = new EntryDigest();
+        long rows;
+        String notEvaluable;
+
+        Side(IndexState s) {
+            notEvaluable = s.notEvaluable;
+        }
+    }
+
+    private Side[] sides;
+
     @Override
     public void row(TableRow row, FindingSink sink) {
-        for (IndexState s : indexes) {
-            s.rows++;
-            if (!s.comparable()) {
+        if (sides == null) {
+            sides = new Side[indexes.size()];
+            for (int k = 0; k < sides.length; k++) {
+                sides[k] = new Side(indexes.get(k));
+            }
+        }
+        for (int k = 0; k < sides.length; k++) {
+            IndexState s = indexes.get(k);
+            Side side = sides[k];
+            side.rows++;
+            if (side.notEvaluable != null) {
                 continue;
             }
             if (s.generator.hashable(row.record(), row.hasRowid())) {
-                s.implied.add(s.generator.hash(row.record(), row.rowid()));
+                side.implied.add(s.generator.hash(row.record(), row.rowid()));
                 continue;
             }
             ImpliedEntry e = s.generator.entryFor(row.row(), binding);
             if (e instanceof ImpliedEntry.Entry entry) {
-                s.implied.add(EntryHash.of(entry.values(), encoding));
+                side.implied.add(EntryHash.of(entry.values(), encoding));
             } else if (e instanceof ImpliedEntry.NotEvaluable ne) {
-                s.notEvaluable = ne.reason();
+                side.notEvaluable = ne.reason();
+            }
+        }
+    }
+
+    @Override
+    public void end(FindingSink sink) {
+        if (sides == null) {
+            return;
+        }
+        for (int k = 0; k < sides.length; k++) {
+            IndexState s = indexes.get(k);
+            s.implied.addAll(sides[k].implied);
+            s.rows += sides[k].rows;
+            if (s.notEvaluable == null) {
+                s.notEvaluable = sides[k].notEvaluable;
             }
         }
     }
