@@ -71,6 +71,7 @@ final class DeepWalk {
     }
 
     void table(Table table, List<RowCheck> checks) throws IOException {
+        RowCheck[] rowChecks = checks.toArray(new RowCheck[0]); // per row: no iterator
         RowDecoder rows = new RowDecoder(db, table, true);
         KeyOrder order = table.withoutRowid() ? KeyOrder.of(table.primaryKey(), db) : null;
         if (table.withoutRowid() && order == null) {
@@ -142,7 +143,7 @@ final class DeepWalk {
                                 .path(path).sqlite("row not in PRIMARY KEY order for " + table.name()));
                     }
                 }
-                for (RowCheck c : checks) {
+                for (RowCheck c : rowChecks) {
                     c.row(tr, sink);
                 }
                 if (kept) {
@@ -198,6 +199,7 @@ final class DeepWalk {
     }
 
     void index(Index index, List<EntryCheck> checks) throws IOException {
+        EntryCheck[] entryChecks = checks.toArray(new EntryCheck[0]); // per entry: no iterator
         RecordDecoder records = new RecordDecoder(db.encoding(), true);
         KeyOrder order = KeyOrder.of(index.recordColumns(), db);
         if (order == null) {
@@ -221,7 +223,7 @@ final class DeepWalk {
                     e.markOutOfOrder();
                     sink.add(orderFinding(index, page, page.cell(i), path, order.breakAtDivider()));
                 }
-                for (EntryCheck c : checks) {
+                for (EntryCheck c : entryChecks) {
                     c.entry(e, sink);
                 }
                 if (order != null) {
@@ -260,7 +262,7 @@ final class DeepWalk {
                         sink.add(orderFinding(index, page, cell, path, order.breakAtDivider()));
                     }
                 }
-                for (EntryCheck c : checks) {
+                for (EntryCheck c : entryChecks) {
                     c.entry(e, sink);
                 }
                 view = next;

@@ -42,6 +42,8 @@ final class TableValueCheck implements RowCheck {
     private final long[] uncomputedRows;
     private final long[] firstUncomputed;
     private final int storedColumns;
+    /** {@link #rules} as an array, for the per-row {@link #quiet}. */
+    private final ColumnRule[] quietRules;
 
     TableValueCheck(Table table, TextEncoding encoding) {
         this.table = table;
@@ -51,6 +53,7 @@ final class TableValueCheck implements RowCheck {
                 rules.add(r);
             }
         }
+        this.quietRules = rules.toArray(new ColumnRule[0]);
         for (CheckConstraint c : table.checkConstraints()) {
             checks.add(new CheckRule(c));
         }
@@ -124,7 +127,7 @@ final class TableValueCheck implements RowCheck {
         if (r == null || r.count() != storedColumns) {
             return false;
         }
-        for (ColumnRule rule : rules) {
+        for (ColumnRule rule : quietRules) {
             int f = rule.field();
             if (f < 0 || !rule.quiet(StorageClass.ofSerialType(r.serialType(f)))) {
                 return false;
