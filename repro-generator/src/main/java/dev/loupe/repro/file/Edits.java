@@ -3,6 +3,8 @@ package dev.loupe.repro.file;
 import dev.loupe.format.btree.BTreePage;
 import dev.loupe.format.btree.Cell;
 import dev.loupe.format.btree.InteriorCell;
+import dev.loupe.format.btree.LocalPayload;
+import dev.loupe.format.btree.PayloadCell;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +39,27 @@ final class Edits {
     }
 
     /** Page {@code pgno} without the cells whose indexes are in {@code drop} (a leaf, or the schema's page). */
+    /** What {@link #overflowingCells} hands each cell whose payload runs into overflow pages. */
+    interface OverflowingCell {
+        void accept(BTreePage page, int cellIndex, LocalPayload payload);
+    }
+
+    /** Every cell of every clean tree page of {@code layout} whose payload overflows, page by page, in cell order. */
+    static void overflowingCells(DbImage img, Layout layout, OverflowingCell action) {
+        for (Layout.TreePage tp : layout.treePages) {
+            BTreePage page = cleanPage(img, tp.page());
+            if (page == null) {
+                continue;
+            }
+            for (int i = 0; i < page.cellCount(); i++) {
+                Cell c = page.cell(i);
+                if (c instanceof PayloadCell pc && pc.payload().overflows()) {
+                    action.accept(page, i, pc.payload());
+                }
+            }
+        }
+    }
+
     static DbImage removeCells(DbImage img, long pgno, Set<Integer> drop) {
         BTreePage page = cleanPage(img, pgno);
         if (page == null || drop.isEmpty()) {

@@ -2,9 +2,7 @@ package dev.loupe.repro.file;
 
 import dev.loupe.format.Varint;
 import dev.loupe.format.btree.BTreePage;
-import dev.loupe.format.btree.Cell;
 import dev.loupe.format.btree.LocalPayload;
-import dev.loupe.format.btree.PayloadCell;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,18 +22,7 @@ final class OverflowEdits {
 
     static List<Supplier<DbImage>> candidates(DbImage img, Layout layout) {
         List<Supplier<DbImage>> out = new ArrayList<>();
-        for (Layout.TreePage tp : layout.treePages) {
-            BTreePage page = Edits.cleanPage(img, tp.page());
-            if (page == null) {
-                continue;
-            }
-            for (int i = 0; i < page.cellCount(); i++) {
-                Cell c = page.cell(i);
-                if (c instanceof PayloadCell pc && pc.payload().overflows()) {
-                    addRuns(img, page, pc.payload(), out);
-                }
-            }
-        }
+        Edits.overflowingCells(img, layout, (page, i, payload) -> addRuns(img, page, payload, out));
         return out;
     }
 

@@ -6,7 +6,6 @@ import dev.loupe.format.btree.BTreePage;
 import dev.loupe.format.btree.Cell;
 import dev.loupe.format.btree.LocalPayload;
 import dev.loupe.format.btree.PageType;
-import dev.loupe.format.btree.PayloadCell;
 import dev.loupe.format.btree.PayloadSizes;
 
 import java.io.ByteArrayOutputStream;
@@ -46,18 +45,7 @@ final class PayloadEdits {
 
     static List<Supplier<DbImage>> candidates(DbImage img, Layout layout) {
         List<Supplier<DbImage>> out = new ArrayList<>();
-        for (Layout.TreePage tp : layout.treePages) {
-            BTreePage page = Edits.cleanPage(img, tp.page());
-            if (page == null) {
-                continue;
-            }
-            for (int i = 0; i < page.cellCount(); i++) {
-                Cell c = page.cell(i);
-                if (c instanceof PayloadCell pc && pc.payload().overflows()) {
-                    add(img, page, i, pc.payload(), out);
-                }
-            }
-        }
+        Edits.overflowingCells(img, layout, (page, i, payload) -> add(img, page, i, payload, out));
         return out;
     }
 
