@@ -324,7 +324,7 @@ public final class StructureCheck {
                 break;
             }
             n--;
-            byte[] data = read(trunk);
+            byte[] data = read(trunk, TRUNK_SLOT);
             long leaves = BigEndian.u32(data, 4);
             if (autoVacuum) {
                 checkPtrmap(trunk, PTRMAP_FREEPAGE, 0, from);
@@ -753,7 +753,6 @@ public final class StructureCheck {
         }
     }
 
-    // the coverage check at the end of checkTreePage: no byte used twice, uncovered bytes = fragment count
     /**
      * The byte-coverage part of checkTreePage: cells {@code [0, n)} of {@code cells} (start << 16 | last byte) and
      * the freeblocks must not share a byte, and the bytes neither covers must be the header's fragment count. An
@@ -961,23 +960,14 @@ public final class StructureCheck {
         return buf;
     }
 
-    /** Page buffers for {@link #read(long, int)}: one per tree level, then one for overflow and one for pointer maps. */
-    private final byte[][] buffers = new byte[MAX_DEPTH + 2][];
+    /**
+     * Page buffers for {@link #read(long, int)}: one per tree level, then one each for overflow, pointer-map and
+     * freelist trunk pages.
+     */
+    private final byte[][] buffers = new byte[MAX_DEPTH + 3][];
     private static final int OVERFLOW_SLOT = MAX_DEPTH;
     private static final int PTRMAP_SLOT = MAX_DEPTH + 1;
-
-    private byte[] read(long pgno) throws IOException {
-        touch(pgno);
-        byte[] data = pgno >= 1 && pgno <= pages.pageCount() ? pages.read(pgno) : null;
-        if (data == null || data.length < pageSize) {
-            byte[] zero = new byte[pageSize];
-            if (data != null) {
-                System.arraycopy(data, 0, zero, 0, data.length);
-            }
-            return zero;
-        }
-        return data;
-    }
+    private static final int TRUNK_SLOT = MAX_DEPTH + 2;
 
     /** Notes a page number a walk of one tree on its own depends on. */
     private void touch(long pgno) {
