@@ -1,8 +1,5 @@
 package dev.loupe.check.report;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -13,12 +10,10 @@ import java.util.List;
  */
 public final class JsonlReporter implements Reporter {
 
-    private final ObjectMapper mapper = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-
     @Override
     public void write(List<CheckedFile> files, Writer out) throws IOException {
         for (CheckedFile f : files) {
-            out.write(mapper.writeValueAsString(FindingJson.contractLine(f.report())));
+            JsonLine.write(FindingJson.contractLine(f.report()), out);
             out.write('\n');
         }
         out.flush();
