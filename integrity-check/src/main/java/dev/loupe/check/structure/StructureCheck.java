@@ -58,6 +58,8 @@ public final class StructureCheck {
     private final FindingSink sink;
     private final LongConsumer pagesRead;
     private final SqlitePrefix pfx = new SqlitePrefix();
+    /** This walker's page-coverage test (made on first use: it holds a bitmap of a page). */
+    private Extents extents;
     private final List<PathStep> path = new ArrayList<>();
     private String object;
     private boolean tableTree;
@@ -756,12 +758,15 @@ public final class StructureCheck {
     /**
      * The byte-coverage part of checkTreePage: cells {@code [0, n)} of {@code cells} (start << 16 | last byte) and
      * the freeblocks must not share a byte, and the bytes neither covers must be the header's fragment count. An
-     * intact page is judged on a bitmap of its content area, in time linear in its cells; a page where a cell or
+     * intact page is judged in time linear in its cells ({@link Extents}); a page where a cell or
      * freeblock lies outside the content area or shares a byte takes SQLite's own route (sort the extents, report
      * the first shared byte in that order), so the finding is the one SQLite's heap yields.
      */
     private void checkCoverage(long pgno, byte[] data, int hdr, int contentOffset, long[] cells, int n) {
-        if (!disjoint(data, hdr, contentOffset, cells, n)) {
+        if (extents == null) {
+            extents = new Extents(usableSize);
+        }
+        if (!extents.disjoint(data, hdr, contentOffset, cells, n)) {
             coverageInOrder(pgno, data, hdr, contentOffset, Arrays.copyOf(cells, n));
             return;
         }
@@ -781,60 +786,6 @@ public final class StructureCheck {
         if (frag != stated) {
             reportFragmentation(pgno, hdr, frag, stated);
         }
-    }
-
-    /** Per-thread bitmap of a page's bytes for {@link #disjoint}; one bit per byte of the usable area. */
-    private long[] coverageBits;
-
-    /**
-     * True when every cell extent and freeblock lies inside {@code [contentOffset, usableSize)} and no two share a
-     * byte. Freeblocks are known to be in ascending order and inside the page (the free-space check came first).
-     */
-    private boolean disjoint(byte[] data, int hdr, int contentOffset, long[] cells, int n) {
-        if (contentOffset >= usableSize) {
-            return n == 0 && BigEndian.u16(data, hdr + 1) == 0;
-        }
-        if (coverageBits == null) {
-            coverageBits = new long[(usableSize + 63) >>> 6];
-        }
-        long[] bits = coverageBits;
-        java.util.Arrays.fill(bits, contentOffset >>> 6, bits.length, 0L);
-        for (int k = 0; k < n; k++) {
-            if (!claim(bits, (int) (cells[k] >>> 16), (int) (cells[k] & 0xffff), contentOffset)) {
-                return false;
-            }
-        }
-        int fb = BigEndian.u16(data, hdr + 1);
-        for (int guard = 0; fb > 0 && guard < usableSize / 4; guard++) {
-            if (!claim(bits, fb, fb + BigEndian.u16(data, fb + 2) - 1, contentOffset)) {
-                return false;
-            }
-            fb = BigEndian.u16(data, fb);
-        }
-        return true;
-    }
-
-    /** Marks bytes [first, last] taken; false when one is outside the content area or already taken. */
-    private boolean claim(long[] bits, int first, int last, int contentOffset) {
-        if (first < contentOffset || last >= usableSize || last < first) {
-            return false;
-        }
-        int w0 = first >>> 6;
-        int w1 = last >>> 6;
-        for (int w = w0; w <= w1; w++) {
-            long mask = -1L;
-            if (w == w0) {
-                mask &= -1L << (first & 63);
-            }
-            if (w == w1) {
-                mask &= -1L >>> (63 - (last & 63));
-            }
-            if ((bits[w] & mask) != 0) {
-                return false;
-            }
-            bits[w] |= mask;
-        }
-        return true;
     }
 
     private void reportFragmentation(long pgno, int hdr, long frag, int stated) {
