@@ -47,6 +47,11 @@ public final class Varint {
 
         /** The length of the varint at {@code off}, 0 if it runs into {@code limit}; its value is {@link #value()}. */
         public int read(byte[] b, int off, int limit) {
+            if (off < limit && b[off] >= 0) {
+                // one byte: most payload sizes, serial types and small rowids
+                value = b[off];
+                return 1;
+            }
             int max = Math.min(9, limit - off);
             long v = 0;
             for (int i = 0; i < max; i++) {

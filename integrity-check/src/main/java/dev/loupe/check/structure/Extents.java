@@ -94,26 +94,37 @@ final class Extents {
         return true;
     }
 
-    /** Marks bytes [first, last] taken; false when one is outside the content area or already taken. */
+    /**
+     * Marks bytes [first, last] taken; false when one is outside the content area or already taken. A cell or
+     * freeblock mostly lies within one or two words of the bitmap: those cases take no loop.
+     */
     private boolean claim(int first, int last, int contentOffset) {
         if (first < contentOffset || last >= usableSize || last < first) {
             return false;
         }
         int w0 = first >>> 6;
         int w1 = last >>> 6;
-        for (int w = w0; w <= w1; w++) {
-            long mask = -1L;
-            if (w == w0) {
-                mask &= -1L << (first & 63);
-            }
-            if (w == w1) {
-                mask &= -1L >>> (63 - (last & 63));
-            }
-            if ((bits[w] & mask) != 0) {
+        long head = -1L << (first & 63); // the bits from first on, in word w0
+        long tail = -1L >>> (63 - (last & 63)); // the bits up to last, in word w1
+        if (w0 == w1) {
+            long m = head & tail;
+            if ((bits[w0] & m) != 0) {
                 return false;
             }
-            bits[w] |= mask;
+            bits[w0] |= m;
+            return true;
         }
+        if ((bits[w0] & head) != 0 || (bits[w1] & tail) != 0) {
+            return false;
+        }
+        for (int w = w0 + 1; w < w1; w++) {
+            if (bits[w] != 0) {
+                return false;
+            }
+            bits[w] = -1L;
+        }
+        bits[w0] |= head;
+        bits[w1] |= tail;
         return true;
     }
 }
