@@ -6,13 +6,18 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Counts pages read by the passes of one check (the structural pass, then the deep pass's parallel tree walks)
- * against a total, and tells the caller's {@link Progress} every 1024 pages.
+ * against a total, and tells the caller's {@link Progress} every 1024 pages or so. Each thread counts on its own
+ * and adds to the shared count every {@value #BATCH} pages: the walks call {@link #add} for every page, and one
+ * counter written by every thread at that rate made the threads wait on each other's cache line.
  */
 final class PassProgress {
+
+    private static final int BATCH = 64;
 
     private final Progress progress;
     private final long total;
     private final AtomicLong done = new AtomicLong();
+    private final ThreadLocal<long[]> pending = ThreadLocal.withInitial(() -> new long[1]);
 
     PassProgress(Progress progress, long total) {
         this.progress = progress;
@@ -20,8 +25,15 @@ final class PassProgress {
     }
 
     void add(long pages) {
-        long now = done.addAndGet(pages);
-        if ((now & 1023) < pages) {
+        long[] mine = pending.get();
+        mine[0] += pages;
+        if (mine[0] < BATCH) {
+            return;
+        }
+        long batch = mine[0];
+        mine[0] = 0;
+        long now = done.addAndGet(batch);
+        if ((now & 1023) < batch) {
             progress.pages(Math.min(now, total), total);
         }
     }
