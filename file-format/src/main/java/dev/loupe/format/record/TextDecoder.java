@@ -86,32 +86,27 @@ final class TextDecoder {
                 i++;
                 continue;
             }
-            int n;
-            int min;
-            if (c >= 0xc2 && c <= 0xdf) {
-                n = 1;
-                min = 0x80;
-            } else if (c >= 0xe0 && c <= 0xef) {
-                n = 2;
-                min = 0x800;
-            } else if (c >= 0xf0 && c <= 0xf4) {
-                n = 3;
-                min = 0x10000;
-            } else {
+            // Unicode Table 3-7, well-formed UTF-8 byte sequences: the lead byte fixes the length and the range of
+            // the second byte (which rules out overlong forms, surrogates and code points above U+10FFFF); every
+            // other byte is 80..BF. No code point is assembled.
+            if (c < 0xc2 || c > 0xf4) {
                 return false;
             }
+            if (c < 0xe0) {
+                if (i + 1 >= end || (b[i + 1] & 0xc0) != 0x80) {
+                    return false;
+                }
+                i += 2;
+                continue;
+            }
+            int n = c < 0xf0 ? 2 : 3;
             if (i + n >= end) {
                 return false; // the sequence runs past the end of the value
             }
-            int cp = c & (0x3f >> n);
-            for (int k = 1; k <= n; k++) {
-                int x = b[i + k] & 0xff;
-                if ((x & 0xc0) != 0x80) {
-                    return false;
-                }
-                cp = (cp << 6) | (x & 0x3f);
-            }
-            if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
+            int second = b[i + 1] & 0xff;
+            int lo = c == 0xe0 ? 0xa0 : c == 0xf0 ? 0x90 : 0x80;
+            int hi = c == 0xed ? 0x9f : c == 0xf4 ? 0x8f : 0xbf;
+            if (second < lo || second > hi || (b[i + 2] & 0xc0) != 0x80 || n == 3 && (b[i + 3] & 0xc0) != 0x80) {
                 return false;
             }
             i += n + 1;
