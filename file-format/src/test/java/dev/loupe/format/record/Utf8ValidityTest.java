@@ -14,11 +14,13 @@ import java.util.SplittableRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The byte-by-byte UTF-8 check (what a TEXT value must pass, Unicode Table 3-7) against an independent oracle: the
- * JDK's UTF-8 decoder set to report malformed input, which refuses overlong forms, surrogates, code points above
- * U+10FFFF and cut sequences. Every sequence of one to three bytes, four-byte sequences around every boundary of
- * the table, and random mixes of valid and invalid pieces after ASCII runs of every length (the check skips ASCII
- * eight bytes at a time, so where a sequence starts matters).
+ * The two UTF-8 checks a TEXT value goes through (Unicode Table 3-7) against an independent oracle, the JDK's UTF-8
+ * decoder set to report malformed input (it refuses overlong forms, surrogates, code points above U+10FFFF and cut
+ * sequences): the byte-by-byte check, and the record decoder's shortcut, which looks for U+FFFD in the string the
+ * JDK decoded and walks the bytes only when it finds one. Every sequence of one to three bytes, four-byte sequences
+ * around every boundary of the table, and random mixes of valid and invalid pieces (a genuine U+FFFD among them)
+ * after ASCII runs of every length (the byte check skips ASCII eight bytes at a time: where a sequence starts
+ * matters).
  */
 class Utf8ValidityTest {
 
@@ -32,12 +34,15 @@ class Utf8ValidityTest {
         CoderResult r = jdk.reset().decode(ByteBuffer.wrap(b, off, len), chars, true);
         boolean expected = !r.isError() && !jdk.flush(chars).isError();
         boolean ours = TextDecoder.valid(b, off, len, TextEncoding.UTF8);
-        if (ours != expected) {
+        boolean shortcut = TextDecoder.valid(TextDecoder.decode(b, off, len, TextEncoding.UTF8), b, off, len,
+                TextEncoding.UTF8);
+        if (ours != expected || shortcut != expected) {
             StringBuilder hex = new StringBuilder();
             for (int i = off; i < off + len; i++) {
                 hex.append(String.format("%02x ", b[i] & 0xff));
             }
             assertThat(ours).as("UTF-8 check of %s", hex.toString().trim()).isEqualTo(expected);
+            assertThat(shortcut).as("UTF-8 shortcut of %s", hex.toString().trim()).isEqualTo(expected);
         }
     }
 
@@ -87,6 +92,7 @@ class Utf8ValidityTest {
             {(byte) 0xe0, (byte) 0x9f, (byte) 0xbf}, {(byte) 0xf0, (byte) 0x8f, (byte) 0xbf, (byte) 0xbf},
             {(byte) 0xf4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0xc1, (byte) 0xbf}, {(byte) 0x80},
             {(byte) 0xc3}, {(byte) 0xe6, (byte) 0x9d}, {(byte) 0xf5, (byte) 0x80, (byte) 0x80, (byte) 0x80},
+            {(byte) 0xef, (byte) 0xbf, (byte) 0xbd}, // a genuine U+FFFD: the shortcut must walk the bytes
         };
         byte[] b = new byte[96];
         for (int round = 0; round < 300_000; round++) {
@@ -96,7 +102,8 @@ class Utf8ValidityTest {
                 b[off + len++] = (byte) ('A' + rnd.nextInt(26));
             }
             for (int n = rnd.nextInt(4); n > 0 && len < 60; n--) {
-                byte[] p = pieces[rnd.nextInt(pieces.length)];
+                byte[] p = rnd.nextInt(5) == 0 ? new byte[] {(byte) rnd.nextInt(256)}
+                        : pieces[rnd.nextInt(pieces.length)];
                 System.arraycopy(p, 0, b, off + len, p.length);
                 len += p.length;
                 for (int run = rnd.nextInt(10); run > 0; run--) {
