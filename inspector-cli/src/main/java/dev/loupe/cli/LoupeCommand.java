@@ -17,8 +17,8 @@ final class LoupeCommand implements Callable<Integer> {
 
     /**
      * The subcommands, in the order help lists them. Not in the annotation: {@link Main} adds only the one a
-     * command line names (picocli reads every added command's annotations up front, a quarter of a second for all
-     * of them), and all of them when the line names none it knows (help, usage errors with suggestions, the shell).
+     * command line names (picocli reads every added command's annotations up front), and all of them when the line
+     * names none it knows (help, usage errors, completion, the shell).
      */
     static final List<Class<?>> SUBCOMMANDS = List.of(InfoCommand.class, HeaderCommand.class, RowsCommand.class,
             PagesCommand.class, PageCommand.class, CellCommand.class, TreeCommand.class, FindCommand.class,
