@@ -1,6 +1,7 @@
 package dev.loupe.check;
 
 import dev.loupe.check.index.IndexChecks;
+import dev.loupe.check.structure.LeafSummaries;
 import dev.loupe.check.structure.SqliteRootOrder;
 import dev.loupe.check.structure.StructureCheck;
 import dev.loupe.check.structure.TreeRoot;
@@ -42,6 +43,11 @@ public final class Checker {
     private final List<CheckModule> modules;
     /** Whether sound records are read in place (see {@link DeepWalk}); off only to test that it changes nothing. */
     private final boolean fastLane;
+    /**
+     * Whether the record pass summarises the sound leaf pages it reads so that the structural pass, run after it,
+     * need not read them again (see {@link LeafSummaries}); off only to test that it changes nothing.
+     */
+    private final boolean leafSummaries;
 
     /** A checker with every check Loupe has: values and constraints, then index consistency. */
     public static Checker standard(CheckOptions options) {
@@ -50,13 +56,14 @@ public final class Checker {
 
     /** A checker with the given modules (row values, index consistency...) for the deep pass. */
     public Checker(CheckOptions options, List<CheckModule> modules) {
-        this(options, modules, true);
+        this(options, modules, true, true);
     }
 
-    private Checker(CheckOptions options, List<CheckModule> modules, boolean fastLane) {
+    private Checker(CheckOptions options, List<CheckModule> modules, boolean fastLane, boolean leafSummaries) {
         this.options = options;
         this.modules = List.copyOf(modules);
         this.fastLane = fastLane;
+        this.leafSummaries = leafSummaries;
     }
 
     /**
@@ -64,7 +71,16 @@ public final class Checker {
      * lane): slower, and bound to report exactly the same findings; for the test that holds the fast lane to that.
      */
     Checker slowLaneOnly() {
-        return new Checker(options, modules, false);
+        return new Checker(options, modules, false, leafSummaries);
+    }
+
+    /**
+     * The same checker with a structural pass that reads every page itself (no {@link LeafSummaries}), beside the
+     * record pass instead of after it: bound to report exactly the same findings; for the test that holds the
+     * summaries to that.
+     */
+    Checker withoutLeafSummaries() {
+        return new Checker(options, modules, fastLane, false);
     }
 
     public CheckOptions options() {
@@ -175,27 +191,32 @@ public final class Checker {
         DatabaseHeader h = db.header();
         long total = options.quick() ? pageCount : 2 * pageCount;
         PassProgress passes = new PassProgress(progress, total);
+        // the record pass summarises the sound leaves it reads, and the structural pass after it reads them no more
+        // (the fast lane's walk is the one that summarises; the heap must have room for the summaries)
+        LeafSummaries leaves = !options.quick() && cache == null && leafSummaries && fastLane
+                ? LeafSummaries.forPages(pageCount, Runtime.getRuntime().maxMemory()) : null;
         // set by the structural pass, read after it is joined (FutureTask.get orders the two)
         FindingSink[] structureResult = new FindingSink[1];
-        IoAction structural = () -> structureResult[0] = structure(db, order, refused, passes, cache);
+        IoAction structural = () -> structureResult[0] = structure(db, order, refused, passes, cache, leaves);
 
         long rows = 0;
         long entries = 0;
         if (cache != null) {
             cache.startCheck();
         }
-        if (options.quick() || options.threads() == 1 || cache != null) {
+        if (leaves == null && (options.quick() || options.threads() == 1 || cache != null)) {
             structural.run();
             parts.set(structureSlot, structureResult[0]);
         }
         if (!options.quick()) {
             int before = parts.size();
-            // the structural pass reads every page once, single-threaded: with threads to spare it runs beside
-            // the record-level walks instead of before them (its findings still come first in the report)
-            FutureTask<Void> structureTask = options.threads() > 1 && cache == null ? new FutureTask<>(() -> {
-                structural.run();
-                return null;
-            }) : null;
+            // without summaries the structural pass reads every page once, single-threaded: with threads to spare it
+            // runs beside the record-level walks instead of before them (its findings still come first in the report)
+            FutureTask<Void> structureTask = leaves == null && options.threads() > 1 && cache == null
+                    ? new FutureTask<>(() -> {
+                        structural.run();
+                        return null;
+                    }) : null;
             if (structureTask != null) {
                 Thread t = new Thread(structureTask, "loupe-check-structure");
                 t.setDaemon(true);
@@ -203,13 +224,17 @@ public final class Checker {
             }
             long[] counts;
             try {
-                counts = cache == null ? deep(db, schema, parts, passes, options) : deep(db, schema, parts, passes,
-                        cache);
+                counts = cache == null ? deep(db, schema, parts, passes, options, leaves) : deep(db, schema, parts,
+                        passes, cache);
             } finally {
                 if (structureTask != null) {
                     join(structureTask);
                     parts.set(structureSlot, structureResult[0]);
                 }
+            }
+            if (leaves != null) {
+                structural.run();
+                parts.set(structureSlot, structureResult[0]);
             }
             rows = counts[0];
             entries = counts[1];
@@ -230,7 +255,7 @@ public final class Checker {
      * SQLite's order (damaged files only: an intact file claims every page once).
      */
     private FindingSink structure(Database db, SqliteRootOrder order, boolean refused, PassProgress passes,
-                                  CheckCache cache) throws IOException {
+                                  CheckCache cache, LeafSummaries leaves) throws IOException {
         DatabaseHeader h = db.header();
         ExecutorService pool = options.threads() > 1 && cache == null ? Executors.newFixedThreadPool(options.threads(), r -> {
             Thread t = new Thread(r, "loupe-check-subtree");
@@ -249,6 +274,9 @@ public final class Checker {
             if (cache != null) {
                 sc.reuse(cache.trees());
             }
+            if (leaves != null) {
+                sc.useLeafSummaries(leaves);
+            }
             sc.run(order, h.firstFreelistTrunkPage(), h.freelistPageCount(), h.largestRootPage(),
                     h.incrementalVacuum());
             if (!sc.conflicted()) {
@@ -259,6 +287,9 @@ public final class Checker {
                     passes::add);
             if (refused) {
                 ordered.sqliteRefusesFile();
+            }
+            if (leaves != null) {
+                ordered.useLeafSummaries(leaves);
             }
             ordered.run(order, h.firstFreelistTrunkPage(), h.freelistPageCount(), h.largestRootPage(),
                     h.incrementalVacuum());
@@ -354,7 +385,7 @@ public final class Checker {
             }
             if (stale) {
                 List<FindingSink> own = new ArrayList<>();
-                long[] c = deep(db, schema, own, progress, options.withObjects(java.util.Set.of(t.name())));
+                long[] c = deep(db, schema, own, progress, options.withObjects(java.util.Set.of(t.name())), null);
                 r = new CheckCache.TableResult(definition, List.copyOf(own.subList(0, own.size() - 1)),
                         own.get(own.size() - 1), c[0], c[1]);
                 cache.put(t.name(), r);
@@ -369,9 +400,12 @@ public final class Checker {
         return counts;
     }
 
-    /** The record-level pass: one task per tree, merged in schema order. Returns {rows, index entries}. */
+    /**
+     * The record-level pass: one task per tree, merged in schema order, summarising sound leaf pages into
+     * {@code leaves} unless null. Returns {rows, index entries}.
+     */
     private long[] deep(Database db, Schema schema, List<FindingSink> parts, PassProgress progress,
-                        CheckOptions options) throws IOException {
+                        CheckOptions options, LeafSummaries leaves) throws IOException {
         CheckPlan plan = new CheckPlan();
         CheckContext context = new CheckContext(db, schema, options);
         for (CheckModule m : modules) {
@@ -382,9 +416,9 @@ public final class Checker {
             if (t.virtual() || t.rootPage() == 0 || !options.includes(t.name())) {
                 continue;
             }
-            tasks.add(new Task(t, null, new FindingSink(options.maxFindings()), progress, fastLane));
+            tasks.add(new Task(t, null, new FindingSink(options.maxFindings()), progress, fastLane, leaves));
             for (Index i : schema.indexesOf(t.name())) {
-                tasks.add(new Task(null, i, new FindingSink(options.maxFindings()), progress, fastLane));
+                tasks.add(new Task(null, i, new FindingSink(options.maxFindings()), progress, fastLane, leaves));
             }
         }
         long[] counts = new long[2];
@@ -445,9 +479,10 @@ public final class Checker {
         }
     }
 
-    private record Task(Table table, Index index, FindingSink sink, PassProgress progress, boolean fastLane) {
+    private record Task(Table table, Index index, FindingSink sink, PassProgress progress, boolean fastLane,
+                        LeafSummaries leaves) {
         long run(Database db, CheckPlan plan) throws IOException {
-            DeepWalk walk = new DeepWalk(db, sink, progress::add, fastLane);
+            DeepWalk walk = new DeepWalk(db, sink, progress::add, fastLane, leaves);
             if (table != null) {
                 walk.table(table, plan.rowChecks(table.name()));
             } else {

@@ -1,5 +1,6 @@
 package dev.loupe.check;
 
+import dev.loupe.check.structure.LeafSummaries;
 import dev.loupe.format.Database;
 import dev.loupe.format.Problem;
 import dev.loupe.format.btree.BTreePage;
@@ -52,14 +53,18 @@ final class DeepWalk {
     private long count;
 
     private final boolean fastLane;
+    /** Summarises the leaf pages the fast lane reads for the structural pass; null: none are. */
+    private final LeafSummaries.Judge leaves;
 
     /**
      * @param pagesRead told of every b-tree page the walk enters (for progress)
      * @param fastLane  read sound records in place (RecordView) and decode values only where a check needs them;
      *                  false decodes every record (same findings, slower: for tests)
+     * @param leaves    where the leaf pages the walk reads are summarised for the structural pass, or null
      */
-    DeepWalk(Database db, FindingSink sink, LongConsumer pagesRead, boolean fastLane) {
+    DeepWalk(Database db, FindingSink sink, LongConsumer pagesRead, boolean fastLane, LeafSummaries leaves) {
         this.fastLane = fastLane;
+        this.leaves = leaves == null ? null : leaves.judge(db.pageSize(), db.usableSize());
         this.db = db;
         this.sink = sink;
         this.pagesRead = pagesRead;
@@ -361,6 +366,9 @@ final class DeepWalk {
 
         @Override
         public void leafCells(BTreePage page, List<PathStep> path) {
+            if (leaves != null) {
+                leaves.leaf(page.number(), page.data());
+            }
             int n = page.cellCount();
             try {
                 for (int i = 0; i < n; i++) {

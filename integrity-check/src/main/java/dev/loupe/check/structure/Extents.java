@@ -35,6 +35,24 @@ final class Extents {
     }
 
     /**
+     * The bytes of the content area that neither a cell nor a freeblock covers, for extents {@link #disjoint} found
+     * disjoint and inside it: then the gaps between them add up to the content area less what they cover (the sum
+     * checkTreePage takes gap by gap over its sorted heap, to compare with the header's fragment count).
+     */
+    long uncovered(byte[] data, int hdr, int contentOffset, long[] cells, int n) {
+        long covered = 0;
+        for (int k = 0; k < n; k++) {
+            covered += (cells[k] & 0xffff) - (cells[k] >>> 16) + 1;
+        }
+        int fb = BigEndian.u16(data, hdr + 1);
+        for (int guard = 0; fb > 0 && guard < usableSize / 4; guard++) {
+            covered += BigEndian.u16(data, fb + 2);
+            fb = BigEndian.u16(data, fb);
+        }
+        return usableSize - contentOffset - covered;
+    }
+
+    /**
      * {@link #disjoint} for the page SQLite usually writes, whose cells lie one after the other in cell order (a
      * new cell goes below the last, and a rebuilt page is laid out cell by cell): the cells, taken in that order
      * or its reverse, merged with the ascending freeblocks, each starting after the last byte of the one before.

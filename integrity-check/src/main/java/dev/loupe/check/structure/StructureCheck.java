@@ -77,6 +77,8 @@ public final class StructureCheck {
     private boolean conflict;
     /** Per-tree walks kept from an earlier run (see {@link #reuse}); null: every tree is walked in place. */
     private TreeWalks reuse;
+    /** Leaf pages the record pass found sound, which need not be read again (see {@link #useLeafSummaries}). */
+    private LeafSummaries leaves;
     /** For a walk of one whole tree on its own: every page number it referenced or read (below 2^31). */
     private BitSet touched;
     /** For a walk of one whole tree on its own: the highest page number it referenced or read. */
@@ -118,6 +120,7 @@ public final class StructureCheck {
         this.worker = true;
         this.object = parent.object;
         this.tableTree = parent.tableTree;
+        this.leaves = parent.leaves;
         this.pfx.restore(prefix);
         this.path.addAll(path);
     }
@@ -139,6 +142,15 @@ public final class StructureCheck {
      * parallel subtrees are: a tree whose claims meet earlier claims is walked again in place, so the findings are
      * exactly those of a run without reuse. Takes precedence over {@link #parallel}.
      */
+    /**
+     * Lets the walk take a leaf page that {@code summaries} holds as sound from its summary instead of reading it:
+     * it then checks only what depends on the page's place (its claim, the tree's kind, the parent's key bound).
+     * The findings are those of a walk that reads every page.
+     */
+    public void useLeafSummaries(LeafSummaries summaries) {
+        this.leaves = summaries;
+    }
+
     public void reuse(TreeWalks walks) {
         this.reuse = walks;
     }
@@ -385,6 +397,14 @@ public final class StructureCheck {
                     + pgno + "; SQLite cannot read below this level", null);
             return 0;
         }
+        if (leaves != null && summarisedLeaf(pgno, maxKey)) {
+            // a sound leaf in its place: all the full check below would do is count it and pass its first rowid up
+            touch(pgno);
+            pagesVisited++;
+            pagesRead.accept(1);
+            minKey[0] = tableTree ? leaves.firstKey(pgno) : maxKey;
+            return 0;
+        }
         SqlitePrefix.Saved saved = pfx.save();
         pfx.format = SqlitePrefix.PAGE;
         pfx.v1 = pgno;
@@ -514,6 +534,15 @@ public final class StructureCheck {
         return depth + 1;
     }
 
+    /**
+     * True when page {@code pgno} has a summary the full check of it in this place would pass without a finding:
+     * a leaf of this tree's kind whose last rowid (table trees) is not above {@code maxKey}, the bound its parent
+     * sets (a leaf's last cell may equal it). A leaf with cells is sound at any level.
+     */
+    private boolean summarisedLeaf(long pgno, long maxKey) {
+        return tableTree ? leaves.tableLeaf(pgno) && leaves.lastKey(pgno) <= maxKey : leaves.indexLeaf(pgno);
+    }
+
     /** {@link #leafCells}' results besides the extent count: whether coverage can be judged, the smallest key. */
     private boolean leafCoverage;
     private long leafMaxKey;
@@ -540,8 +569,9 @@ public final class StructureCheck {
         for (int i = nCell - 1; i >= 0; i--) {
             pfx.v2 = i;
             int pc = BigEndian.u16(data, cellStart + 2 * i);
-            int size = pc >= contentOffset && pc <= usableSize - 4 ? localCellSize(data, pc, intKey, maxLocal) : -1;
-            long key = leafKey;
+            int size = pc >= contentOffset && pc <= usableSize - 4
+                    ? localCell.of(data, pc, intKey, maxLocal, data.length) : -1;
+            long key = localCell.rowid();
             CellExtent cell = null;
             if (size < 0 || pc + size > usableSize) {
                 // an overflowing or damaged cell: the general parse, which reports what is wrong
@@ -598,39 +628,8 @@ public final class StructureCheck {
                 "Rowid " + key + " out of order");
     }
 
-    /** The rowid {@link #localCellSize} read last (table leaves). */
-    private long leafKey;
-    private final Varint.OnePass varint = new Varint.OnePass();
-
-    /**
-     * The size of the leaf cell at {@code pc} when its varints are complete and its payload is wholly on the page
-     * (P <= X), else -1; on a table leaf the rowid goes to {@link #leafKey}. The arithmetic of
-     * {@link CellExtent#parse} for that case, with no object: this runs for every cell of the file.
-     */
-    private int localCellSize(byte[] data, int pc, boolean tableLeaf, int maxLocal) {
-        int limit = data.length;
-        int p = pc;
-        int n = varint.read(data, p, limit);
-        if (n == 0) {
-            return -1;
-        }
-        long payload = varint.value();
-        p += n;
-        if (payload < 0 || payload > maxLocal) {
-            return -1;
-        }
-        if (tableLeaf) {
-            n = varint.read(data, p, limit);
-            if (n == 0) {
-                return -1;
-            }
-            leafKey = varint.value();
-            p += n;
-        } else {
-            leafKey = 0;
-        }
-        return Math.max(4, p - pc + (int) payload);
-    }
+    /** Leaf cell sizes, wholly local cells only (every cell of the file goes through it). */
+    private final LocalCellSize localCell = new LocalCellSize();
 
     /** The overflow chain of cell {@code i} (at {@code pc} on page {@code pgno}), pointer map entry first. */
     private void overflow(long pgno, byte[] data, int pc, CellExtent cell, int i) throws IOException {
@@ -770,18 +769,7 @@ public final class StructureCheck {
             coverageInOrder(pgno, data, hdr, contentOffset, Arrays.copyOf(cells, n));
             return;
         }
-        // disjoint extents inside [contentOffset, usableSize): the gaps between them add up to the content area
-        // less what they cover (the sum SQLite takes gap by gap over its sorted heap)
-        long covered = 0;
-        for (int k = 0; k < n; k++) {
-            covered += (cells[k] & 0xffff) - (cells[k] >>> 16) + 1;
-        }
-        int fb = BigEndian.u16(data, hdr + 1);
-        for (int guard = 0; fb > 0 && guard < usableSize / 4; guard++) {
-            covered += BigEndian.u16(data, fb + 2);
-            fb = BigEndian.u16(data, fb);
-        }
-        long frag = usableSize - contentOffset - covered;
+        long frag = extents.uncovered(data, hdr, contentOffset, cells, n);
         int stated = data[hdr + 7] & 0xff;
         if (frag != stated) {
             reportFragmentation(pgno, hdr, frag, stated);
