@@ -48,9 +48,11 @@ class LauncherJitTest {
                 assertThat(Arrays.stream(c.getDeclaredMethods()).map(Method::getName)).as(p).contains(method);
             }
         }
-        // the structural pass the file is about lives where its first pattern says
-        assertThat(dev.loupe.check.structure.StructureCheck.class.getPackageName().replace('.', '/') + "/*.*")
-                .isIn(patterns);
+        // the structural pass's walk the file is about is where its first pattern says; the leaf judge, in the same
+        // package but run inside the record pass's cell loop, must keep C2 (no pattern for the whole package)
+        String structure = dev.loupe.check.structure.StructureCheck.class.getName().replace('.', '/');
+        assertThat(structure + ".*").isIn(patterns);
+        assertThat(structure.substring(0, structure.lastIndexOf('/')) + "/*.*").isNotIn(patterns);
     }
 
     @Test

@@ -366,24 +366,36 @@ final class DeepWalk {
 
         @Override
         public void leafCells(BTreePage page, List<PathStep> path) {
-            if (leaves != null) {
-                leaves.leaf(page.number(), page.data());
-            }
+            // the structural pass's judge of the page sees each cell as this loop reads it
+            LeafSummaries.Judge judge = leaves != null && leaves.start(page.number(), page.data()) ? leaves : null;
             int n = page.cellCount();
             try {
                 for (int i = 0; i < n; i++) {
                     if (!page.cellPointerValid(i)) {
+                        if (judge != null) {
+                            judge.reject();
+                        }
                         continue;
                     }
                     cellPath.at(path, page.number(), i);
                     if (local.read(page, i)) {
+                        if (judge != null) {
+                            judge.cell(page.cellPointer(i), local.payloadOffset() + local.payloadSize(),
+                                    local.rowid());
+                        }
                         cells.local(page, i, cellPath, local.payloadOffset(), local.payloadSize(), local.rowid());
                     } else {
+                        if (judge != null) {
+                            judge.reject();
+                        }
                         cells.cell(page, page.cell(i), cellPath);
                     }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+            if (judge != null) {
+                judge.finish();
             }
         }
     }

@@ -2,8 +2,8 @@ package dev.loupe.check.structure;
 
 import dev.loupe.format.BigEndian;
 import dev.loupe.format.btree.BTreePage;
+import dev.loupe.format.btree.LocalLeafCell;
 import dev.loupe.format.btree.PageType;
-import dev.loupe.format.btree.PayloadSizes;
 
 /**
  * Leaf pages that the record pass has read already and found sound as far as checkTreePage's work on a page of its
@@ -80,13 +80,28 @@ public final class LeafSummaries {
         return pgno > 0 && pgno < flags.length ? flags[(int) pgno] : 0;
     }
 
-    /** Judges leaf pages as the record pass reads them; one per thread. */
+    /**
+     * Judges leaf pages as the record pass reads them, one per thread: {@link #start} with the page, then each cell
+     * in cell order ({@link #cell} for a valid pointer to a wholly local cell, {@link #reject} for anything else),
+     * then {@link #finish}. The cells come from the record pass's own reading of them (LocalLeafCell), so the page
+     * costs no second parse.
+     */
     public final class Judge {
         private final int pageSize;
         private final int usableSize;
         private final Extents extents;
-        private final LocalCellSize cellSize = new LocalCellSize();
         private long[] cells = new long[64];
+        private long pgno;
+        private byte[] data;
+        private int hdr;
+        private int flag;
+        private int nCell;
+        private int contentOffset;
+        private int n;
+        /** False once the page cannot have a summary. */
+        private boolean sound;
+        private long firstKey;
+        private long lastKey;
 
         private Judge(int pageSize, int usableSize) {
             this.pageSize = pageSize;
@@ -95,67 +110,97 @@ public final class LeafSummaries {
         }
 
         /**
-         * Summarises page {@code pgno}, whose bytes are {@code data} (exactly one page), when it is a sound leaf in
-         * the sense of {@link LeafSummaries}; leaves anything else unsummarised.
+         * Starts on page {@code pgno}, whose bytes are {@code data} (exactly one page); false when its header or
+         * free space already rule a summary out (its cells then need not be passed in).
          */
-        public void leaf(long pgno, byte[] data) {
+        public boolean start(long pgno, byte[] data) {
+            sound = false;
             if (pgno <= 0 || pgno >= flags.length || data.length != pageSize) {
-                return;
+                return false;
             }
-            int hdr = BTreePage.headerOffset(pgno);
-            int flag = data[hdr] & 0xff;
-            if (flag != INDEX_LEAF && flag != TABLE_LEAF) {
-                return;
+            int h = BTreePage.headerOffset(pgno);
+            int f = data[h] & 0xff;
+            if (f != INDEX_LEAF && f != TABLE_LEAF) {
+                return false;
             }
-            PageType type = PageType.ofFlag(flag);
-            int nCell = BigEndian.u16(data, hdr + 3);
+            int count = BigEndian.u16(data, h + 3);
             // no cells: an empty root is sound but a child page is not (left to the full check, which knows which)
-            if (nCell == 0 || nCell > (pageSize - 8) / 6
-                    || FreeSpace.problem(data, hdr, type, nCell, usableSize) != null) {
+            if (count == 0 || count > (pageSize - 8) / 6
+                    || FreeSpace.problem(data, h, PageType.ofFlag(f), count, usableSize) != null) {
+                return false;
+            }
+            int top = BigEndian.u16(data, h + 5);
+            this.pgno = pgno;
+            this.data = data;
+            this.hdr = h;
+            this.flag = f;
+            this.nCell = count;
+            this.contentOffset = top == 0 ? 65536 : top;
+            this.n = 0;
+            if (cells.length < count) {
+                cells = new long[Math.max(count, 2 * cells.length)];
+            }
+            sound = true;
+            return true;
+        }
+
+        /**
+         * The next cell, in cell order: its pointer {@code pc} and the end of its payload, which lies wholly on the
+         * page (LocalLeafCell read it: varints and payload inside the usable area, P <= X), and its rowid.
+         */
+        public void cell(int pc, int payloadEnd, long rowid) {
+            if (!sound) {
                 return;
             }
-            int contentOffset = BigEndian.u16(data, hdr + 5);
-            if (contentOffset == 0) {
-                contentOffset = 65536;
+            // checkTreePage's cell loop: the pointer inside the content area, the rowids rising
+            if (pc < contentOffset || pc > usableSize - 4 || n == nCell
+                    || flag == TABLE_LEAF && n > 0 && rowid <= lastKey) {
+                sound = false;
+                return;
             }
-            boolean intKey = flag == TABLE_LEAF;
-            int maxLocal = PayloadSizes.maxLocal(usableSize, intKey);
-            int cellStart = hdr + 8;
-            if (cells.length < nCell) {
-                cells = new long[Math.max(nCell, 2 * cells.length)];
+            if (n == 0) {
+                firstKey = rowid;
             }
-            // checkTreePage's order: last cell first, each rowid below the one after it
-            long next = 0;
-            long last = 0;
-            int n = 0;
-            for (int i = nCell - 1; i >= 0; i--) {
-                int pc = BigEndian.u16(data, cellStart + 2 * i);
-                if (pc < contentOffset || pc > usableSize - 4) {
-                    return;
-                }
-                int size = cellSize.of(data, pc, intKey, maxLocal, data.length);
-                if (size < 0 || pc + size > usableSize) {
-                    return;
-                }
-                if (intKey) {
-                    long key = cellSize.rowid();
-                    if (i == nCell - 1) {
-                        last = key;
-                    } else if (key >= next) {
-                        return;
-                    }
-                    next = key;
-                }
-                cells[n++] = ((long) pc << 16) | (pc + size - 1);
-            }
-            if (!extents.disjoint(data, hdr, contentOffset, cells, n)
+            lastKey = rowid;
+            // a cell takes at least 4 bytes (SQLite's minimum cell size)
+            cells[n++] = ((long) pc << 16) | (Math.max(pc + 4, payloadEnd) - 1);
+        }
+
+        /** The next cell has a pointer out of range, overflows or is damaged: no summary. */
+        public void reject() {
+            sound = false;
+        }
+
+        /** Ends the page: with every cell passed in and sound, and the page's bytes covered once, it is summarised. */
+        public void finish() {
+            if (!sound || n != nCell || !extents.disjoint(data, hdr, contentOffset, cells, n)
                     || extents.uncovered(data, hdr, contentOffset, cells, n) != (data[hdr + 7] & 0xff)) {
                 return;
             }
             int p = (int) pgno;
-            firstKey[p] = next;
-            lastKey[p] = last;
+            LeafSummaries.this.firstKey[p] = flag == TABLE_LEAF ? firstKey : 0;
+            LeafSummaries.this.lastKey[p] = flag == TABLE_LEAF ? lastKey : 0;
             flags[p] = (byte) flag;
+        }
+
+        /**
+         * Judges a whole page by itself, reading its cells as the record pass does (for callers without a record
+         * walk, and the tests).
+         */
+        public void leaf(long pgno, byte[] data) {
+            if (!start(pgno, data)) {
+                return;
+            }
+            BTreePage page = BTreePage.decode(pgno, data, usableSize);
+            LocalLeafCell local = new LocalLeafCell();
+            for (int i = 0; i < page.cellCount(); i++) {
+                if (page.cellPointerValid(i) && local.read(page, i)) {
+                    cell(page.cellPointer(i), local.payloadOffset() + local.payloadSize(), local.rowid());
+                } else {
+                    reject();
+                }
+            }
+            finish();
         }
     }
 }
