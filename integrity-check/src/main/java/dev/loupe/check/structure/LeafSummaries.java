@@ -90,7 +90,11 @@ public final class LeafSummaries {
         private final int pageSize;
         private final int usableSize;
         private final Extents extents;
-        private long[] cells = new long[64];
+        /**
+         * The extents of the page's cells: room for as many as a page can hold, made once (growing it when a tree with
+         * more cells per page comes along would throw the record pass's compiled loop away mid-run).
+         */
+        private final long[] cells;
         private long pgno;
         private byte[] data;
         private int hdr;
@@ -107,6 +111,7 @@ public final class LeafSummaries {
             this.pageSize = pageSize;
             this.usableSize = usableSize;
             this.extents = new Extents(usableSize);
+            this.cells = new long[(pageSize - 8) / 6];
         }
 
         /**
@@ -137,9 +142,6 @@ public final class LeafSummaries {
             this.nCell = count;
             this.contentOffset = top == 0 ? 65536 : top;
             this.n = 0;
-            if (cells.length < count) {
-                cells = new long[Math.max(count, 2 * cells.length)];
-            }
             sound = true;
             return true;
         }
