@@ -93,6 +93,8 @@ final class DeepWalk {
         walk(table.rootPage(), new Cells() {
             /** Sound records are read into it; the key order may keep it (see KeyOrder#spare). Null: none are. */
             private RecordView view = firstView;
+            /** The row handed to the checks for each sound leaf record (valid during their call only). */
+            private final TableRow reused = new TableRow(table, null, hasRowid, 0, List.of(), 0, rows, null, null, 0);
 
             @Override
             public void local(BTreePage page, int i, List<PathStep> path, int offset, int size, long rowid) {
@@ -101,8 +103,7 @@ final class DeepWalk {
                 }
                 count++;
                 if (view != null && view.parse(page.data(), offset, size, stored)) {
-                    after(new TableRow(table, view, hasRowid, rowid, path, count, rows, page, null, i), page, null,
-                            i, path);
+                    after(reused.next(view, rowid, path, count, rows, page, i), page, null, i, path);
                 } else {
                     Cell cell = page.cell(i);
                     after(decoded(page, cell, path), page, cell, i, path);

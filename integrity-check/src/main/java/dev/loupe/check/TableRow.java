@@ -19,11 +19,11 @@ import java.util.List;
 public final class TableRow {
 
     private final Table table;
-    private final long position;
-    private final RecordView record;
-    private final long rowid;
     private final boolean hasRowid;
-    private final List<PathStep> walkPath;
+    private long position;
+    private RecordView record;
+    private long rowid;
+    private List<PathStep> walkPath;
     private RowDecoder decoder;
     private BTreePage page;
     private Cell cell;
@@ -59,6 +59,26 @@ public final class TableRow {
         this.page = page;
         this.cell = cell;
         this.cellIndex = cellIndex;
+    }
+
+    /**
+     * Makes this the next sound row of the same walk, as the constructor for sound records would make it: a
+     * TableRow is valid during the check's call only, so the walk of a table's leaves uses one for all of them (ten
+     * million rows, ten million objects fewer).
+     */
+    TableRow next(RecordView record, long rowid, List<PathStep> walkPath, long position, RowDecoder decoder,
+                  BTreePage page, int cellIndex) {
+        this.record = record;
+        this.rowid = rowid;
+        this.walkPath = walkPath;
+        this.position = position;
+        this.decoder = decoder;
+        this.page = page;
+        this.cell = null;
+        this.cellIndex = cellIndex;
+        this.row = null;
+        this.path = null;
+        return this;
     }
 
     public Table table() {
