@@ -42,8 +42,15 @@ final class TableValueCheck implements RowCheck {
     private final long[] uncomputedRows;
     private final long[] firstUncomputed;
     private final int storedColumns;
-    /** {@link #rules} as an array, for the per-row {@link #quiet}. */
-    private final ColumnRule[] quietRules;
+    /** The record field of each rule, for the per-row {@link #quiet}. */
+    private final int[] quietFields;
+    /**
+     * For each rule, bit {@link #typeIndex k} set when a value of serial type class k passes it quietly
+     * ({@link ColumnRule#quiet} of its storage class, asked once per class here instead of once per value).
+     */
+    private final int[] quietMasks;
+    /** A rule reads no record field (a VIRTUAL column): no row is quiet. */
+    private final boolean neverQuiet;
 
     TableValueCheck(Table table, TextEncoding encoding) {
         this.table = table;
@@ -53,7 +60,21 @@ final class TableValueCheck implements RowCheck {
                 rules.add(r);
             }
         }
-        this.quietRules = rules.toArray(new ColumnRule[0]);
+        this.quietFields = new int[rules.size()];
+        this.quietMasks = new int[rules.size()];
+        boolean never = false;
+        for (int j = 0; j < rules.size(); j++) {
+            ColumnRule r = rules.get(j);
+            quietFields[j] = r.field();
+            never |= r.field() < 0;
+            for (int k = 0; k < TYPE_CLASSES; k++) {
+                // the serial type that stands for class k: itself below 12, then 12 (a blob) and 13 (text)
+                if (r.quiet(StorageClass.ofSerialType(k))) {
+                    quietMasks[j] |= 1 << k;
+                }
+            }
+        }
+        this.neverQuiet = never;
         for (CheckConstraint c : table.checkConstraints()) {
             checks.add(new CheckRule(c));
         }
@@ -124,16 +145,22 @@ final class TableValueCheck implements RowCheck {
      * goes through the decoded row.
      */
     private boolean quiet(RecordView r) {
-        if (r == null || r.count() != storedColumns) {
+        if (r == null || r.count() != storedColumns || neverQuiet) {
             return false;
         }
-        for (ColumnRule rule : quietRules) {
-            int f = rule.field();
-            if (f < 0 || !rule.quiet(StorageClass.ofSerialType(r.serialType(f)))) {
+        for (int j = 0; j < quietFields.length; j++) {
+            if ((quietMasks[j] >>> typeIndex(r.serialType(quietFields[j])) & 1) == 0) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Serial types 0-11 each, then blobs (even, 12 and up) and text (odd, 13 and up): what a rule can tell apart. */
+    private static final int TYPE_CLASSES = 14;
+
+    private static int typeIndex(long serialType) {
+        return serialType < 12 ? (int) serialType : 12 + (int) (serialType & 1);
     }
 
     /**
