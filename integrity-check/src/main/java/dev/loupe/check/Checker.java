@@ -35,7 +35,9 @@ import java.util.concurrent.FutureTask;
  * Checks one database file: the header and file size, the schema, every b-tree level check of PRAGMA
  * integrity_check (in SQLite's order, with SQLite's messages), then, unless quick, a record-level pass over every
  * tree (in parallel, one task per tree) feeding the row-level check modules, and finally the WAL. Findings come
- * out in a fixed order whatever the number of threads.
+ * out in a fixed order whatever the number of threads. In a deep check the b-tree level checks run after the
+ * record-level pass and take the leaf pages it found sound from its {@link LeafSummaries} instead of reading them
+ * again (the findings are those of a b-tree pass that reads every page).
  */
 public final class Checker {
 
@@ -122,9 +124,9 @@ public final class Checker {
     }
 
     /**
-     * As {@link #check(Database)}, telling {@code progress} how far it is: the structural pass reads every page
-     * once, the deep pass (unless quick) reads every b-tree page again, so the total is one or two times the page
-     * count. {@code progress} may be called from several threads.
+     * As {@link #check(Database)}, telling {@code progress} how far it is: the structural pass visits every page
+     * once, the deep pass (unless quick) every b-tree page, so the total is one or two times the page count.
+     * {@code progress} may be called from several threads.
      */
     public CheckReport check(Database db, Progress progress) throws IOException {
         return check(db, progress, null);
