@@ -1,6 +1,12 @@
 package dev.loupe.check.structure;
 
+import dev.loupe.samples.Sample;
+import dev.loupe.samples.Samples;
+
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Random;
 
 /**
@@ -10,7 +16,24 @@ import java.util.Random;
  */
 public final class PageDamage {
 
+    /** The samples damaged copies are made of: every page size, auto-vacuum, reserved bytes, overflow, UTF-16. */
+    private static final Sample[] BASES = {Sample.DEMO, Sample.INDEXES, Sample.OVERFLOW, Sample.FREELIST,
+        Sample.PAGE_512, Sample.AUTOVACUUM_FULL, Sample.WITHOUT_ROWID, Sample.RESERVED_32,
+        Sample.AUTOVACUUM_INCREMENTAL, Sample.UTF16LE, Sample.PAGE_1024, Sample.TYPES};
+
     private PageDamage() {
+    }
+
+    /**
+     * Writes to {@code file} the {@code n}-th damaged copy of a run (the bases taken in turn, one {@link #mutate}
+     * each with {@code random}); returns what was done, base first.
+     */
+    public static String damagedCopy(int n, Random random, Path file) throws IOException {
+        Sample base = BASES[n % BASES.length];
+        byte[] bytes = Samples.bytes(base);
+        String what = mutate(bytes, random);
+        Files.write(file, bytes);
+        return base + " " + what;
     }
 
     /** Damages one b-tree page field, chosen at random; returns what it did. */
