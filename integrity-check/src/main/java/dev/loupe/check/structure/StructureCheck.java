@@ -142,6 +142,10 @@ public final class StructureCheck {
      * parallel subtrees are: a tree whose claims meet earlier claims is walked again in place, so the findings are
      * exactly those of a run without reuse. Takes precedence over {@link #parallel}.
      */
+    public void reuse(TreeWalks walks) {
+        this.reuse = walks;
+    }
+
     /**
      * Lets the walk take a leaf page that {@code summaries} holds as sound from its summary instead of reading it:
      * it then checks only what depends on the page's place (its claim, the tree's kind, the parent's key bound).
@@ -149,10 +153,6 @@ public final class StructureCheck {
      */
     public void useLeafSummaries(LeafSummaries summaries) {
         this.leaves = summaries;
-    }
-
-    public void reuse(TreeWalks walks) {
-        this.reuse = walks;
     }
 
     /**
@@ -569,9 +569,8 @@ public final class StructureCheck {
         for (int i = nCell - 1; i >= 0; i--) {
             pfx.v2 = i;
             int pc = BigEndian.u16(data, cellStart + 2 * i);
-            int size = pc >= contentOffset && pc <= usableSize - 4
-                    ? localCell.of(data, pc, intKey, maxLocal, data.length) : -1;
-            long key = localCell.rowid();
+            int size = pc >= contentOffset && pc <= usableSize - 4 ? localCellSize(data, pc, intKey, maxLocal) : -1;
+            long key = leafKey;
             CellExtent cell = null;
             if (size < 0 || pc + size > usableSize) {
                 // an overflowing or damaged cell: the general parse, which reports what is wrong
@@ -628,8 +627,39 @@ public final class StructureCheck {
                 "Rowid " + key + " out of order");
     }
 
-    /** Leaf cell sizes, wholly local cells only (every cell of the file goes through it). */
-    private final LocalCellSize localCell = new LocalCellSize();
+    /** The rowid {@link #localCellSize} read last (table leaves). */
+    private long leafKey;
+    private final Varint.OnePass varint = new Varint.OnePass();
+
+    /**
+     * The size of the leaf cell at {@code pc} when its varints are complete and its payload is wholly on the page
+     * (P <= X), else -1; on a table leaf the rowid goes to {@link #leafKey}. The arithmetic of
+     * {@link CellExtent#parse} for that case, with no object: this runs for every cell of the file.
+     */
+    private int localCellSize(byte[] data, int pc, boolean tableLeaf, int maxLocal) {
+        int limit = data.length;
+        int p = pc;
+        int n = varint.read(data, p, limit);
+        if (n == 0) {
+            return -1;
+        }
+        long payload = varint.value();
+        p += n;
+        if (payload < 0 || payload > maxLocal) {
+            return -1;
+        }
+        if (tableLeaf) {
+            n = varint.read(data, p, limit);
+            if (n == 0) {
+                return -1;
+            }
+            leafKey = varint.value();
+            p += n;
+        } else {
+            leafKey = 0;
+        }
+        return Math.max(4, p - pc + (int) payload);
+    }
 
     /** The overflow chain of cell {@code i} (at {@code pc} on page {@code pgno}), pointer map entry first. */
     private void overflow(long pgno, byte[] data, int pc, CellExtent cell, int i) throws IOException {
