@@ -46,10 +46,7 @@ class FastLaneTest {
 
     @Test
     void mutantsGiveTheSameFindings(@TempDir Path dir) throws Exception {
-        byte[][] bases = new byte[Mutant.BASES.length][];
-        for (int i = 0; i < bases.length; i++) {
-            bases[i] = Samples.bytes(Mutant.BASES[i]);
-        }
+        byte[][] bases = Mutant.baseBytes();
         int withRecordFindings = 0;
         for (int i = 0; i < MUTANTS; i++) {
             Mutant m = Mutant.of(FIRST_SEED + i, bases);

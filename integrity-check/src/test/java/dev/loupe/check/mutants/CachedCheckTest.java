@@ -31,10 +31,7 @@ class CachedCheckTest {
     @Test
     void cachedReportsEqualPlainReports() throws Exception {
         Checker checker = Checker.standard(CheckOptions.defaults().withThreads(1));
-        byte[][] bases = new byte[Mutant.BASES.length][];
-        for (int i = 0; i < bases.length; i++) {
-            bases[i] = Samples.bytes(Mutant.BASES[i]);
-        }
+        byte[][] bases = Mutant.baseBytes();
         List<String> failures = new ArrayList<>();
         for (Sample s : Sample.values()) {
             compare(checker, null, Samples.bytes(s), s.fileName(), failures);

@@ -1,6 +1,7 @@
 package dev.loupe.check.mutants;
 
 import dev.loupe.samples.Sample;
+import dev.loupe.samples.Samples;
 
 import java.util.Arrays;
 import java.util.Random;
@@ -16,6 +17,15 @@ public record Mutant(long seed, Sample base, String kind, String description, by
     public static final Sample[] BASES = {Sample.PAGE_512, Sample.PAGE_1024, Sample.RESERVED_32, Sample.FREELIST,
         Sample.AUTOVACUUM_FULL, Sample.AUTOVACUUM_INCREMENTAL, Sample.TYPES, Sample.ALTER_ADD_COLUMN,
         Sample.WITHOUT_ROWID, Sample.INDEXES, Sample.UTF16LE, Sample.RESERVED_8};
+
+    /** The bytes of each of {@link #BASES}, in that order: what {@link #of} mutates a copy of. */
+    public static byte[][] baseBytes() {
+        byte[][] bytes = new byte[BASES.length][];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = Samples.bytes(BASES[i]);
+        }
+        return bytes;
+    }
 
     public static Mutant of(long seed, byte[][] baseBytes) {
         Random r = new Random(seed);

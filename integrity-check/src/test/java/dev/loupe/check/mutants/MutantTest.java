@@ -58,10 +58,7 @@ class MutantTest {
 
     @Test
     void loupeFlagsEveryMutantSqliteFlags(@TempDir Path tmp) throws Exception {
-        byte[][] bases = new byte[Mutant.BASES.length][];
-        for (int i = 0; i < bases.length; i++) {
-            bases[i] = Samples.bytes(Mutant.BASES[i]);
-        }
+        byte[][] bases = Mutant.baseBytes();
         Checker checker = CatalogueChecker.checker(1);
         ExecutorService exec = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "mutant-check");
