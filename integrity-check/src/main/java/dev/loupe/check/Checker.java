@@ -22,9 +22,12 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -335,7 +338,9 @@ public final class Checker {
         roots.add(new TreeRoot(1, "sqlite_schema", true));
         Map<Long, String> owners = new HashMap<>();
         owners.put(1L, "sqlite_schema");
-        List<Index> placed = new ArrayList<>();
+        // by identity (indexesOf hands back the schema's own objects): a record's equals is bootstrapped through
+        // invokedynamic on first use, some 30 ms of method-handle classes at start-up for this one comparison
+        Set<Index> placed = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Table t : schema.tables()) {
             if (t.virtual() || t.rootPage() == 0) {
                 continue;
