@@ -51,6 +51,10 @@ final class DeepWalk {
     private final LongConsumer pagesRead;
     private final PayloadReader payloads;
     private long count;
+    /** The walk met damage in its tree (see {@link RowCheck#treeDamaged}). */
+    private boolean damaged;
+    /** The last rowid of a rowid table's walk, to see them rise. */
+    private long lastRowid = Long.MIN_VALUE;
 
     private final boolean fastLane;
     /** Summarises the leaf pages the fast lane reads for the structural pass; null: none are. */
@@ -102,6 +106,7 @@ final class DeepWalk {
                     return;
                 }
                 count++;
+                rowidAfter(rowid);
                 if (view != null && view.parse(page.data(), offset, size, stored)) {
                     after(reused.next(view, rowid, path, count, rows, page, i), page, null, i, path);
                 } else {
@@ -112,12 +117,16 @@ final class DeepWalk {
 
             @Override
             public void cell(BTreePage page, Cell cell, List<PathStep> path) throws IOException {
+                damaged |= !cell.problems().isEmpty();
                 boolean holdsRow = hasRowid ? cell instanceof TableLeafCell
                         : cell instanceof IndexLeafCell || cell instanceof IndexInteriorCell;
                 if (!holdsRow) {
                     return;
                 }
                 count++;
+                if (hasRowid) {
+                    rowidAfter(((TableLeafCell) cell).rowid());
+                }
                 TableRow tr;
                 if (view != null && sound(page, (PayloadCell) cell, view, stored)) {
                     long rowid = hasRowid ? ((TableLeafCell) cell).rowid() : 0;
@@ -130,6 +139,8 @@ final class DeepWalk {
 
             private TableRow decoded(BTreePage page, Cell cell, List<PathStep> path) {
                 Row row = rows.decode(page, cell);
+                // a rowid table's descents go by the rowid in the cell, which a damaged record leaves alone
+                damaged |= !hasRowid && !row.problems().isEmpty();
                 reportRecordProblems(row.problems(), table.name(), cell, path);
                 return new TableRow(table, row, List.copyOf(path), count);
             }
@@ -143,6 +154,7 @@ final class DeepWalk {
                     boolean inOrder = kept ? order.next(tr.record(), pkSize, divider)
                             : order.next(keyValues(tr.row(), table, pkSize), divider);
                     if (!inOrder) {
+                        damaged = true;
                         Cell at = cell != null ? cell : page.cell(i);
                         sink.add(Finding.of(FindingCode.PRIMARY_KEY_ORDER, "row is not after the previous one in"
                                         + " PRIMARY KEY order").object(table.name()).at(at.span()).cell(i)
@@ -158,8 +170,16 @@ final class DeepWalk {
             }
         });
         for (RowCheck c : checks) {
+            if (damaged) {
+                c.treeDamaged();
+            }
             c.end(sink);
         }
+    }
+
+    private void rowidAfter(long rowid) {
+        damaged |= rowid <= lastRowid;
+        lastRowid = rowid;
     }
 
     /**
@@ -239,6 +259,7 @@ final class DeepWalk {
 
             @Override
             public void cell(BTreePage page, Cell cell, List<PathStep> path) throws IOException {
+                damaged |= !cell.problems().isEmpty();
                 if (!(cell instanceof PayloadCell pc)) {
                     return;
                 }
@@ -259,6 +280,7 @@ final class DeepWalk {
                     Record record = records.decode(payload);
                     List<Problem> problems = new ArrayList<>(payload.problems());
                     problems.addAll(record.problems());
+                    damaged |= !problems.isEmpty();
                     reportRecordProblems(problems, index.name(), cell, path);
                     List<Value> values = record.values();
                     e = new IndexEntry(index, values, page.number(), cell.index(), List.copyOf(path), count,
@@ -275,6 +297,9 @@ final class DeepWalk {
             }
         });
         for (EntryCheck c : checks) {
+            if (damaged) {
+                c.treeDamaged();
+            }
             c.end(sink);
         }
     }
@@ -344,6 +369,11 @@ final class DeepWalk {
         }
 
         @Override
+        public void problem(Problem problem) {
+            damaged = true;
+        }
+
+        @Override
         public void cell(BTreePage page, Cell cell, List<PathStep> path) {
             try {
                 cells.cell(page, cell, path);
@@ -373,6 +403,7 @@ final class DeepWalk {
             try {
                 for (int i = 0; i < n; i++) {
                     if (!page.cellPointerValid(i)) {
+                        damaged = true;
                         if (judge != null) {
                             judge.reject();
                         }

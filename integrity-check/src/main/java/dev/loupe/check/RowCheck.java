@@ -8,6 +8,13 @@ public interface RowCheck {
 
     void row(TableRow row, FindingSink sink);
 
+    /**
+     * Called before {@link #end} when the walk met damage in the table's tree: a problem the walker reported, a cell
+     * it skipped or could not read, keys out of order. A lookup by b-tree descent may then miss what is there.
+     */
+    default void treeDamaged() {
+    }
+
     default void end(FindingSink sink) {
     }
 }

@@ -4,17 +4,27 @@ package dev.loupe.check.index;
  * An order-independent digest of a multiset of index entries: how many, and the sum and xor of their
  * {@link EntryHash hashes}. Two multisets with equal digests are equal but for a 2^-64-scale accident; the
  * digest's size does not depend on the number of entries. Written by one thread, read after that thread's walk.
+ *
+ * <p>The hashes are also summed in {@value #BUCKETS} buckets, chosen by a hash's top bits. When two digests differ,
+ * every entry one multiset has and the other lacks lies in a bucket whose sums differ, so the exact pass that names
+ * them need only look up the rows and entries of those buckets: with one damaged entry, one row in
+ * {@value #BUCKETS} instead of every row.
  */
 final class EntryDigest {
+
+    static final int BUCKET_BITS = 8;
+    static final int BUCKETS = 1 << BUCKET_BITS;
 
     private long count;
     private long sum;
     private long xor;
+    private final long[] buckets = new long[BUCKETS];
 
     void add(long hash) {
         count++;
         sum += hash;
         xor ^= hash;
+        buckets[bucket(hash)] += hash;
     }
 
     /** Folds {@code other}'s entries into this digest (the digest of the union of the two multisets). */
@@ -22,6 +32,9 @@ final class EntryDigest {
         count += other.count;
         sum += other.sum;
         xor ^= other.xor;
+        for (int b = 0; b < BUCKETS; b++) {
+            buckets[b] += other.buckets[b];
+        }
     }
 
     long count() {
@@ -30,5 +43,19 @@ final class EntryDigest {
 
     boolean sameAs(EntryDigest o) {
         return count == o.count && sum == o.sum && xor == o.xor;
+    }
+
+    /** The bucket an entry with this hash is summed in. */
+    static int bucket(long hash) {
+        return (int) (hash >>> (64 - BUCKET_BITS));
+    }
+
+    /** For each bucket, whether its sum differs from {@code o}'s: where the entries of two multisets differ. */
+    boolean[] differingBuckets(EntryDigest o) {
+        boolean[] out = new boolean[BUCKETS];
+        for (int b = 0; b < BUCKETS; b++) {
+            out[b] = buckets[b] != o.buckets[b];
+        }
+        return out;
     }
 }

@@ -9,6 +9,7 @@ import dev.loupe.format.schema.Table;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Index against table consistency without per-row lookups: while the checker walks a table, each row's implied
@@ -20,6 +21,23 @@ import java.util.List;
  * evaluator cannot compute leave the index checked for its count and uniqueness only, with a NOT_CHECKED finding.
  */
 public final class IndexChecks implements CheckModule {
+
+    private final boolean narrowLookups;
+    private final LongAdder lookups;
+
+    public IndexChecks() {
+        this(true, null);
+    }
+
+    /**
+     * @param narrowLookups whether the exact pass looks up only the rows and entries of the digest buckets that
+     *                      differ (false: every one; bound to name the same ones, for the test that holds it to that)
+     * @param lookups       counts the rows and entries the exact pass looks up, or null
+     */
+    IndexChecks(boolean narrowLookups, LongAdder lookups) {
+        this.narrowLookups = narrowLookups;
+        this.lookups = lookups;
+    }
 
     @Override
     public void plan(CheckContext context, CheckPlan plan) {
@@ -40,7 +58,8 @@ public final class IndexChecks implements CheckModule {
             }
             if (!states.isEmpty()) {
                 plan.onRows(table, new TableDigestCheck(table, states, context.db().encoding()));
-                plan.afterTrees(new IndexComparison(context.db(), states, context.options().maxFindings()));
+                plan.afterTrees(new IndexComparison(context.db(), states, context.options().maxFindings(),
+                        narrowLookups, lookups));
             }
         }
     }

@@ -8,6 +8,7 @@ import dev.loupe.format.Database;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * After the walks: compares, for each index of one table, the digest of the entries the rows imply with the digest
@@ -19,11 +20,19 @@ final class IndexComparison implements Finisher {
     private final Database db;
     private final List<IndexState> indexes;
     private final int limit;
+    private final boolean narrowLookups;
+    private final LongAdder lookups;
 
-    IndexComparison(Database db, List<IndexState> indexes, int limit) {
+    /**
+     * @param narrowLookups look up only the rows and entries of the buckets where the digests differ
+     * @param lookups       counts the rows and entries looked up, or null
+     */
+    IndexComparison(Database db, List<IndexState> indexes, int limit, boolean narrowLookups, LongAdder lookups) {
         this.db = db;
         this.indexes = List.copyOf(indexes);
         this.limit = limit;
+        this.narrowLookups = narrowLookups;
+        this.lookups = lookups;
     }
 
     @Override
@@ -60,7 +69,14 @@ final class IndexComparison implements Finisher {
                     + " is not built into SQLite").object(name));
             return;
         }
-        new MismatchNamer(db, s, limit).name(sink);
+        // where a descent finds what the walks found, only the buckets where the digests differ hold rows or entries
+        // to name
+        boolean[] suspect = narrowLookups && s.descentsReliable() ? s.implied.differingBuckets(s.held) : null;
+        MismatchNamer namer = new MismatchNamer(db, s, limit, suspect);
+        namer.name(sink);
+        if (lookups != null) {
+            lookups.add(namer.lookups());
+        }
     }
 
     private static void count(IndexState s, long expected, FindingSink sink) {

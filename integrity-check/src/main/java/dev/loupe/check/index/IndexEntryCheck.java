@@ -40,6 +40,7 @@ final class IndexEntryCheck implements EntryCheck {
      */
     private EntryDigest held;
     private boolean disordered;
+    private boolean treeDamaged;
 
     IndexEntryCheck(IndexState state, TextEncoding encoding) {
         this.state = state;
@@ -103,11 +104,17 @@ final class IndexEntryCheck implements EntryCheck {
     }
 
     @Override
+    public void treeDamaged() {
+        treeDamaged = true;
+    }
+
+    @Override
     public void end(FindingSink sink) {
         if (held != null) {
             state.held.addAll(held);
         }
         state.disordered |= disordered;
+        state.indexTreeDamaged |= treeDamaged;
     }
 
     private void recordLength(IndexEntry e, FindingSink sink) {

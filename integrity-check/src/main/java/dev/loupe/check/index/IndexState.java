@@ -30,6 +30,9 @@ final class IndexState {
     long rows;
     /** Entries of the index are out of key order (so lookups may fail where the digests agree). */
     boolean disordered;
+    /** The index's walk met damage in its tree, or the table's in the table's (see RowCheck#treeDamaged). */
+    boolean indexTreeDamaged;
+    boolean tableTreeDamaged;
     /** Why the entries could not be computed (first reason met), or null. */
     String notEvaluable;
 
@@ -50,6 +53,14 @@ final class IndexState {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether a b-tree descent into either tree finds what the walks found: no damage met in either walk and the
+     * index in key order. Only then may the exact pass skip the rows and entries the digests vouch for.
+     */
+    boolean descentsReliable() {
+        return !disordered && !indexTreeDamaged && !tableTreeDamaged;
     }
 
     boolean comparable() {

@@ -43,6 +43,12 @@ final class TableDigestCheck implements RowCheck {
     }
 
     private Side[] sides;
+    private boolean treeDamaged;
+
+    @Override
+    public void treeDamaged() {
+        treeDamaged = true;
+    }
 
     @Override
     public void row(TableRow row, FindingSink sink) {
@@ -74,6 +80,9 @@ final class TableDigestCheck implements RowCheck {
 
     @Override
     public void end(FindingSink sink) {
+        for (IndexState s : indexes) {
+            s.tableTreeDamaged |= treeDamaged;
+        }
         if (sides == null) {
             return;
         }

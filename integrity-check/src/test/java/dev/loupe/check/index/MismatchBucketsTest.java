@@ -1,0 +1,97 @@
+package dev.loupe.check.index;
+
+import dev.loupe.check.CheckOptions;
+import dev.loupe.check.CheckReport;
+import dev.loupe.check.Checker;
+import dev.loupe.check.FindingCode;
+import dev.loupe.check.mutants.Mutant;
+import dev.loupe.check.values.ValueChecks;
+import dev.loupe.format.OpenOptions;
+import dev.loupe.samples.Sample;
+import dev.loupe.samples.Samples;
+import dev.loupe.samples.corrupt.Corruption;
+import dev.loupe.samples.corrupt.Corruptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The exact pass looks up only the rows and entries of the digest buckets that differ when the index is in key order
+ * ({@link EntryDigest#differingBuckets}): it must name exactly what looking up every row and entry names, and look up
+ * far fewer of them.
+ */
+class MismatchBucketsTest {
+
+    private static final long FIRST_SEED = 93_000_000L;
+    private static final int MUTANTS = 500;
+
+    @TempDir
+    Path dir;
+
+    private final LongAdder narrowLookups = new LongAdder();
+    private final LongAdder everyLookups = new LongAdder();
+    private final Checker narrow = checker(true, narrowLookups);
+    private final Checker every = checker(false, everyLookups);
+
+    private static Checker checker(boolean narrowLookups, LongAdder lookups) {
+        return new Checker(CheckOptions.defaults().withThreads(1),
+                List.of(new ValueChecks(), new IndexChecks(narrowLookups, lookups)));
+    }
+
+    @Test
+    void staleIndexesAreNamedWithAFewLookups() throws Exception {
+        Path db = dir.resolve("stale.db");
+        IndexFixtures.build(db, "CREATE TABLE t(id INTEGER PRIMARY KEY, a TEXT, b INT)",
+                "WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < 20000)"
+                        + " INSERT INTO t SELECT i, 'name ' || (i * 7919 % 20011), i % 97 FROM s",
+                "CREATE INDEX ta ON t(a)", "CREATE INDEX tba ON t(b, a)");
+        // the table changes, the indexes do not follow: rows without entries, entries without rows
+        IndexFixtures.staleIndex(db, "ta", "UPDATE t SET a = 'changed' WHERE id IN (17, 9000)",
+                "DELETE FROM t WHERE id = 300", "INSERT INTO t VALUES (20001, 'new', 5)");
+        IndexFixtures.staleIndex(db, "tba", "UPDATE t SET b = -1 WHERE id = 12345");
+
+        CheckReport expected = every.check(db, OpenOptions.defaults());
+        CheckReport r = narrow.check(db, OpenOptions.defaults());
+        assertThat(r.findings()).isEqualTo(expected.findings());
+        assertThat(r.findings()).extracting(f -> f.code()).contains(FindingCode.INDEX_ENTRY_MISSING,
+                FindingCode.INDEX_ENTRY_EXTRA);
+        assertThat(r.findings()).filteredOn(f -> f.code() == FindingCode.INDEX_ENTRY_MISSING).hasSize(4);
+        // every lookup: each row of t and each entry, for both indexes (~80,000); in buckets: a few per damage
+        assertThat(everyLookups.sum()).isGreaterThanOrEqualTo(80_000);
+        assertThat(narrowLookups.sum()).as("lookups in the differing buckets").isBetween(5L, 2_000L);
+    }
+
+    @Test
+    void samplesCatalogueAndMutantsGiveTheSameFindings() throws Exception {
+        int withFindings = 0;
+        for (Sample s : Sample.values()) {
+            same(Samples.copyTo(s, dir.resolve(s.name())), s.name());
+        }
+        for (Corruption c : Corruptions.all()) {
+            withFindings += same(c.apply(dir.resolve(c.name())), c.name());
+        }
+        byte[][] bases = Mutant.baseBytes();
+        for (int i = 0; i < MUTANTS; i++) {
+            Mutant m = Mutant.of(FIRST_SEED + i, bases);
+            Path db = dir.resolve("m" + i + ".db");
+            Files.write(db, m.bytes());
+            withFindings += same(db, "Mutant.of(" + m.seed() + "): " + m.description());
+            Files.delete(db);
+        }
+        assertThat(withFindings).isGreaterThan(200);
+        // the exact pass ran on some of these files, and the buckets spared it lookups there
+        assertThat(everyLookups.sum()).isGreaterThan(narrowLookups.sum());
+    }
+
+    private int same(Path db, String what) throws Exception {
+        CheckReport expected = every.check(db, OpenOptions.defaults());
+        assertThat(narrow.check(db, OpenOptions.defaults()).findings()).as(what).isEqualTo(expected.findings());
+        return expected.findings().isEmpty() ? 0 : 1;
+    }
+}
