@@ -46,20 +46,12 @@ class FastLaneTest {
 
     @Test
     void mutantsGiveTheSameFindings(@TempDir Path dir) throws Exception {
-        byte[][] bases = Mutant.baseBytes();
-        int withRecordFindings = 0;
-        for (int i = 0; i < MUTANTS; i++) {
-            Mutant m = Mutant.of(FIRST_SEED + i, bases);
-            Path db = dir.resolve("m" + i + ".db");
-            Files.write(db, m.bytes());
+        int withRecordFindings = Mutant.eachAsFile(FIRST_SEED, MUTANTS, dir, (db, what) -> {
             CheckReport a = fast.check(db, OpenOptions.defaults());
             CheckReport b = slow.check(db, OpenOptions.defaults());
-            assertThat(a.findings()).as("Mutant.of(%d): %s", m.seed(), m.description()).isEqualTo(b.findings());
-            if (a.stats().rows() > 0 && !a.findings().isEmpty()) {
-                withRecordFindings++;
-            }
-            Files.delete(db);
-        }
+            assertThat(a.findings()).as(what).isEqualTo(b.findings());
+            return a.stats().rows() > 0 && !a.findings().isEmpty() ? 1 : 0;
+        });
         assertThat(withRecordFindings).isGreaterThan(100);
     }
 

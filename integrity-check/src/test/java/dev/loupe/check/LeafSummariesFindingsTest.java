@@ -51,16 +51,7 @@ class LeafSummariesFindingsTest {
 
     @Test
     void mutantsGiveTheSameFindings(@TempDir Path dir) throws Exception {
-        byte[][] bases = Mutant.baseBytes();
-        int withFindings = 0;
-        for (int i = 0; i < MUTANTS; i++) {
-            Mutant m = Mutant.of(FIRST_SEED + i, bases);
-            Path db = dir.resolve("m" + i + ".db");
-            Files.write(db, m.bytes());
-            withFindings += same(db, "Mutant.of(" + m.seed() + "): " + m.description());
-            Files.delete(db);
-        }
-        assertThat(withFindings).isGreaterThan(300);
+        assertThat(Mutant.eachAsFile(FIRST_SEED, MUTANTS, dir, this::same)).isGreaterThan(300);
     }
 
     @Test

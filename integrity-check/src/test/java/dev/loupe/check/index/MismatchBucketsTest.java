@@ -14,7 +14,6 @@ import dev.loupe.samples.corrupt.Corruptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
@@ -76,14 +75,7 @@ class MismatchBucketsTest {
         for (Corruption c : Corruptions.all()) {
             withFindings += same(c.apply(dir.resolve(c.name())), c.name());
         }
-        byte[][] bases = Mutant.baseBytes();
-        for (int i = 0; i < MUTANTS; i++) {
-            Mutant m = Mutant.of(FIRST_SEED + i, bases);
-            Path db = dir.resolve("m" + i + ".db");
-            Files.write(db, m.bytes());
-            withFindings += same(db, "Mutant.of(" + m.seed() + "): " + m.description());
-            Files.delete(db);
-        }
+        withFindings += Mutant.eachAsFile(FIRST_SEED, MUTANTS, dir, this::same);
         assertThat(withFindings).isGreaterThan(200);
         // the exact pass ran on some of these files, and the buckets spared it lookups there
         assertThat(everyLookups.sum()).isGreaterThan(narrowLookups.sum());

@@ -3,6 +3,8 @@ package dev.loupe.check.mutants;
 import dev.loupe.samples.Sample;
 import dev.loupe.samples.Samples;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -25,6 +27,30 @@ public record Mutant(long seed, Sample base, String kind, String description, by
             bytes[i] = Samples.bytes(BASES[i]);
         }
         return bytes;
+    }
+
+    /** What a test does with one mutant written to a file: 1 to count it (it had findings, say), else 0. */
+    @FunctionalInterface
+    public interface FileCheck {
+        int check(Path db, String what) throws Exception;
+    }
+
+    /**
+     * Writes the mutants of seeds {@code firstSeed} to {@code firstSeed + count - 1} to {@code dir} one at a time,
+     * hands each file to {@code check} with what it is ("Mutant.of(seed): description", for assertion messages), and
+     * deletes it. Returns how many {@code check} counted.
+     */
+    public static int eachAsFile(long firstSeed, int count, Path dir, FileCheck check) throws Exception {
+        byte[][] bases = baseBytes();
+        int counted = 0;
+        for (int i = 0; i < count; i++) {
+            Mutant m = of(firstSeed + i, bases);
+            Path db = dir.resolve("m" + i + ".db");
+            Files.write(db, m.bytes());
+            counted += check.check(db, "Mutant.of(" + m.seed() + "): " + m.description());
+            Files.delete(db);
+        }
+        return counted;
     }
 
     public static Mutant of(long seed, byte[][] baseBytes) {
