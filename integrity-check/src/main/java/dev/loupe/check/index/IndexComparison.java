@@ -71,8 +71,9 @@ final class IndexComparison implements Finisher {
         }
         // where a descent finds what the walks found, only the buckets where the digests differ hold rows or entries
         // to name
-        boolean[] suspect = narrowLookups && s.descentsReliable() ? s.implied.differingBuckets(s.held) : null;
-        MismatchNamer namer = new MismatchNamer(db, s, limit, suspect);
+        boolean[] differing = narrowLookups ? s.implied.differingBuckets(s.held) : null;
+        MismatchNamer namer = new MismatchNamer(db, s, limit, s.rowLookupsSkippable() ? differing : null,
+                s.entryLookupsSkippable() ? differing : null);
         namer.name(sink);
         if (lookups != null) {
             lookups.add(namer.lookups());

@@ -56,11 +56,19 @@ final class IndexState {
     }
 
     /**
-     * Whether a b-tree descent into either tree finds what the walks found: no damage met in either walk and the
-     * index in key order. Only then may the exact pass skip the rows and entries the digests vouch for.
+     * Whether the exact pass may skip the rows the digests vouch for: their lookups descend the index, which finds
+     * what the walk found only when the index is in key order and neither walk met damage.
      */
-    boolean descentsReliable() {
-        return !disordered && !indexTreeDamaged && !tableTreeDamaged;
+    boolean rowLookupsSkippable() {
+        return !disordered && entryLookupsSkippable();
+    }
+
+    /**
+     * Whether the exact pass may skip the entries the digests vouch for: their lookups descend the table, so the
+     * index's key order does not matter, only that neither walk met damage.
+     */
+    boolean entryLookupsSkippable() {
+        return !indexTreeDamaged && !tableTreeDamaged;
     }
 
     boolean comparable() {

@@ -41,13 +41,14 @@ import java.util.List;
  * that match no row (each entry's row looked up by rowid or primary key). Memory stays bounded: one row or entry
  * at a time; time is O(n log n) page visits, which only damaged indexes pay.
  *
- * <p>When descents find what the walks found ({@link IndexState#descentsReliable}: the index in key order, no damage
- * met in either tree), only the rows and entries whose hash falls in a bucket where the two digests differ are
- * looked up ({@link EntryDigest#differingBuckets}): any other one has its counterpart on the other side, so a
- * descent would find it. With one damaged entry that is one row in {@value EntryDigest#BUCKETS} (the 10.4-million-row
- * bench file with one changed name: 262 s -> 17 s). A row or entry whose record is damaged is always looked up. In
- * a damaged tree every one is, since a descent there can miss what is there, and what integrity_check reports is what
- * its descents find.
+ * <p>When descents find what the walks found, only the rows and entries whose hash falls in a bucket where the two
+ * digests differ are looked up ({@link EntryDigest#differingBuckets}): any other one has its counterpart on the other
+ * side, so a descent would find it. With one damaged entry that is one row in {@value EntryDigest#BUCKETS} (the
+ * 10.4-million-row bench file with one changed name: 262 s -> 13 s). A row or entry whose record is damaged is always
+ * looked up. When a walk met damage every one is, since a descent there can miss what is there, and what
+ * integrity_check reports is what its descents find; an index out of key order has every row looked up (their
+ * lookups descend the index) but not every entry (theirs descend the table): {@link IndexState#rowLookupsSkippable},
+ * {@link IndexState#entryLookupsSkippable}.
  */
 final class MismatchNamer {
 
@@ -59,15 +60,20 @@ final class MismatchNamer {
     private final IndexSeek seek;
     private final RowBinding binding;
     private final int limit;
-    /** Buckets whose rows and entries are looked up; null: every one is. */
-    private final boolean[] suspect;
+    /** Buckets whose rows are looked up; null: every row is. */
+    private final boolean[] rowBuckets;
+    /** Buckets whose entries are looked up; null: every entry is. */
+    private final boolean[] entryBuckets;
     private final PayloadReader payloads;
     private final RecordDecoder records;
     private int named;
     private long lookups;
 
-    /** @param suspect the buckets where the digests differ, or null to look up every row and entry */
-    MismatchNamer(Database db, IndexState state, int limit, boolean[] suspect) {
+    /**
+     * @param rowBuckets   the buckets whose rows are looked up (where the digests differ), or null for every row
+     * @param entryBuckets the same for the index's entries
+     */
+    MismatchNamer(Database db, IndexState state, int limit, boolean[] rowBuckets, boolean[] entryBuckets) {
         this.db = db;
         this.state = state;
         this.table = state.table;
@@ -76,7 +82,8 @@ final class MismatchNamer {
         this.seek = new IndexSeek(db, search, entryOrder);
         this.binding = new RowBinding(table, db.encoding());
         this.limit = limit;
-        this.suspect = suspect;
+        this.rowBuckets = rowBuckets;
+        this.entryBuckets = entryBuckets;
         this.payloads = new PayloadReader(db.pages(), db.usableSize());
         this.records = new RecordDecoder(db.encoding(), true);
     }
@@ -104,7 +111,7 @@ final class MismatchNamer {
             position[0]++;
             ImpliedEntry e = state.generator.entryFor(row, binding);
             if (e instanceof ImpliedEntry.Entry entry && (!row.problems().isEmpty()
-                    || suspected(EntryHash.of(entry.values(), db.encoding())))) {
+                    || suspected(rowBuckets, EntryHash.of(entry.values(), db.encoding())))) {
                 lookups++;
                 check(row, position[0], Arrays.asList(entry.values()), sink);
             }
@@ -177,7 +184,7 @@ final class MismatchNamer {
         Record record = records.decode(payload);
         List<Value> held = record.values();
         boolean sound = payload.problems().isEmpty() && record.problems().isEmpty();
-        if (sound && !suspected(EntryHash.of(held, state.recordColumns, db.encoding()))) {
+        if (sound && !suspected(entryBuckets, EntryHash.of(held, state.recordColumns, db.encoding()))) {
             return;
         }
         lookups++;
@@ -194,8 +201,8 @@ final class MismatchNamer {
     }
 
     /** Whether a row or entry with this hash must be looked up. */
-    private boolean suspected(long hash) {
-        return suspect == null || suspect[EntryDigest.bucket(hash)];
+    private static boolean suspected(boolean[] buckets, long hash) {
+        return buckets == null || buckets[EntryDigest.bucket(hash)];
     }
 
     /** Why {@code held} matches no row, or null if its row implies it. */

@@ -14,7 +14,10 @@ import dev.loupe.samples.corrupt.Corruptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -64,6 +67,50 @@ class MismatchBucketsTest {
         // every lookup: each row of t and each entry, for both indexes (~80,000); in buckets: a few per damage
         assertThat(everyLookups.sum()).isGreaterThanOrEqualTo(80_000);
         assertThat(narrowLookups.sum()).as("lookups in the differing buckets").isBetween(5L, 2_000L);
+    }
+
+    @Test
+    void anIndexOutOfKeyOrderHasEveryRowLookedUpButNotEveryEntry() throws Exception {
+        Path db = dir.resolve("disordered.db");
+        IndexFixtures.build(db, "CREATE TABLE t(id INTEGER PRIMARY KEY, a TEXT)",
+                "WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < 20000)"
+                        + " INSERT INTO t SELECT i, 'name ' || (i * 7919 % 20011) FROM s",
+                "CREATE INDEX ta ON t(a)");
+        // one key of the index rewritten in place: out of key order, and matching no row
+        IndexFixtures.patchPage(db, indexLeafHolding(db, "name 7919"), "name 7919", "zame 7919",
+                StandardCharsets.UTF_8);
+
+        CheckReport expected = every.check(db, OpenOptions.defaults());
+        CheckReport r = narrow.check(db, OpenOptions.defaults());
+        assertThat(r.findings()).isEqualTo(expected.findings());
+        assertThat(r.findings()).extracting(f -> f.code()).contains(FindingCode.INDEX_KEY_ORDER,
+                FindingCode.INDEX_ENTRY_MISSING, FindingCode.INDEX_ENTRY_EXTRA);
+        // every row's lookup descends the disordered index; the entries' lookups descend the table, which is sound
+        assertThat(everyLookups.sum()).isEqualTo(40_000);
+        assertThat(narrowLookups.sum()).isBetween(20_001L, 20_500L);
+    }
+
+    /** The index leaf page (type 10) whose bytes hold {@code text}. */
+    private static long indexLeafHolding(Path db, String text) throws Exception {
+        byte[] file = Files.readAllBytes(db);
+        int pageSize = ((file[16] & 0xff) << 8) | (file[17] & 0xff);
+        byte[] needle = text.getBytes(StandardCharsets.UTF_8);
+        for (int page = 1; page < file.length / pageSize; page++) {
+            int start = page * pageSize;
+            if (file[start] == 10 && indexOf(file, start, start + pageSize, needle) >= 0) {
+                return page + 1;
+            }
+        }
+        throw new AssertionError(text + " is on no index leaf page");
+    }
+
+    private static int indexOf(byte[] b, int from, int to, byte[] needle) {
+        for (int i = from; i + needle.length <= to; i++) {
+            if (Arrays.equals(b, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Test
