@@ -13,7 +13,9 @@ import dev.loupe.format.page.PageSet;
 import dev.loupe.format.record.Value;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Looks an entry up in an index b-tree the way integrity_check's OP_Found does (btree.c, sqlite3BtreeIndexMoveto):
@@ -28,14 +30,33 @@ final class IndexSeek {
     record Hit(long page, PayloadCell cell, List<Value> values) {
     }
 
+    /** How deep pages stay decoded: the interior levels above the leaves of an index of ~10 million entries. */
+    private static final int CACHED_DEPTH = 3;
+    /**
+     * At most this many bytes of pages stay decoded (their keys take about as much again): the first pages met, the
+     * top levels first.
+     */
+    private static final int CACHED_BYTES = 8 << 20;
+
     private final Database db;
     private final TreeSearch keys;
     private final KeyComparator order;
+    /**
+     * The pages of the top {@link #CACHED_DEPTH} levels met so far, decoded, with the keys of the cells probed so
+     * far: millions of lookups (the exact pass) start with the same few pages.
+     */
+    private final Map<Long, Decoded> top = new HashMap<>();
+    private final int cachedPages;
+
+    /** A decoded page and its cells' keys, each decoded when first probed (null until then). */
+    private record Decoded(BTreePage page, PageType type, List<?>[] keys) {
+    }
 
     IndexSeek(Database db, TreeSearch keys, KeyComparator order) {
         this.db = db;
         this.keys = keys;
         this.order = order;
+        this.cachedPages = CACHED_BYTES / Math.max(512, db.pageSize());
     }
 
     /** The entry whose first key.size() values equal {@code key}, as SQLite would find it, or null. */
@@ -46,12 +67,21 @@ final class IndexSeek {
             if (pgno < 1 || pgno > db.pages().pageCount() || !visited.add(pgno)) {
                 return null;
             }
-            byte[] data = db.pages().read(pgno);
-            if (data == null) {
-                return null;
+            Decoded d = depth < CACHED_DEPTH ? top.get(pgno) : null;
+            if (d == null) {
+                byte[] data = db.pages().read(pgno);
+                if (data == null) {
+                    return null;
+                }
+                BTreePage decoded = BTreePage.decode(pgno, data, db.usableSize());
+                boolean keep = depth < CACHED_DEPTH && top.size() < cachedPages;
+                d = new Decoded(decoded, decoded.type(), keep ? new List<?>[decoded.cellCount()] : null);
+                if (keep) {
+                    top.put(pgno, d);
+                }
             }
-            BTreePage page = BTreePage.decode(pgno, data, db.usableSize());
-            PageType type = page.type();
+            BTreePage page = d.page();
+            PageType type = d.type();
             int n = page.cellCount();
             if (type == null || type.isTable() || n == 0) {
                 return null;
@@ -64,7 +94,7 @@ final class IndexSeek {
                 if (!(c instanceof PayloadCell pc)) {
                     return null;
                 }
-                List<Value> values = keys.keyOf(page, pc);
+                List<Value> values = keyOf(d, idx, pc);
                 int r = order.compare(values, key);
                 if (r < 0) {
                     lwr = idx + 1;
@@ -91,5 +121,19 @@ final class IndexSeek {
             }
         }
         return null;
+    }
+
+    /** Cell {@code idx}'s key, decoded once for a page of the top levels. */
+    @SuppressWarnings("unchecked")
+    private List<Value> keyOf(Decoded d, int idx, PayloadCell pc) throws IOException {
+        if (d.keys() == null) {
+            return keys.keyOf(d.page(), pc);
+        }
+        List<Value> k = (List<Value>) d.keys()[idx];
+        if (k == null) {
+            k = keys.keyOf(d.page(), pc);
+            d.keys()[idx] = k;
+        }
+        return k;
     }
 }
