@@ -106,7 +106,9 @@ final class DeepWalk {
                     return;
                 }
                 count++;
-                rowidAfter(rowid);
+                if (hasRowid) {
+                    rowidAfter(rowid);
+                }
                 if (view != null && view.parse(page.data(), offset, size, stored)) {
                     after(reused.next(view, rowid, path, count, rows, page, i), page, null, i, path);
                 } else {

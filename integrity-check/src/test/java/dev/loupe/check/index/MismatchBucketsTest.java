@@ -48,11 +48,7 @@ class MismatchBucketsTest {
 
     @Test
     void staleIndexesAreNamedWithAFewLookups() throws Exception {
-        Path db = dir.resolve("stale.db");
-        IndexFixtures.build(db, "CREATE TABLE t(id INTEGER PRIMARY KEY, a TEXT, b INT)",
-                "WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < 20000)"
-                        + " INSERT INTO t SELECT i, 'name ' || (i * 7919 % 20011), i % 97 FROM s",
-                "CREATE INDEX ta ON t(a)", "CREATE INDEX tba ON t(b, a)");
+        Path db = rows(dir.resolve("stale.db"), "CREATE INDEX ta ON t(a)", "CREATE INDEX tba ON t(b, a)");
         // the table changes, the indexes do not follow: rows without entries, entries without rows
         IndexFixtures.staleIndex(db, "ta", "UPDATE t SET a = 'changed' WHERE id IN (17, 9000)",
                 "DELETE FROM t WHERE id = 300", "INSERT INTO t VALUES (20001, 'new', 5)");
@@ -71,11 +67,7 @@ class MismatchBucketsTest {
 
     @Test
     void anIndexOutOfKeyOrderHasEveryRowLookedUpButNotEveryEntry() throws Exception {
-        Path db = dir.resolve("disordered.db");
-        IndexFixtures.build(db, "CREATE TABLE t(id INTEGER PRIMARY KEY, a TEXT)",
-                "WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < 20000)"
-                        + " INSERT INTO t SELECT i, 'name ' || (i * 7919 % 20011) FROM s",
-                "CREATE INDEX ta ON t(a)");
+        Path db = rows(dir.resolve("disordered.db"), "CREATE INDEX ta ON t(a)");
         // one key of the index rewritten in place: out of key order, and matching no row
         IndexFixtures.patchPage(db, indexLeafHolding(db, "name 7919"), "name 7919", "zame 7919",
                 StandardCharsets.UTF_8);
@@ -88,6 +80,31 @@ class MismatchBucketsTest {
         // every row's lookup descends the disordered index; the entries' lookups descend the table, which is sound
         assertThat(everyLookups.sum()).isEqualTo(40_000);
         assertThat(narrowLookups.sum()).isBetween(20_001L, 20_500L);
+    }
+
+    @Test
+    void staleIndexOfWithoutRowidTableIsNamedWithAFewLookups() throws Exception {
+        Path db = dir.resolve("wr.db");
+        IndexFixtures.build(db, "CREATE TABLE w(k TEXT PRIMARY KEY, v INT) WITHOUT ROWID",
+                "WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < 20000)"
+                        + " INSERT INTO w SELECT 'key ' || (i * 7919 % 20011), i FROM s",
+                "CREATE INDEX wv ON w(v)");
+        IndexFixtures.staleIndex(db, "wv", "UPDATE w SET v = -v WHERE v IN (5, 6000)");
+
+        CheckReport expected = every.check(db, OpenOptions.defaults());
+        assertThat(narrow.check(db, OpenOptions.defaults()).findings()).isEqualTo(expected.findings());
+        assertThat(expected.findings()).extracting(f -> f.code()).contains(FindingCode.INDEX_ENTRY_MISSING);
+        assertThat(everyLookups.sum()).isEqualTo(40_000);
+        assertThat(narrowLookups.sum()).isBetween(2L, 1_000L);
+    }
+
+    /** 20,000 rows of t(id, a, b) in a new database at {@code db}, with the given indexes. */
+    private static Path rows(Path db, String... indexes) throws Exception {
+        IndexFixtures.build(db, "CREATE TABLE t(id INTEGER PRIMARY KEY, a TEXT, b INT)",
+                "WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < 20000)"
+                        + " INSERT INTO t SELECT i, 'name ' || (i * 7919 % 20011), i % 97 FROM s");
+        IndexFixtures.build(db, indexes);
+        return db;
     }
 
     /** The index leaf page (type 10) whose bytes hold {@code text}. */
