@@ -49,7 +49,7 @@ final class IndexSeek {
     private final int cachedPages;
 
     /** A decoded page and its cells' keys, each decoded when first probed (null until then). */
-    private record Decoded(BTreePage page, PageType type, List<?>[] keys) {
+    private record Decoded(BTreePage page, List<?>[] keys) {
     }
 
     IndexSeek(Database db, TreeSearch keys, KeyComparator order) {
@@ -75,13 +75,13 @@ final class IndexSeek {
                 }
                 BTreePage decoded = BTreePage.decode(pgno, data, db.usableSize());
                 boolean keep = depth < CACHED_DEPTH && top.size() < cachedPages;
-                d = new Decoded(decoded, decoded.type(), keep ? new List<?>[decoded.cellCount()] : null);
+                d = new Decoded(decoded, keep ? new List<?>[decoded.cellCount()] : null);
                 if (keep) {
                     top.put(pgno, d);
                 }
             }
             BTreePage page = d.page();
-            PageType type = d.type();
+            PageType type = page.type();
             int n = page.cellCount();
             if (type == null || type.isTable() || n == 0) {
                 return null;
