@@ -248,7 +248,7 @@ final class DeepWalk {
                 count++;
                 IndexEntry e = new IndexEntry(index, view, page.number(), i, path, count);
                 if (order != null && !order.next(view, view.count(), false)) {
-                    e.markOutOfOrder();
+                    e.markOutOfOrder(order.keyBefore());
                     sink.add(orderFinding(index, page, page.cell(i), path, order.breakAtDivider()));
                 }
                 for (EntryCheck c : entryChecks) {
@@ -272,7 +272,7 @@ final class DeepWalk {
                     e = new IndexEntry(index, view, page.number(), cell.index(), path, count);
                     if (order != null) {
                         if (!order.next(view, view.count(), cell instanceof InteriorCell)) {
-                            e.markOutOfOrder();
+                            e.markOutOfOrder(order.keyBefore());
                             sink.add(orderFinding(index, page, cell, path, order.breakAtDivider()));
                         }
                         next = order.spare();
@@ -288,7 +288,7 @@ final class DeepWalk {
                     e = new IndexEntry(index, values, page.number(), cell.index(), List.copyOf(path), count,
                             List.copyOf(problems));
                     if (order != null && !values.contains(null) && !order.next(values, cell instanceof InteriorCell)) {
-                        e.markOutOfOrder();
+                        e.markOutOfOrder(order.keyBefore());
                         sink.add(orderFinding(index, page, cell, path, order.breakAtDivider()));
                     }
                 }
@@ -441,6 +441,8 @@ final class DeepWalk {
         private boolean previousDivider;
         private boolean breakAtDivider;
         private RecordView spare;
+        /** The key before the last break, decoded. */
+        private List<Value> keyBefore;
 
         private KeyOrder(KeyComparator comparator, LastKey previous) {
             this.comparator = comparator;
@@ -461,6 +463,9 @@ final class DeepWalk {
         boolean next(List<Value> key, boolean divider) {
             boolean inOrder = !(previous.present() && key.size() >= previous.size()
                     && previous.compare(comparator, key) <= 0);
+            if (!inOrder) {
+                keyBefore = previous.values();
+            }
             previous.set(key);
             return judged(inOrder, divider);
         }
@@ -472,6 +477,9 @@ final class DeepWalk {
         boolean next(RecordView key, int size, boolean divider) {
             boolean inOrder = !(previous.present() && size >= previous.size()
                     && previous.compare(comparator, key, size) <= 0);
+            if (!inOrder) {
+                keyBefore = previous.values();
+            }
             spare = previous.keep(key, size);
             return judged(inOrder, divider);
         }
@@ -485,6 +493,11 @@ final class DeepWalk {
             breakAtDivider = !inOrder && (divider || previousDivider);
             previousDivider = divider;
             return inOrder;
+        }
+
+        /** The key before the last break {@link #next} found: it does not sort before the key that broke the order. */
+        List<Value> keyBefore() {
+            return keyBefore;
         }
 
         /** Whether the last break {@link #next} found is next to an interior (divider) key. */

@@ -27,6 +27,7 @@ public final class IndexEntry {
     private final long position;
     private final List<Problem> problems;
     private boolean outOfOrder;
+    private List<Value> keyBefore;
 
     /**
      * @param values   the record's values as stored (key columns, then the rowid or the table's primary key)
@@ -112,7 +113,13 @@ public final class IndexEntry {
         return outOfOrder;
     }
 
-    void markOutOfOrder() {
+    /** When {@link #outOfOrder}: the key the walk saw just before this entry, which does not sort before it. */
+    public List<Value> keyBefore() {
+        return keyBefore;
+    }
+
+    void markOutOfOrder(List<Value> keyBefore) {
         outOfOrder = true;
+        this.keyBefore = keyBefore;
     }
 }

@@ -40,6 +40,7 @@ final class IndexEntryCheck implements EntryCheck {
      */
     private EntryDigest held;
     private boolean disordered;
+    private final KeyBreaks breaks = new KeyBreaks();
     private boolean treeDamaged;
 
     IndexEntryCheck(IndexState state, TextEncoding encoding) {
@@ -71,8 +72,24 @@ final class IndexEntryCheck implements EntryCheck {
         if (checkUnique) {
             unique(e, sink);
         }
-        // out of order, a b-tree descent can miss entries that are there: the exact pass must then look
-        disordered |= e.outOfOrder();
+        if (!e.problems().isEmpty()) {
+            breaks.unbound(); // the walk may not have judged this entry's order
+        }
+        order(e, values.size());
+    }
+
+    /**
+     * Out of order, a b-tree descent can miss entries that are there: the exact pass must then look for the rows
+     * whose key lies where the order breaks ({@link KeyBreaks}), which needs every key to have the index's length.
+     */
+    private void order(IndexEntry e, int values) {
+        if (values != state.recordColumns) {
+            breaks.unbound();
+        }
+        if (e.outOfOrder()) {
+            disordered = true;
+            breaks.add(e.values(), e.keyBefore());
+        }
     }
 
     /** {@link #entry} for a sound record, on its bytes. */
@@ -93,7 +110,7 @@ final class IndexEntryCheck implements EntryCheck {
                 previousPosition = e.position();
             }
         }
-        disordered |= e.outOfOrder();
+        order(e, r.count());
     }
 
     private EntryDigest held() {
@@ -114,6 +131,7 @@ final class IndexEntryCheck implements EntryCheck {
             state.held.addAll(held);
         }
         state.disordered |= disordered;
+        state.breaks.addAll(breaks);
         state.indexTreeDamaged |= treeDamaged;
     }
 

@@ -30,6 +30,8 @@ final class IndexState {
     long rows;
     /** Entries of the index are out of key order (so lookups may fail where the digests agree). */
     boolean disordered;
+    /** Where the index's key order breaks: the keys whose lookups may fail there. */
+    final KeyBreaks breaks = new KeyBreaks();
     /** The index's walk met damage in its tree, or the table's in the table's (see RowCheck#treeDamaged). */
     boolean indexTreeDamaged;
     boolean tableTreeDamaged;
@@ -57,10 +59,11 @@ final class IndexState {
 
     /**
      * Whether the exact pass may skip the rows the digests vouch for: their lookups descend the index, which finds
-     * what the walk found only when the index is in key order and neither walk met damage.
+     * what the walk found when neither walk met damage and the index is in key order, or out of order only in
+     * {@link #breaks} that bound where (then the rows whose key lies there are looked up too).
      */
     boolean rowLookupsSkippable() {
-        return !disordered && entryLookupsSkippable();
+        return (!disordered || breaks.bounded()) && entryLookupsSkippable();
     }
 
     /**

@@ -46,9 +46,10 @@ import java.util.List;
  * side, so a descent would find it. With one damaged entry that is one row in {@value EntryDigest#BUCKETS} (the
  * 10.4-million-row bench file with one changed name: 262 s -> 13 s). A row or entry whose record is damaged is always
  * looked up. When a walk met damage every one is, since a descent there can miss what is there, and what
- * integrity_check reports is what its descents find; an index out of key order has every row looked up (their
- * lookups descend the index) but not every entry (theirs descend the table): {@link IndexState#rowLookupsSkippable},
- * {@link IndexState#entryLookupsSkippable}.
+ * integrity_check reports is what its descents find. In an index out of key order a row's lookup (a descent of the
+ * index) can fail only for a key inside an interval where the order breaks ({@link KeyBreaks}), so those rows are
+ * looked up as well; the entries' lookups descend the table, which the index's order does not touch:
+ * {@link IndexState#rowLookupsSkippable}, {@link IndexState#entryLookupsSkippable}.
  */
 final class MismatchNamer {
 
@@ -64,6 +65,8 @@ final class MismatchNamer {
     private final boolean[] rowBuckets;
     /** Buckets whose entries are looked up; null: every entry is. */
     private final boolean[] entryBuckets;
+    /** Where the index's key order breaks, when it does and rows are narrowed: rows keyed there are looked up. */
+    private final KeyBreaks.Ranges breaks;
     private final PayloadReader payloads;
     private final RecordDecoder records;
     private int named;
@@ -84,6 +87,7 @@ final class MismatchNamer {
         this.limit = limit;
         this.rowBuckets = rowBuckets;
         this.entryBuckets = entryBuckets;
+        this.breaks = rowBuckets != null && state.disordered ? state.breaks.ranges(entryOrder) : null;
         this.payloads = new PayloadReader(db.pages(), db.usableSize());
         this.records = new RecordDecoder(db.encoding(), true);
     }
@@ -111,7 +115,8 @@ final class MismatchNamer {
             position[0]++;
             ImpliedEntry e = state.generator.entryFor(row, binding);
             if (e instanceof ImpliedEntry.Entry entry && (!row.problems().isEmpty()
-                    || suspected(rowBuckets, EntryHash.of(entry.values(), db.encoding())))) {
+                    || suspected(rowBuckets, EntryHash.of(entry.values(), db.encoding()))
+                    || nearBreak(entry.values()))) {
                 lookups++;
                 check(row, position[0], Arrays.asList(entry.values()), sink);
             }
@@ -198,6 +203,15 @@ final class MismatchNamer {
                         + name + " matches no row of " + table.name() + ": " + why)
                 .object(name).at(cell.span()).cell(cell.index()).path(new ArrayList<>(path))
                 .keys(Literals.of(held, held.size())));
+    }
+
+    /** Whether a descent for this key may be misled by the index's key order (see {@link KeyBreaks}). */
+    private boolean nearBreak(Value[] key) {
+        if (breaks == null) {
+            return false;
+        }
+        List<Value> k = Arrays.asList(key);
+        return k.contains(null) || breaks.contain(k);
     }
 
     /** Whether a row or entry with this hash must be looked up. */

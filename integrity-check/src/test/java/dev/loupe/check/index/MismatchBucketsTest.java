@@ -17,6 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
@@ -66,10 +70,12 @@ class MismatchBucketsTest {
     }
 
     @Test
-    void anIndexOutOfKeyOrderHasEveryRowLookedUpButNotEveryEntry() throws Exception {
+    void anIndexOutOfKeyOrderHasTheRowsKeyedWhereItBreaksLookedUp() throws Exception {
         Path db = rows(dir.resolve("disordered.db"), "CREATE INDEX ta ON t(a)");
-        // one key of the index rewritten in place: out of key order, and matching no row
-        IndexFixtures.patchPage(db, indexLeafHolding(db, "name 7919"), "name 7919", "zame 7919",
+        // one key of the index rewritten in place: out of key order, and matching no row. The walk breaks at the
+        // entry after it, whose key is at most 'zame 7919': a descent may be misled for every key in between
+        long between = count(db, "SELECT count(*) FROM t WHERE a > 'name 7919' AND a <= 'zame 7919'");
+        IndexFixtures.patchPage(db, indexPageHolding(db, 10, "name 7919"), "name 7919", "zame 7919",
                 StandardCharsets.UTF_8);
 
         CheckReport expected = every.check(db, OpenOptions.defaults());
@@ -77,9 +83,33 @@ class MismatchBucketsTest {
         assertThat(r.findings()).isEqualTo(expected.findings());
         assertThat(r.findings()).extracting(f -> f.code()).contains(FindingCode.INDEX_KEY_ORDER,
                 FindingCode.INDEX_ENTRY_MISSING, FindingCode.INDEX_ENTRY_EXTRA);
-        // every row's lookup descends the disordered index; the entries' lookups descend the table, which is sound
         assertThat(everyLookups.sum()).isEqualTo(40_000);
-        assertThat(narrowLookups.sum()).isBetween(20_001L, 20_500L);
+        // the rows keyed in the break's interval, and a few rows and entries of the differing buckets
+        assertThat(between).isBetween(1_000L, 5_000L);
+        assertThat(narrowLookups.sum()).isBetween(between, between + 1_000);
+    }
+
+    @Test
+    void keysMovedDownOrAtADividerGiveTheSameFindingsAsEveryLookup() throws Exception {
+        // a leaf key moved below its neighbours, and an interior (divider) key moved above its subtree's
+        Path leaf = rows(dir.resolve("down.db"), "CREATE INDEX ta ON t(a)");
+        IndexFixtures.patchPage(leaf, indexPageHolding(leaf, 10, "name 7919"), "name 7919", "aame 7919",
+                StandardCharsets.UTF_8);
+        Path divider = rows(dir.resolve("divider.db"), "CREATE INDEX ta ON t(a)");
+        long interior = indexPageHolding(divider, 2, "name ");
+        String key = dividerKey(divider, interior);
+        IndexFixtures.patchPage(divider, interior, key, "o" + key.substring(1), StandardCharsets.UTF_8);
+
+        for (Path db : List.of(leaf, divider)) {
+            everyLookups.reset();
+            narrowLookups.reset();
+            CheckReport expected = every.check(db, OpenOptions.defaults());
+            assertThat(narrow.check(db, OpenOptions.defaults()).findings()).as(db.toString())
+                    .isEqualTo(expected.findings());
+            assertThat(expected.findings()).extracting(f -> f.code()).as(db.toString())
+                    .containsAnyOf(FindingCode.INDEX_KEY_ORDER, FindingCode.DIVIDER_KEY);
+            assertThat(narrowLookups.sum()).as(db.toString()).isLessThan(everyLookups.sum() / 2);
+        }
     }
 
     @Test
@@ -107,18 +137,40 @@ class MismatchBucketsTest {
         return db;
     }
 
-    /** The index leaf page (type 10) whose bytes hold {@code text}. */
-    private static long indexLeafHolding(Path db, String text) throws Exception {
+    /** The first index page of the given type (10 leaf, 2 interior) whose bytes hold {@code text}. */
+    private static long indexPageHolding(Path db, int type, String text) throws Exception {
         byte[] file = Files.readAllBytes(db);
         int pageSize = ((file[16] & 0xff) << 8) | (file[17] & 0xff);
         byte[] needle = text.getBytes(StandardCharsets.UTF_8);
         for (int page = 1; page < file.length / pageSize; page++) {
             int start = page * pageSize;
-            if (file[start] == 10 && indexOf(file, start, start + pageSize, needle) >= 0) {
+            if (file[start] == type && indexOf(file, start, start + pageSize, needle) >= 0) {
                 return page + 1;
             }
         }
-        throw new AssertionError(text + " is on no index leaf page");
+        throw new AssertionError(text + " is on no index page of type " + type);
+    }
+
+    /** The text key of the first cell of an index interior page over (a TEXT, rowid), read from its record. */
+    private static String dividerKey(Path db, long page) throws Exception {
+        byte[] file = Files.readAllBytes(db);
+        int pageSize = ((file[16] & 0xff) << 8) | (file[17] & 0xff);
+        int start = (int) (page - 1) * pageSize;
+        int cell = start + (((file[start + 12] & 0xff) << 8) | (file[start + 13] & 0xff));
+        // left child (4 bytes), payload size, then the record: header size 3, a's serial type, the rowid's
+        assertThat(file[cell + 5]).isEqualTo((byte) 3);
+        int length = ((file[cell + 6] & 0xff) - 13) / 2;
+        String key = new String(file, cell + 8, length, StandardCharsets.UTF_8);
+        // the key is a row's value of a, held by SQLite
+        assertThat(count(db, "SELECT count(*) FROM t WHERE a = '" + key + "'")).as(key).isEqualTo(1);
+        return key;
+    }
+
+    private static long count(Path db, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            return rs.getLong(1);
+        }
     }
 
     private static int indexOf(byte[] b, int from, int to, byte[] needle) {

@@ -1,0 +1,126 @@
+package dev.loupe.check.index;
+
+import dev.loupe.format.find.KeyComparator;
+import dev.loupe.format.record.Value;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Where an index's walk found its key order broken, as the key intervals a b-tree descent may be misled in. Each break
+ * is an entry {@code k} met right after a key {@code b} that does not sort before it ({@code k <= b}); its interval is
+ * {@code [k, b]}.
+ *
+ * <p>Why a descent for a key outside every interval finds what is there: let S be the index's keys in walk order
+ * (interior dividers included; they are all a descent ever compares with) and K a key at position p of S. Were some
+ * key x at a position before p not below K, take the first position after x's whose key is at most K: the key before
+ * it is at least K (it is x, or above K), so the step between them is a break whose interval holds K. The same holds
+ * after p with the inequalities turned round. So every comparison a descent for K makes answers as in a tree in
+ * order, and it reaches K. A key S does not hold is not found either way. The exact pass thus need only look up the
+ * rows whose key lies in an interval, besides those the digests point at ({@link MismatchNamer}).
+ *
+ * <p>At most {@value #MAX} intervals are kept (two keys each); past that, or when a break or an entry's key could not
+ * be judged (a record of another length than the index's, or one the walk could not compare), the breaks are
+ * {@link #bounded() unbounded} and every row is looked up, as before.
+ */
+final class KeyBreaks {
+
+    static final int MAX = 1024;
+
+    /** {low, high} key pairs as found. */
+    private final List<List<Value>[]> intervals = new ArrayList<>();
+    private boolean unbounded;
+
+    /** A break: {@code key} came right after {@code before}, which does not sort before it (null: not known). */
+    @SuppressWarnings("unchecked")
+    void add(List<Value> key, List<Value> before) {
+        if (unbounded) {
+            return;
+        }
+        if (before == null || key.contains(null) || before.contains(null) || intervals.size() == MAX) {
+            unbound();
+            return;
+        }
+        intervals.add(new List[] {key, before});
+    }
+
+    /** The walk met a key it could not place: no row may be left out of the exact pass on account of key order. */
+    void unbound() {
+        unbounded = true;
+        intervals.clear();
+    }
+
+    void addAll(KeyBreaks other) {
+        if (other.unbounded) {
+            unbound();
+            return;
+        }
+        for (List<Value>[] i : other.intervals) {
+            add(i[0], i[1]);
+        }
+    }
+
+    /** Whether the intervals cover every key a descent may be misled for (see the class comment). */
+    boolean bounded() {
+        return !unbounded;
+    }
+
+    /** The intervals, merged and sorted under the index's key order; only when {@link #bounded()}. */
+    Ranges ranges(KeyComparator order) {
+        if (unbounded) {
+            throw new IllegalStateException("unbounded key breaks");
+        }
+        List<List<Value>[]> sorted = new ArrayList<>(intervals);
+        sorted.sort(Comparator.comparing(i -> i[0], order::compare));
+        List<List<Value>> lows = new ArrayList<>();
+        List<List<Value>> highs = new ArrayList<>();
+        for (List<Value>[] i : sorted) {
+            int last = highs.size() - 1;
+            if (last >= 0 && order.compare(i[0], highs.get(last)) <= 0) {
+                if (order.compare(i[1], highs.get(last)) > 0) {
+                    highs.set(last, i[1]);
+                }
+            } else {
+                lows.add(i[0]);
+                highs.add(i[1]);
+            }
+        }
+        return new Ranges(order, lows, highs);
+    }
+
+    /** Disjoint key intervals in key order. */
+    static final class Ranges {
+        private final KeyComparator order;
+        private final List<List<Value>> lows;
+        private final List<List<Value>> highs;
+
+        private Ranges(KeyComparator order, List<List<Value>> lows, List<List<Value>> highs) {
+            this.order = order;
+            this.lows = lows;
+            this.highs = highs;
+        }
+
+        /** Whether {@code key} lies in one of the intervals (both ends included). */
+        boolean contain(List<Value> key) {
+            // the last interval whose low end is at most key
+            int lo = 0;
+            int hi = lows.size() - 1;
+            int at = -1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                if (order.compare(key, lows.get(mid)) >= 0) {
+                    at = mid;
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            return at >= 0 && order.compare(key, highs.get(at)) <= 0;
+        }
+
+        int size() {
+            return lows.size();
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.loupe.check.index;
+
+import dev.loupe.format.find.KeyComparator;
+import dev.loupe.format.header.TextEncoding;
+import dev.loupe.format.record.IntegerValue;
+import dev.loupe.format.record.TextValue;
+import dev.loupe.format.record.Value;
+import dev.loupe.format.schema.IndexedColumn;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The intervals where an index's key order breaks, as the exact pass asks about them. */
+class KeyBreaksTest {
+
+    /** Index records of (a TEXT, rowid). */
+    private final KeyComparator order = new KeyComparator(List.of(
+            new IndexedColumn("a", null, 0, "BINARY", false),
+            new IndexedColumn(null, null, -1, "BINARY", false)), TextEncoding.UTF8);
+
+    private static List<Value> key(String a, long rowid) {
+        return Arrays.asList(new TextValue(a), IntegerValue.of(rowid));
+    }
+
+    @Test
+    void aKeyIsInsideWhenBetweenTheEndsOfAnIntervalBothIncluded() {
+        KeyBreaks b = new KeyBreaks();
+        b.add(key("m", 5), key("t", 2)); // 'm' came after 't'
+        KeyBreaks.Ranges r = b.ranges(order);
+        assertThat(r.contain(key("m", 5))).isTrue();
+        assertThat(r.contain(key("p", 1))).isTrue();
+        assertThat(r.contain(key("t", 2))).isTrue();
+        assertThat(r.contain(key("m", 4))).isFalse();
+        assertThat(r.contain(key("t", 3))).isFalse();
+        assertThat(r.contain(key("a", 1))).isFalse();
+        assertThat(r.contain(key("z", 1))).isFalse();
+    }
+
+    @Test
+    void overlappingIntervalsAreMergedAndDisjointOnesKeptApart() {
+        KeyBreaks b = new KeyBreaks();
+        b.add(key("q", 1), key("s", 1));
+        b.add(key("c", 1), key("e", 1));
+        b.add(key("d", 1), key("g", 1)); // overlaps c..e: c..g
+        b.add(key("r", 1), key("r", 9)); // inside q..s
+        KeyBreaks.Ranges r = b.ranges(order);
+        assertThat(r.size()).isEqualTo(2);
+        for (String in : List.of("c", "d", "f", "g", "q", "r", "s")) {
+            assertThat(r.contain(key(in, 1))).as(in).isTrue();
+        }
+        for (String out : List.of("a", "h", "p", "t")) {
+            assertThat(r.contain(key(out, 1))).as(out).isFalse();
+        }
+    }
+
+    @Test
+    void aBreakWithoutItsKeyOrTooManyBreaksLeaveTheBreaksUnbounded() {
+        KeyBreaks unknown = new KeyBreaks();
+        unknown.add(key("m", 1), null);
+        assertThat(unknown.bounded()).isFalse();
+
+        KeyBreaks many = new KeyBreaks();
+        for (int i = 0; i < KeyBreaks.MAX; i++) {
+            many.add(key("k", i), key("k", i));
+        }
+        assertThat(many.bounded()).isTrue();
+        many.add(key("k", -1), key("k", -1));
+        assertThat(many.bounded()).isFalse();
+
+        KeyBreaks merged = new KeyBreaks();
+        merged.add(key("a", 1), key("b", 1));
+        merged.addAll(unknown);
+        assertThat(merged.bounded()).isFalse();
+    }
+}
