@@ -14,7 +14,7 @@ import dev.loupe.format.btree.PayloadReader;
 import dev.loupe.format.btree.TableInteriorCell;
 import dev.loupe.format.btree.TableLeafCell;
 import dev.loupe.format.header.TextEncoding;
-import dev.loupe.format.page.PageSet;
+import dev.loupe.format.page.PagePath;
 import dev.loupe.format.page.PageSource;
 import dev.loupe.format.record.Record;
 import dev.loupe.format.record.RecordDecoder;
@@ -137,7 +137,7 @@ public final class TreeSearch {
     private SearchResult descend(long root, Probe probe) throws IOException {
         List<SearchStep> path = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        PageSet visited = new PageSet();
+        PagePath visited = new PagePath();
         long pgno = root;
         Span from = null;
         Cell candidate = null;

@@ -1,25 +1,25 @@
 package dev.loupe.format.page;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * A set of page numbers (u32) with a bit per page, allocated in 64 Ki-page chunks only where pages are marked:
- * memory follows the pages visited, not the largest page number a damaged pointer names.
+ * memory follows the pages visited, not the largest page number a damaged pointer names. Chunks are found by index
+ * in an array that grows to the highest chunk marked (at most 65,536 references for the whole u32 range), so that a
+ * walk whose pages alternate between chunks pays no map lookup per page; numbers beyond u32 go to a map.
  */
 public final class PageSet {
 
     private static final int CHUNK_BITS = 16;
-    private final Map<Long, long[]> chunks = new HashMap<>();
+    private static final int CHUNK_WORDS = 1 << (CHUNK_BITS - 6);
+    /** Chunks of the u32 page numbers, by page >>> CHUNK_BITS. */
+    private static final int MAX_CHUNKS = 1 << (32 - CHUNK_BITS);
+    private long[][] chunks = new long[8][];
+    /** Chunks of page numbers beyond u32 (only a damaged or made-up number has one); null until one does. */
+    private Map<Long, long[]> beyond;
     private long size;
-    /**
-     * The chunk used last with its key: a walk's pages cluster, so most lookups need no map (and no boxing). One
-     * reference, so that threads only reading the set never see a key with another key's chunk.
-     */
-    private Chunk last = new Chunk(-1, null);
-
-    private record Chunk(long key, long[] bits) {
-    }
 
     /** Marks {@code page}; returns false if it was already marked. */
     public boolean add(long page) {
@@ -45,13 +45,23 @@ public final class PageSet {
 
     /** The chunk for {@code key}, made when {@code create}, else null when there is none. */
     private long[] chunk(long key, boolean create) {
-        Chunk l = last;
-        if (key == l.key()) {
-            return l.bits();
+        if (key >= MAX_CHUNKS) {
+            if (beyond == null) {
+                if (!create) {
+                    return null;
+                }
+                beyond = new HashMap<>();
+            }
+            return create ? beyond.computeIfAbsent(key, k -> new long[CHUNK_WORDS]) : beyond.get(key);
         }
-        long[] c = create ? chunks.computeIfAbsent(key, k -> new long[1 << (CHUNK_BITS - 6)]) : chunks.get(key);
-        if (c != null) {
-            last = new Chunk(key, c);
+        int k = (int) key;
+        long[] c = k < chunks.length ? chunks[k] : null;
+        if (c == null && create) {
+            if (k >= chunks.length) {
+                chunks = Arrays.copyOf(chunks, Math.min(MAX_CHUNKS, Math.max(k + 1, chunks.length * 2)));
+            }
+            c = new long[CHUNK_WORDS];
+            chunks[k] = c;
         }
         return c;
     }

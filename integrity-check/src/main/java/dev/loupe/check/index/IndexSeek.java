@@ -9,7 +9,7 @@ import dev.loupe.format.btree.PageType;
 import dev.loupe.format.btree.PayloadCell;
 import dev.loupe.format.find.KeyComparator;
 import dev.loupe.format.find.TreeSearch;
-import dev.loupe.format.page.PageSet;
+import dev.loupe.format.page.PagePath;
 import dev.loupe.format.record.Value;
 
 import java.io.IOException;
@@ -61,7 +61,7 @@ final class IndexSeek {
 
     /** The entry whose first key.size() values equal {@code key}, as SQLite would find it, or null. */
     Hit find(long root, List<Value> key) throws IOException {
-        PageSet visited = new PageSet();
+        PagePath visited = new PagePath();
         long pgno = root;
         for (int depth = 0; depth < BTreeWalker.MAX_DEPTH; depth++) {
             if (pgno < 1 || pgno > db.pages().pageCount() || !visited.add(pgno)) {
