@@ -67,21 +67,20 @@ public final class RowDecoder {
      * @throws UncheckedIOException if an overflow page cannot be read
      */
     public Row decode(BTreePage page, Cell cell) {
-        return table.withoutRowid() ? indexRow(page, cell, shaper) : tableRow(page, cell, shaper);
-    }
-
-    private Row tableRow(BTreePage page, Cell cell, RowShaper shaper) {
-        if (!(cell instanceof TableLeafCell leaf)) {
+        if (!holdsRow(cell)) {
             return null;
         }
-        return shape(page, leaf, leaf.rowid(), shaper);
+        return cell instanceof TableLeafCell leaf ? shape(page, leaf, leaf.rowid(), shaper)
+                : shape(page, (PayloadCell) cell, null, shaper);
     }
 
-    private Row indexRow(BTreePage page, Cell cell, RowShaper shaper) {
-        if (!(cell instanceof IndexLeafCell) && !(cell instanceof IndexInteriorCell)) {
-            return null;
-        }
-        return shape(page, (PayloadCell) cell, null, shaper);
+    /**
+     * Whether {@code cell} holds a row of this table: a leaf cell of a rowid table, any cell of a WITHOUT ROWID
+     * table's index b-tree (interior cells hold rows too).
+     */
+    public boolean holdsRow(Cell cell) {
+        return table.withoutRowid() ? cell instanceof IndexLeafCell || cell instanceof IndexInteriorCell
+                : cell instanceof TableLeafCell;
     }
 
     private Row shape(BTreePage page, PayloadCell cell, Long rowid, RowShaper shaper) {

@@ -15,12 +15,15 @@ import dev.loupe.format.btree.PathStep;
 import dev.loupe.format.btree.Payload;
 import dev.loupe.format.btree.PayloadReader;
 import dev.loupe.format.btree.PayloadCell;
+import dev.loupe.format.btree.LocalPayload;
+import dev.loupe.format.btree.TableLeafCell;
 import dev.loupe.format.find.KeyComparator;
 import dev.loupe.format.find.SearchResult;
 import dev.loupe.format.find.TreeSearch;
 import dev.loupe.format.record.IntegerValue;
 import dev.loupe.format.record.Record;
 import dev.loupe.format.record.RecordDecoder;
+import dev.loupe.format.record.RecordView;
 import dev.loupe.format.record.Value;
 import dev.loupe.format.schema.IndexedColumn;
 import dev.loupe.format.schema.Table;
@@ -69,6 +72,8 @@ final class MismatchNamer {
     private final KeyBreaks.Ranges breaks;
     private final PayloadReader payloads;
     private final RecordDecoder records;
+    /** A row's or entry's record read in place, to see from its hash alone that it need not be looked up. */
+    private final RecordView view;
     private int named;
     private long lookups;
 
@@ -90,6 +95,7 @@ final class MismatchNamer {
         this.breaks = rowBuckets != null && state.disordered ? state.breaks.ranges(entryOrder) : null;
         this.payloads = new PayloadReader(db.pages(), db.usableSize());
         this.records = new RecordDecoder(db.encoding(), true);
+        this.view = new RecordView(db.encoding());
     }
 
     /** Rows and entries looked up so far (for the test that holds the buckets to their promise). */
@@ -111,8 +117,18 @@ final class MismatchNamer {
     /** Every row's implied entry, looked up in the index. */
     private void rows(FindingSink sink) throws IOException {
         long[] position = {0};
-        new TableReader(db).read(table, row -> {
+        int stored = table.recordColumns().length;
+        new TableReader(db).read(table, (page, cell) -> {
             position[0]++;
+            // a row whose sound record hashes outside the differing buckets is not even decoded; near a break in
+            // the index's order the key is needed, so every row is
+            if (rowBuckets == null || breaks != null || !local(page, cell, stored)
+                    || !state.generator.hashable(view, table.hasRowid())) {
+                return true;
+            }
+            long rowid = cell instanceof TableLeafCell leaf ? leaf.rowid() : 0;
+            return suspected(rowBuckets, state.generator.hash(view, rowid));
+        }, row -> {
             ImpliedEntry e = state.generator.entryFor(row, binding);
             if (e instanceof ImpliedEntry.Entry entry && (!row.problems().isEmpty()
                     || suspected(rowBuckets, EntryHash.of(entry.values(), db.encoding()))
@@ -184,6 +200,10 @@ final class MismatchNamer {
     }
 
     private void entry(BTreePage page, PayloadCell cell, List<PathStep> path, FindingSink sink) throws IOException {
+        if (entryBuckets != null && local(page, cell, Integer.MAX_VALUE)
+                && !suspected(entryBuckets, EntryHash.of(view, state.recordColumns))) {
+            return; // hashed from its bytes, as the walk did: not in a differing bucket
+        }
         // decoded as the walk decoded it (so that a sound record hashes as it did there)
         Payload payload = payloads.read(page.data(), cell.payload());
         Record record = records.decode(payload);
@@ -212,6 +232,19 @@ final class MismatchNamer {
         }
         List<Value> k = Arrays.asList(key);
         return k.contains(null) || breaks.contain(k);
+    }
+
+    /**
+     * Reads {@code cell}'s record into {@link #view} when the cell has no problem, its payload lies wholly on the page
+     * and the record is sound with at most {@code maxColumns} values: the records the walks hashed from their bytes.
+     */
+    private boolean local(BTreePage page, Cell cell, int maxColumns) {
+        if (!(cell instanceof PayloadCell pc) || !cell.problems().isEmpty()) {
+            return false;
+        }
+        LocalPayload p = pc.payload();
+        return !p.overflows() && p.localSize() == p.declaredSize()
+                && view.parse(page.data(), p.localOffset(), p.localSize(), maxColumns);
     }
 
     /** Whether a row or entry with this hash must be looked up. */
