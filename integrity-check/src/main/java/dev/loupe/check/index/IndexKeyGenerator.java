@@ -16,6 +16,7 @@ import dev.loupe.format.schema.Table;
 import dev.loupe.format.table.Row;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -126,6 +127,18 @@ final class IndexKeyGenerator {
     /** The hash of the entry a {@link #hashable} record implies. */
     long hash(RecordView record, long rowid) {
         return EntryHash.implied(record, fields, rowid);
+    }
+
+    /**
+     * The values of the entry a {@link #hashable} record implies, as the record stores them (an integral REAL as its
+     * integer, equal to it in the index's order): what {@link #hash} hashes.
+     */
+    List<Value> values(RecordView record, long rowid) {
+        Value[] out = new Value[fields.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = fields[i] < 0 ? IntegerValue.of(rowid) : record.value(fields[i]);
+        }
+        return Arrays.asList(out);
     }
 
     /** Why the index cannot be compared with its table at all (a key column the table lacks), or null. */

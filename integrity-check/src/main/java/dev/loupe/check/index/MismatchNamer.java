@@ -120,14 +120,14 @@ final class MismatchNamer {
         int stored = table.recordColumns().length;
         new TableReader(db).read(table, (page, cell) -> {
             position[0]++;
-            // a row whose sound record hashes outside the differing buckets is not even decoded; near a break in
-            // the index's order the key is needed, so every row is
-            if (rowBuckets == null || breaks != null || !local(page, cell, stored)
-                    || !state.generator.hashable(view, table.hasRowid())) {
+            // a row whose sound record hashes outside the differing buckets, and whose key lies outside the
+            // intervals where the index's order breaks, is not even decoded
+            if (rowBuckets == null || !local(page, cell, stored) || !state.generator.hashable(view, table.hasRowid())) {
                 return true;
             }
             long rowid = cell instanceof TableLeafCell leaf ? leaf.rowid() : 0;
-            return suspected(rowBuckets, state.generator.hash(view, rowid));
+            return suspected(rowBuckets, state.generator.hash(view, rowid))
+                    || breaks != null && breaks.contain(state.generator.values(view, rowid));
         }, row -> {
             ImpliedEntry e = state.generator.entryFor(row, binding);
             if (e instanceof ImpliedEntry.Entry entry && (!row.problems().isEmpty()
