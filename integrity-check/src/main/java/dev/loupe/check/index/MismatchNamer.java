@@ -16,7 +16,8 @@ import dev.loupe.format.btree.Payload;
 import dev.loupe.format.btree.PayloadReader;
 import dev.loupe.format.btree.PayloadCell;
 import dev.loupe.format.btree.LocalPayload;
-import dev.loupe.format.btree.TableLeafCell;
+import dev.loupe.format.btree.LocalLeafCell;
+import dev.loupe.format.btree.LeafCellScan;
 import dev.loupe.format.find.KeyComparator;
 import dev.loupe.format.find.SearchResult;
 import dev.loupe.format.find.TreeSearch;
@@ -116,19 +117,23 @@ final class MismatchNamer {
 
     /** Every row's implied entry, looked up in the index. */
     private void rows(FindingSink sink) throws IOException {
+        // the row's position in the scan, as integrity_check numbers rows: the filter counts the rows it turns
+        // down, the sink those it is handed
         long[] position = {0};
         int stored = table.recordColumns().length;
-        new TableReader(db).read(table, (page, cell) -> {
-            position[0]++;
+        new TableReader(db).read(table, (page, offset, size, rowid) -> {
             // a row whose sound record hashes outside the differing buckets, and whose key lies outside the
             // intervals where the index's order breaks, is not even decoded
-            if (rowBuckets == null || !local(page, cell, stored) || !state.generator.hashable(view, table.hasRowid())) {
+            if (rowBuckets == null || !view.parse(page.data(), offset, size, stored)
+                    || !state.generator.hashable(view, table.hasRowid())
+                    || suspected(rowBuckets, state.generator.hash(view, rowid))
+                    || breaks != null && breaks.contain(state.generator.values(view, rowid))) {
                 return true;
             }
-            long rowid = cell instanceof TableLeafCell leaf ? leaf.rowid() : 0;
-            return suspected(rowBuckets, state.generator.hash(view, rowid))
-                    || breaks != null && breaks.contain(state.generator.values(view, rowid));
+            position[0]++;
+            return false;
         }, row -> {
+            position[0]++;
             ImpliedEntry e = state.generator.entryFor(row, binding);
             if (e instanceof ImpliedEntry.Entry entry && (!row.problems().isEmpty()
                     || suspected(rowBuckets, EntryHash.of(entry.values(), db.encoding()))
@@ -173,8 +178,28 @@ final class MismatchNamer {
 
     /** Every entry of the index, its row looked up and the entry the row implies compared with it. */
     private void entries(FindingSink sink) throws IOException {
-        BTreeWalker walker = new BTreeWalker(db.pages(), db.usableSize());
-        walker.walk(state.index.rootPage(), new TreeVisitor() {
+        // entries are decoded (and a finding's path copied) before the walk moves on: page buffers can be reused
+        BTreeWalker walker = new BTreeWalker(db.pages(), db.usableSize()).reusingPageBuffers();
+        LocalLeafCell local = new LocalLeafCell();
+        final class Entries implements TreeVisitor, LeafCellScan {
+            /** Leaf cells read in place: one hashed outside the differing buckets is not decoded (see entry()). */
+            @Override
+            public void leafCells(BTreePage page, List<PathStep> path) {
+                for (int i = 0; i < page.cellCount() && !stop(); i++) {
+                    if (!page.cellPointerValid(i)) {
+                        continue;
+                    }
+                    if (entryBuckets != null && local.read(page, i)
+                            && view.parse(page.data(), local.payloadOffset(), local.payloadSize(), Integer.MAX_VALUE)
+                            && !suspected(entryBuckets, EntryHash.of(view, state.recordColumns))) {
+                        continue;
+                    }
+                    path.add(new PathStep(page.number(), i));
+                    cell(page, page.cell(i), path);
+                    path.remove(path.size() - 1);
+                }
+            }
+
             @Override
             public void cell(BTreePage page, Cell cell, List<PathStep> path) {
                 if (!(cell instanceof PayloadCell pc)) {
@@ -196,7 +221,8 @@ final class MismatchNamer {
             public boolean stop() {
                 return named >= limit;
             }
-        });
+        }
+        walker.walk(state.index.rootPage(), new Entries());
     }
 
     private void entry(BTreePage page, PayloadCell cell, List<PathStep> path, FindingSink sink) throws IOException {
