@@ -75,13 +75,7 @@ final class CensusWalk implements TreeVisitor, LeafCellScan {
                 entries++;
                 continue;
             }
-            Cell cell = page.cell(i);
-            for (Problem p : cell.problems()) {
-                problem(p);
-            }
-            path.add(new PathStep(page.number(), i));
-            cell(page, cell, path);
-            path.remove(path.size() - 1);
+            LeafCellScan.asWalked(page, i, path, this);
         }
     }
 

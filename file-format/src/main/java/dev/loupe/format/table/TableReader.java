@@ -135,13 +135,7 @@ public final class TableReader {
                         && !filter.wants(page, local.payloadOffset(), local.payloadSize(), local.rowid())) {
                     continue;
                 }
-                Cell cell = page.cell(i);
-                for (Problem p : cell.problems()) {
-                    problem(p);
-                }
-                path.add(new PathStep(page.number(), i));
-                cell(page, cell, path);
-                path.remove(path.size() - 1);
+                LeafCellScan.asWalked(page, i, path, this);
             }
         }
     }

@@ -194,9 +194,7 @@ final class MismatchNamer {
                             && !suspected(entryBuckets, EntryHash.of(view, state.recordColumns))) {
                         continue;
                     }
-                    path.add(new PathStep(page.number(), i));
-                    cell(page, page.cell(i), path);
-                    path.remove(path.size() - 1);
+                    LeafCellScan.asWalked(page, i, path, this);
                 }
             }
 
