@@ -1,6 +1,8 @@
 package dev.loupe.check.index;
 
 import dev.loupe.format.find.KeyComparator;
+import dev.loupe.format.record.BlobValue;
+import dev.loupe.format.record.TextValue;
 import dev.loupe.format.record.Value;
 
 import java.util.ArrayList;
@@ -20,17 +22,21 @@ import java.util.List;
  * order, and it reaches K. A key S does not hold is not found either way. The exact pass thus need only look up the
  * rows whose key lies in an interval, besides those the digests point at ({@link MismatchNamer}).
  *
- * <p>At most {@value #MAX} intervals are kept (two keys each); past that, or when a break or an entry's key could not
- * be judged (a record of another length than the index's, or one the walk could not compare), the breaks are
- * {@link #bounded() unbounded} and every row is looked up, as before.
+ * <p>At most {@value #MAX} intervals are kept (two keys each), holding at most {@value #MAX_BYTES} bytes of text
+ * and blobs (keys can be long); past that, or when a break or an entry's key could not be judged (a record of
+ * another length than the index's, or one the walk could not compare), the breaks are {@link #bounded() unbounded}
+ * and every row is looked up, as before.
  */
 final class KeyBreaks {
 
     static final int MAX = 1024;
+    static final long MAX_BYTES = 16L << 20;
 
     /** {low, high} key pairs as found. */
     private final List<List<Value>[]> intervals = new ArrayList<>();
     private boolean unbounded;
+    /** About what the kept keys' values take (their text and blob bytes). */
+    private long bytes;
 
     /** A break: {@code key} came right after {@code before}, which does not sort before it (null: not known). */
     @SuppressWarnings("unchecked")
@@ -42,13 +48,27 @@ final class KeyBreaks {
             unbound();
             return;
         }
+        bytes += size(key) + size(before);
+        if (bytes > MAX_BYTES) {
+            unbound();
+            return;
+        }
         intervals.add(new List[] {key, before});
+    }
+
+    private static long size(List<Value> key) {
+        long n = 0;
+        for (Value v : key) {
+            n += v instanceof TextValue t ? 2L * t.value().length() : v instanceof BlobValue b ? b.value().length : 8;
+        }
+        return n;
     }
 
     /** The walk met a key it could not place: no row may be left out of the exact pass on account of key order. */
     void unbound() {
         unbounded = true;
         intervals.clear();
+        bytes = 0;
     }
 
     void addAll(KeyBreaks other) {

@@ -70,6 +70,15 @@ class KeyBreaksTest {
         many.add(key("k", -1), key("k", -1));
         assertThat(many.bounded()).isFalse();
 
+        KeyBreaks longKeys = new KeyBreaks();
+        String text = "x".repeat(1 << 20); // 2 MiB as Java text: a little over 4 MiB per interval
+        for (int i = 0; i < 3; i++) {
+            longKeys.add(key(text, i), key(text, i));
+        }
+        assertThat(longKeys.bounded()).as("12 MiB of keys").isTrue();
+        longKeys.add(key(text, 9), key(text, 9));
+        assertThat(longKeys.bounded()).as("over 16 MiB of keys").isFalse();
+
         KeyBreaks merged = new KeyBreaks();
         merged.add(key("a", 1), key("b", 1));
         merged.addAll(unknown);
