@@ -250,7 +250,7 @@ public final class Checker {
                 }
             }
         }
-        progress.pages(total, total);
+        progress.pages(passes.total(), passes.total());
         return report(db, parts, new CheckStats(pageCount, roots.size(), rows, entries, millisSince(start)));
     }
 
@@ -457,7 +457,7 @@ public final class Checker {
         FindingSink end = new FindingSink(options.maxFindings());
         parts.add(end);
         for (Finisher f : plan.finishers()) {
-            f.finish(end);
+            f.finish(end, progress);
         }
         return counts;
     }

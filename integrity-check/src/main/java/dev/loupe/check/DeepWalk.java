@@ -51,6 +51,8 @@ final class DeepWalk {
     private final LongConsumer pagesRead;
     private final PayloadReader payloads;
     private long count;
+    /** Pages the walk entered. */
+    private long pages;
     /** The walk met damage in its tree (see {@link RowCheck#treeDamaged}). */
     private boolean damaged;
     /** The last rowid of a rowid table's walk, to see them rise. */
@@ -175,6 +177,7 @@ final class DeepWalk {
             if (damaged) {
                 c.treeDamaged();
             }
+            c.treePages(pages);
             c.end(sink);
         }
     }
@@ -302,6 +305,7 @@ final class DeepWalk {
             if (damaged) {
                 c.treeDamaged();
             }
+            c.treePages(pages);
             c.end(sink);
         }
     }
@@ -367,6 +371,7 @@ final class DeepWalk {
         @Override
         public boolean page(BTreePage page, List<PathStep> path, int depth) {
             pagesRead.accept(1);
+            pages++;
             return true;
         }
 

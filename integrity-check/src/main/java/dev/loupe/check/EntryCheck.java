@@ -15,6 +15,10 @@ public interface EntryCheck {
     default void treeDamaged() {
     }
 
+    /** Called before {@link #end} with the number of pages the walk read in the index's tree. */
+    default void treePages(long pages) {
+    }
+
     default void end(FindingSink sink) {
     }
 }

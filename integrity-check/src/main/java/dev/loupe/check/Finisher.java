@@ -9,5 +9,6 @@ import java.io.IOException;
 @FunctionalInterface
 public interface Finisher {
 
-    void finish(FindingSink sink) throws IOException;
+    /** @param pages where the pages read here are counted for the progress line */
+    void finish(FindingSink sink, ExtraPages pages) throws IOException;
 }

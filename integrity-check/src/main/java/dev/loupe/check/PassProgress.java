@@ -10,18 +10,33 @@ import java.util.concurrent.atomic.AtomicLong;
  * and adds to the shared count every {@value #BATCH} pages: the walks call {@link #add} for every page, and one
  * counter written by every thread at that rate made the threads wait on each other's cache line.
  */
-final class PassProgress {
+final class PassProgress implements ExtraPages {
 
     private static final int BATCH = 64;
 
     private final Progress progress;
-    private final long total;
+    /** Grows when a finisher reads pages beyond the passes ({@link #expect}). */
+    private final AtomicLong total;
     private final AtomicLong done = new AtomicLong();
     private final ThreadLocal<long[]> pending = ThreadLocal.withInitial(() -> new long[1]);
 
     PassProgress(Progress progress, long total) {
         this.progress = progress;
-        this.total = total;
+        this.total = new AtomicLong(total);
+    }
+
+    long total() {
+        return total.get();
+    }
+
+    @Override
+    public void expect(long pages) {
+        total.addAndGet(pages);
+    }
+
+    @Override
+    public void read(long pages) {
+        add(pages);
     }
 
     void add(long pages) {
@@ -34,7 +49,8 @@ final class PassProgress {
         mine[0] = 0;
         long now = done.addAndGet(batch);
         if ((now & 1023) < batch) {
-            progress.pages(Math.min(now, total), total);
+            long all = total.get();
+            progress.pages(Math.min(now, all), all);
         }
     }
 }

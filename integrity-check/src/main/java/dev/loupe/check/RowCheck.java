@@ -15,6 +15,10 @@ public interface RowCheck {
     default void treeDamaged() {
     }
 
+    /** Called before {@link #end} with the number of pages the walk read in the table's tree. */
+    default void treePages(long pages) {
+    }
+
     default void end(FindingSink sink) {
     }
 }

@@ -11,4 +11,8 @@ public interface RowSink {
     /** A problem of the tree itself (bad child pointers, damaged pages); row problems come with their rows. */
     default void problem(Problem problem) {
     }
+
+    /** Told of each b-tree page the read enters, before its rows (for a caller that shows progress). */
+    default void page(long number) {
+    }
 }

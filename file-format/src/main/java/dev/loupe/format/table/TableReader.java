@@ -107,6 +107,12 @@ public final class TableReader {
         }
 
         @Override
+        public boolean page(BTreePage page, List<PathStep> path, int depth) {
+            sink.page(page.number());
+            return true;
+        }
+
+        @Override
         public boolean stop() {
             return stopped;
         }

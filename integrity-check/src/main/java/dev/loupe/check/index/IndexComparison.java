@@ -3,6 +3,7 @@ package dev.loupe.check.index;
 import dev.loupe.check.Finding;
 import dev.loupe.check.FindingCode;
 import dev.loupe.check.FindingSink;
+import dev.loupe.check.ExtraPages;
 import dev.loupe.check.Finisher;
 import dev.loupe.format.Database;
 
@@ -36,13 +37,13 @@ final class IndexComparison implements Finisher {
     }
 
     @Override
-    public void finish(FindingSink sink) throws IOException {
+    public void finish(FindingSink sink, ExtraPages pages) throws IOException {
         for (IndexState s : indexes) {
-            compare(s, sink);
+            compare(s, sink, pages);
         }
     }
 
-    private void compare(IndexState s, FindingSink sink) throws IOException {
+    private void compare(IndexState s, FindingSink sink, ExtraPages pages) throws IOException {
         String name = s.index.name();
         if (s.index.unique() && s.unknownCollation != null) {
             sink.add(Finding.of(FindingCode.NOT_CHECKED, "uniqueness of index " + name + " not checked: collation "
@@ -74,7 +75,9 @@ final class IndexComparison implements Finisher {
         boolean[] differing = narrowLookups ? s.implied.differingBuckets(s.held) : null;
         MismatchNamer namer = new MismatchNamer(db, s, limit, s.rowLookupsSkippable() ? differing : null,
                 s.entryLookupsSkippable() ? differing : null);
-        namer.name(sink);
+        // it scans the table and then the index again
+        pages.expect(s.tablePages + s.indexPages);
+        namer.name(sink, pages);
         if (lookups != null) {
             lookups.add(namer.lookups());
         }

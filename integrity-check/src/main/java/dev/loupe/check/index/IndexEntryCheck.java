@@ -126,6 +126,11 @@ final class IndexEntryCheck implements EntryCheck {
     }
 
     @Override
+    public void treePages(long pages) {
+        state.indexPages = pages;
+    }
+
+    @Override
     public void end(FindingSink sink) {
         if (held != null) {
             state.held.addAll(held);

@@ -35,6 +35,9 @@ final class IndexState {
     /** The index's walk met damage in its tree, or the table's in the table's (see RowCheck#treeDamaged). */
     boolean indexTreeDamaged;
     boolean tableTreeDamaged;
+    /** Pages the walks read in the table's tree and in the index's (what a scan of each reads again). */
+    long tablePages;
+    long indexPages;
     /** Why the entries could not be computed (first reason met), or null. */
     String notEvaluable;
 

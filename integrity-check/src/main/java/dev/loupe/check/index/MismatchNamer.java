@@ -6,6 +6,7 @@ import dev.loupe.format.record.SqlLiteral;
 import dev.loupe.check.Finding;
 import dev.loupe.check.FindingCode;
 import dev.loupe.check.FindingSink;
+import dev.loupe.check.ExtraPages;
 import dev.loupe.format.Database;
 import dev.loupe.format.Problem;
 import dev.loupe.format.btree.BTreePage;
@@ -30,6 +31,7 @@ import dev.loupe.format.schema.IndexedColumn;
 import dev.loupe.format.schema.Table;
 import dev.loupe.format.table.Row;
 import dev.loupe.format.table.RowDecoder;
+import dev.loupe.format.table.RowSink;
 import dev.loupe.format.table.TableReader;
 import dev.loupe.format.btree.TreeVisitor;
 
@@ -104,11 +106,12 @@ final class MismatchNamer {
         return lookups;
     }
 
-    void name(FindingSink sink) throws IOException {
+    /** @param pages where the pages of the two scans are counted (for the progress line) */
+    void name(FindingSink sink, ExtraPages pages) throws IOException {
         try {
-            rows(sink);
+            rows(sink, pages);
             if (named < limit) {
-                entries(sink);
+                entries(sink, pages);
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
@@ -116,7 +119,7 @@ final class MismatchNamer {
     }
 
     /** Every row's implied entry, looked up in the index. */
-    private void rows(FindingSink sink) throws IOException {
+    private void rows(FindingSink sink, ExtraPages pages) throws IOException {
         // the row's position in the scan, as integrity_check numbers rows: the filter counts the rows it turns
         // down, the sink those it is handed
         long[] position = {0};
@@ -132,16 +135,24 @@ final class MismatchNamer {
             }
             position[0]++;
             return false;
-        }, row -> {
-            position[0]++;
-            ImpliedEntry e = state.generator.entryFor(row, binding);
-            if (e instanceof ImpliedEntry.Entry entry && (!row.problems().isEmpty()
-                    || suspected(rowBuckets, EntryHash.of(entry.values(), db.encoding()))
-                    || nearBreak(entry.values()))) {
-                lookups++;
-                check(row, position[0], Arrays.asList(entry.values()), sink);
+        }, new RowSink() {
+            @Override
+            public boolean row(Row row) {
+                position[0]++;
+                ImpliedEntry e = state.generator.entryFor(row, binding);
+                if (e instanceof ImpliedEntry.Entry entry && (!row.problems().isEmpty()
+                        || suspected(rowBuckets, EntryHash.of(entry.values(), db.encoding()))
+                        || nearBreak(entry.values()))) {
+                    lookups++;
+                    check(row, position[0], Arrays.asList(entry.values()), sink);
+                }
+                return named < limit;
             }
-            return named < limit;
+
+            @Override
+            public void page(long number) {
+                pages.read(1);
+            }
         });
     }
 
@@ -177,7 +188,7 @@ final class MismatchNamer {
     }
 
     /** Every entry of the index, its row looked up and the entry the row implies compared with it. */
-    private void entries(FindingSink sink) throws IOException {
+    private void entries(FindingSink sink, ExtraPages pages) throws IOException {
         // entries are decoded (and a finding's path copied) before the walk moves on: page buffers can be reused
         BTreeWalker walker = new BTreeWalker(db.pages(), db.usableSize()).reusingPageBuffers();
         LocalLeafCell local = new LocalLeafCell();
@@ -218,6 +229,12 @@ final class MismatchNamer {
             @Override
             public boolean stop() {
                 return named >= limit;
+            }
+
+            @Override
+            public boolean page(BTreePage page, List<PathStep> path, int depth) {
+                pages.read(1);
+                return true;
             }
         }
         walker.walk(state.index.rootPage(), new Entries());

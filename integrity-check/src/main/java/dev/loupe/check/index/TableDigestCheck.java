@@ -51,6 +51,13 @@ final class TableDigestCheck implements RowCheck {
     }
 
     @Override
+    public void treePages(long pages) {
+        for (IndexState s : indexes) {
+            s.tablePages = pages;
+        }
+    }
+
+    @Override
     public void row(TableRow row, FindingSink sink) {
         if (sides == null) {
             sides = new Side[indexes.size()];
