@@ -72,7 +72,7 @@ final class IndexEntryCheck implements EntryCheck {
         if (checkUnique) {
             unique(e, sink);
         }
-        if (!e.problems().isEmpty()) {
+        if (!e.problems().isEmpty() || values.contains(null)) {
             breaks.unbound(); // the walk may not have judged this entry's order
         }
         order(e, values.size());
