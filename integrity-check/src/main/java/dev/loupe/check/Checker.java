@@ -200,6 +200,11 @@ public final class Checker {
         // (the fast lane's walk is the one that summarises; the heap must have room for the summaries)
         LeafSummaries leaves = !options.quick() && cache == null && leafSummaries && fastLane
                 ? LeafSummaries.forPages(pageCount, Runtime.getRuntime().maxMemory()) : null;
+        if (leaves != null) {
+            // the structural pass will read about the interior pages only (the record pass summarises the leaves):
+            // the total counts a sixteenth of the file for it, set right once the summaries are made
+            passes.expect(pageCount / 16 - pageCount);
+        }
         // set by the structural pass, read after it is joined (FutureTask.get orders the two)
         FindingSink[] structureResult = new FindingSink[1];
         IoAction structural = () -> structureResult[0] = structure(db, order, refused, passes, cache, leaves);
@@ -238,6 +243,7 @@ public final class Checker {
                 }
             }
             if (leaves != null) {
+                passes.expect(pageCount - leaves.count() - pageCount / 16);
                 structural.run();
                 parts.set(structureSlot, structureResult[0]);
             }

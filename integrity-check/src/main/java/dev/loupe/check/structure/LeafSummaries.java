@@ -51,6 +51,17 @@ public final class LeafSummaries {
         return new LeafSummaries((int) pageCount);
     }
 
+    /** How many leaves have a summary (once the record pass has ended). */
+    public long count() {
+        long n = 0;
+        for (byte f : flags) {
+            if (f != 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** A judge for one record-pass thread (it keeps scratch space for one page). */
     public Judge judge(int pageSize, int usableSize) {
         return new Judge(pageSize, usableSize);

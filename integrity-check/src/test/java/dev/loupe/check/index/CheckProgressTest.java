@@ -1,0 +1,90 @@
+package dev.loupe.check.index;
+
+import dev.loupe.check.CheckOptions;
+import dev.loupe.check.CheckReport;
+import dev.loupe.check.Checker;
+import dev.loupe.check.FindingCode;
+import dev.loupe.check.values.ValueChecks;
+import dev.loupe.format.Database;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a deep check tells its progress: the pages of the record pass, then those the structural pass reads (the
+ * leaves the record pass summarised are not read again, and not counted twice), then those of the exact pass's
+ * rescans of a table and an index, by which the total grows when that pass starts.
+ */
+class CheckProgressTest {
+
+    @TempDir
+    Path dir;
+
+    private final Checker checker = new Checker(CheckOptions.defaults().withThreads(1),
+            List.of(new ValueChecks(), new IndexChecks(true, null)));
+
+    @Test
+    void anIntactFileCountsItsSummarisedLeavesOnce() throws Exception {
+        Path db = table(dir.resolve("intact.db"));
+        Run run = check(db, false);
+        // every tree page once in the record pass, then the structural pass's reads: far fewer than the file again
+        assertThat(run.total()).isBetween(run.pageCount, run.pageCount + run.pageCount / 4);
+        assertThat(run.done()).isEqualTo(run.total());
+    }
+
+    @Test
+    void theExactPassAddsItsPagesToTheTotal() throws Exception {
+        Path intact = table(dir.resolve("intact.db"));
+        Path stale = table(dir.resolve("stale.db"));
+        IndexFixtures.staleIndex(stale, "ta", "UPDATE t SET a = 'changed' WHERE id = 17");
+
+        Run plain = check(intact, false);
+        Run damaged = check(stale, true);
+        assertThat(damaged.done()).isEqualTo(damaged.total());
+        // the rescans of t and of ta: more than a few pages, fewer than the whole file
+        assertThat(damaged.total() - plain.total()).isBetween(20L, plain.pageCount);
+    }
+
+    /** Every progress call of a check of {@code db}. */
+    private record Run(long pageCount, List<long[]> calls) {
+        long done() {
+            return calls.get(calls.size() - 1)[0];
+        }
+
+        long total() {
+            return calls.get(calls.size() - 1)[1];
+        }
+    }
+
+    /** Checks {@code db}, whose report must name a missing index entry when {@code damaged}. */
+    private Run check(Path db, boolean damaged) throws Exception {
+        List<long[]> calls = new ArrayList<>();
+        CheckReport r;
+        long pages;
+        try (Database d = Database.open(db)) {
+            pages = d.pages().pageCount();
+            r = checker.check(d, (done, total) -> calls.add(new long[] {done, total}));
+        }
+        assertThat(r.findings().stream().anyMatch(f -> f.code() == FindingCode.INDEX_ENTRY_MISSING))
+                .isEqualTo(damaged);
+        assertThat(calls).isNotEmpty();
+        for (long[] c : calls) {
+            assertThat(c[0]).isLessThanOrEqualTo(c[1]);
+        }
+        return new Run(pages, calls);
+    }
+
+    /** 20,000 rows of t(id, a) with the index ta on a. */
+    private static Path table(Path db) throws Exception {
+        IndexFixtures.build(db, "CREATE TABLE t(id INTEGER PRIMARY KEY, a TEXT)",
+                "WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < 20000)"
+                        + " INSERT INTO t SELECT i, 'name ' || (i * 7919 % 20011) FROM s",
+                "CREATE INDEX ta ON t(a)");
+        return db;
+    }
+}
