@@ -127,8 +127,9 @@ public final class Checker {
     }
 
     /**
-     * As {@link #check(Database)}, telling {@code progress} how far it is: the structural pass visits every page
-     * once, the deep pass (unless quick) every b-tree page, so the total is one or two times the page count.
+     * As {@link #check(Database)}, telling {@code progress} how far it is, in pages: the structural pass visits every
+     * page once, the deep pass (unless quick) every b-tree page, but the structural pass does not read again the
+     * leaves the deep pass summarised; the total grows when the exact pass scans a table and an index again.
      * {@code progress} may be called from several threads.
      */
     public CheckReport check(Database db, Progress progress) throws IOException {
@@ -194,17 +195,14 @@ public final class Checker {
         int structureSlot = parts.size();
         parts.add(new FindingSink(limit));
         DatabaseHeader h = db.header();
-        long total = options.quick() ? pageCount : 2 * pageCount;
-        PassProgress passes = new PassProgress(progress, total);
         // the record pass summarises the sound leaves it reads, and the structural pass after it reads them no more
         // (the fast lane's walk is the one that summarises; the heap must have room for the summaries)
         LeafSummaries leaves = !options.quick() && cache == null && leafSummaries && fastLane
                 ? LeafSummaries.forPages(pageCount, Runtime.getRuntime().maxMemory()) : null;
-        if (leaves != null) {
-            // the structural pass will read about the interior pages only (the record pass summarises the leaves):
-            // the total counts a sixteenth of the file for it, set right once the summaries are made
-            passes.expect(pageCount / 16 - pageCount);
-        }
+        // with summaries the structural pass reads about the interior pages only: the total counts a sixteenth of
+        // the file for it, set right once the summaries are made
+        long total = options.quick() ? pageCount : leaves != null ? pageCount + pageCount / 16 : 2 * pageCount;
+        PassProgress passes = new PassProgress(progress, total);
         // set by the structural pass, read after it is joined (FutureTask.get orders the two)
         FindingSink[] structureResult = new FindingSink[1];
         IoAction structural = () -> structureResult[0] = structure(db, order, refused, passes, cache, leaves);

@@ -15,7 +15,7 @@ final class PassProgress implements ExtraPages {
     private static final int BATCH = 64;
 
     private final Progress progress;
-    /** Grows when a finisher reads pages beyond the passes ({@link #expect}). */
+    /** Set right by {@link #expect}: once the structural pass's share is known, and when a finisher reads more. */
     private final AtomicLong total;
     private final AtomicLong done = new AtomicLong();
     private final ThreadLocal<long[]> pending = ThreadLocal.withInitial(() -> new long[1]);
