@@ -24,19 +24,23 @@ public final class IndexChecks implements CheckModule {
 
     private final boolean narrowLookups;
     private final LongAdder lookups;
+    private final int hold;
 
     public IndexChecks() {
-        this(true, null);
+        this(true, null, RowResidues.CAP);
     }
 
     /**
      * @param narrowLookups whether the exact pass looks up only the rows and entries of the digest buckets that
      *                      differ (false: every one; bound to name the same ones, for the test that holds it to that)
      * @param lookups       counts the rows and entries the exact pass looks up, or null
+     * @param hold          rows of the differing buckets the exact pass may hold back to match with entries before
+     *                      looking any up ({@link RowResidues}; 0: each is looked up as it is met)
      */
-    IndexChecks(boolean narrowLookups, LongAdder lookups) {
+    IndexChecks(boolean narrowLookups, LongAdder lookups, int hold) {
         this.narrowLookups = narrowLookups;
         this.lookups = lookups;
+        this.hold = hold;
     }
 
     @Override
@@ -59,7 +63,7 @@ public final class IndexChecks implements CheckModule {
             if (!states.isEmpty()) {
                 plan.onRows(table, new TableDigestCheck(table, states, context.db().encoding()));
                 plan.afterTrees(new IndexComparison(context.db(), states, context.options().maxFindings(),
-                        narrowLookups, lookups));
+                        narrowLookups, lookups, hold));
             }
         }
     }

@@ -23,17 +23,21 @@ final class IndexComparison implements Finisher {
     private final int limit;
     private final boolean narrowLookups;
     private final LongAdder lookups;
+    private final int hold;
 
     /**
      * @param narrowLookups look up only the rows and entries of the buckets where the digests differ
      * @param lookups       counts the rows and entries looked up, or null
+     * @param hold          rows the exact pass may hold back to match with entries ({@link RowResidues})
      */
-    IndexComparison(Database db, List<IndexState> indexes, int limit, boolean narrowLookups, LongAdder lookups) {
+    IndexComparison(Database db, List<IndexState> indexes, int limit, boolean narrowLookups, LongAdder lookups,
+                    int hold) {
         this.db = db;
         this.indexes = List.copyOf(indexes);
         this.limit = limit;
         this.narrowLookups = narrowLookups;
         this.lookups = lookups;
+        this.hold = hold;
     }
 
     @Override
@@ -74,7 +78,7 @@ final class IndexComparison implements Finisher {
         // to name
         boolean[] differing = narrowLookups ? s.implied.differingBuckets(s.held) : null;
         MismatchNamer namer = new MismatchNamer(db, s, limit, s.rowLookupsSkippable() ? differing : null,
-                s.entryLookupsSkippable() ? differing : null);
+                s.entryLookupsSkippable() ? differing : null, hold);
         // it scans the table and then the index again
         pages.expect(s.tablePages + s.indexPages);
         namer.name(sink, pages);

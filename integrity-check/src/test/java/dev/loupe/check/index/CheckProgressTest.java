@@ -26,7 +26,7 @@ class CheckProgressTest {
     Path dir;
 
     private final Checker checker = new Checker(CheckOptions.defaults().withThreads(1),
-            List.of(new ValueChecks(), new IndexChecks(true, null)));
+            List.of(new ValueChecks(), new IndexChecks(true, null, RowResidues.CAP)));
 
     @Test
     void anIntactFileCountsItsSummarisedLeavesOnce() throws Exception {

@@ -31,8 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The exact pass looks up only the rows and entries of the digest buckets that differ when the index is in key order
- * ({@link EntryDigest#differingBuckets}): it must name exactly what looking up every row and entry names, and look up
- * far fewer of them.
+ * ({@link EntryDigest#differingBuckets}), and of those only the ones no entry or row of the same hash matches
+ * ({@link RowResidues}): it must name exactly what looking up every row and entry names, and look up far fewer of
+ * them. So must the pass that holds no rows back, and the one that holds three and then gives up holding.
  */
 class MismatchBucketsTest {
 
@@ -46,12 +47,25 @@ class MismatchBucketsTest {
 
     private final LongAdder narrowLookups = new LongAdder();
     private final LongAdder everyLookups = new LongAdder();
-    private final Checker narrow = checker(true, narrowLookups);
-    private final Checker every = checker(false, everyLookups);
+    private final LongAdder unheldLookups = new LongAdder();
+    private final Checker narrow = checker(true, narrowLookups, RowResidues.CAP);
+    private final Checker every = checker(false, everyLookups, 0);
+    /** Narrowed, each row of a differing bucket looked up as it is met (no {@link RowResidues}). */
+    private final Checker unheld = checker(true, unheldLookups, 0);
+    /** Narrowed, holding three rows at most: past them the pass looks up what it holds and goes on without. */
+    private final Checker fewHeld = checker(true, new LongAdder(), 3);
 
-    private static Checker checker(boolean narrowLookups, LongAdder lookups) {
+    private static Checker checker(boolean narrowLookups, LongAdder lookups, int hold) {
         return new Checker(CheckOptions.defaults().withThreads(1),
-                List.of(new ValueChecks(), new IndexChecks(narrowLookups, lookups)));
+                List.of(new ValueChecks(), new IndexChecks(narrowLookups, lookups, hold)));
+    }
+
+    /** The narrowed checks that hold no rows, or only three, name what {@code expected} names too. */
+    private void othersAgree(Path db, String what, CheckReport expected) throws Exception {
+        assertThat(unheld.check(db, OpenOptions.defaults()).findings()).as(what + ", no rows held")
+                .isEqualTo(expected.findings());
+        assertThat(fewHeld.check(db, OpenOptions.defaults()).findings()).as(what + ", three rows held")
+                .isEqualTo(expected.findings());
     }
 
     @Test
@@ -65,12 +79,15 @@ class MismatchBucketsTest {
         CheckReport expected = every.check(db, OpenOptions.defaults());
         CheckReport r = narrow.check(db, OpenOptions.defaults());
         assertThat(r.findings()).isEqualTo(expected.findings());
+        othersAgree(db, "stale", expected);
         assertThat(r.findings()).extracting(f -> f.code()).contains(FindingCode.INDEX_ENTRY_MISSING,
                 FindingCode.INDEX_ENTRY_EXTRA);
         assertThat(r.findings()).filteredOn(f -> f.code() == FindingCode.INDEX_ENTRY_MISSING).hasSize(4);
-        // every lookup: each row of t and each entry, for both indexes (~80,000); in buckets: a few per damage
+        // every lookup: each row of t and each entry, for both indexes (~80,000); in buckets: a few hundred per
+        // damage; matched by hash within them, only the rows and entries that differ: 4 rows and 4 entries
         assertThat(everyLookups.sum()).isGreaterThanOrEqualTo(80_000);
-        assertThat(narrowLookups.sum()).as("lookups in the differing buckets").isBetween(5L, 2_000L);
+        assertThat(unheldLookups.sum()).as("lookups in the differing buckets").isBetween(100L, 2_000L);
+        assertThat(narrowLookups.sum()).as("lookups of the unmatched rows and entries").isEqualTo(8);
     }
 
     @Test
@@ -85,12 +102,15 @@ class MismatchBucketsTest {
         CheckReport expected = every.check(db, OpenOptions.defaults());
         CheckReport r = narrow.check(db, OpenOptions.defaults());
         assertThat(r.findings()).isEqualTo(expected.findings());
+        othersAgree(db, "disordered", expected);
         assertThat(r.findings()).extracting(f -> f.code()).contains(FindingCode.INDEX_KEY_ORDER,
                 FindingCode.INDEX_ENTRY_MISSING, FindingCode.INDEX_ENTRY_EXTRA);
         assertThat(everyLookups.sum()).isEqualTo(40_000);
-        // the rows keyed in the break's interval, and a few rows and entries of the differing buckets
+        // the rows keyed in the break's interval, and the rows and entries of the differing buckets that no
+        // entry or row matches
         assertThat(between).isBetween(1_000L, 5_000L);
-        assertThat(narrowLookups.sum()).isBetween(between, between + 1_000);
+        assertThat(narrowLookups.sum()).isBetween(between, between + 10);
+        assertThat(unheldLookups.sum()).isGreaterThan(narrowLookups.sum() + 50);
     }
 
     @Test
@@ -110,6 +130,7 @@ class MismatchBucketsTest {
             CheckReport expected = every.check(db, OpenOptions.defaults());
             assertThat(narrow.check(db, OpenOptions.defaults()).findings()).as(db.toString())
                     .isEqualTo(expected.findings());
+            othersAgree(db, db.toString(), expected);
             assertThat(expected.findings()).extracting(f -> f.code()).as(db.toString())
                     .containsAnyOf(FindingCode.INDEX_KEY_ORDER, FindingCode.DIVIDER_KEY);
             assertThat(narrowLookups.sum()).as(db.toString()).isLessThan(everyLookups.sum() / 2);
@@ -127,9 +148,11 @@ class MismatchBucketsTest {
 
         CheckReport expected = every.check(db, OpenOptions.defaults());
         assertThat(narrow.check(db, OpenOptions.defaults()).findings()).isEqualTo(expected.findings());
+        othersAgree(db, "WITHOUT ROWID", expected);
         assertThat(expected.findings()).extracting(f -> f.code()).contains(FindingCode.INDEX_ENTRY_MISSING);
         assertThat(everyLookups.sum()).isEqualTo(40_000);
-        assertThat(narrowLookups.sum()).isBetween(2L, 1_000L);
+        // two rows changed: each row without its entry, and each entry without its row
+        assertThat(narrowLookups.sum()).isEqualTo(4);
     }
 
     @Test
@@ -167,6 +190,7 @@ class MismatchBucketsTest {
             CheckReport expected = every.check(db, OpenOptions.defaults());
             assertThat(narrow.check(db, OpenOptions.defaults()).findings()).as("seed " + seed)
                     .isEqualTo(expected.findings());
+            othersAgree(db, "seed " + seed, expected);
             if (expected.findings().stream().anyMatch(f -> f.code() == FindingCode.INDEX_KEY_ORDER
                     || f.code() == FindingCode.DIVIDER_KEY)) {
                 disordered++;
@@ -249,6 +273,7 @@ class MismatchBucketsTest {
     private int same(Path db, String what) throws Exception {
         CheckReport expected = every.check(db, OpenOptions.defaults());
         assertThat(narrow.check(db, OpenOptions.defaults()).findings()).as(what).isEqualTo(expected.findings());
+        othersAgree(db, what, expected);
         return expected.findings().isEmpty() ? 0 : 1;
     }
 }
