@@ -73,6 +73,16 @@ public final class KeyComparator {
         return 0;
     }
 
+    /**
+     * Value {@code i} of {@code a} against value {@code j} of {@code b}, both sound records read in place, as this
+     * order compares its column {@code column} (its collation, DESC turning the result round).
+     */
+    public int compareColumn(int column, RecordView a, int i, RecordView b, int j) {
+        Collation c = column < collations.length ? collations[column] : Collation.BINARY;
+        int r = RecordCompare.compare(a, i, b, j, c);
+        return column < descending.length && descending[column] ? -r : r;
+    }
+
     int compareValues(Value a, Value b, Collation collation) {
         return ValueOrder.compare(a, b, collation, encoding);
     }

@@ -6,7 +6,6 @@ import dev.loupe.format.btree.PayloadPiece;
 import dev.loupe.format.header.TextEncoding;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -140,83 +139,8 @@ class RecordViewTest {
         return b;
     }
 
-    /** A record as SQLite writes it: the smallest integer serial type, text in the database encoding. */
+    /** A record as SQLite writes it (RecordEncoderTest holds the encoder to records SQLite wrote). */
     static byte[] record(TextEncoding enc, List<Value> values) {
-        ByteArrayOutputStream types = new ByteArrayOutputStream();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        for (Value v : values) {
-            if (v instanceof NullValue) {
-                varint(types, 0);
-            } else if (v instanceof IntegerValue i) {
-                long x = i.value();
-                int type;
-                int size;
-                if (x == 0 || x == 1) {
-                    type = 8 + (int) x;
-                    size = 0;
-                } else if (x >= -128 && x < 128) {
-                    type = 1;
-                    size = 1;
-                } else if (x >= -32768 && x < 32768) {
-                    type = 2;
-                    size = 2;
-                } else if (x >= -8388608 && x < 8388608) {
-                    type = 3;
-                    size = 3;
-                } else if (x >= Integer.MIN_VALUE && x <= Integer.MAX_VALUE) {
-                    type = 4;
-                    size = 4;
-                } else if (x >= -(1L << 47) && x < (1L << 47)) {
-                    type = 5;
-                    size = 6;
-                } else {
-                    type = 6;
-                    size = 8;
-                }
-                varint(types, type);
-                for (int k = size - 1; k >= 0; k--) {
-                    body.write((int) (x >>> (8 * k)));
-                }
-            } else if (v instanceof RealValue d) {
-                varint(types, 7);
-                long bits = Double.doubleToRawLongBits(d.value());
-                for (int k = 7; k >= 0; k--) {
-                    body.write((int) (bits >>> (8 * k)));
-                }
-            } else if (v instanceof TextValue t) {
-                byte[] b = t.value().getBytes(enc.charset());
-                varint(types, 13 + 2L * b.length);
-                body.writeBytes(b);
-            } else {
-                byte[] b = ((BlobValue) v).value();
-                varint(types, 12 + 2L * b.length);
-                body.writeBytes(b);
-            }
-        }
-        int h = types.size() + 1;
-        if (h > 127) {
-            h++;
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        varint(out, h);
-        out.writeBytes(types.toByteArray());
-        out.writeBytes(body.toByteArray());
-        return out.toByteArray();
-    }
-
-    private static void varint(ByteArrayOutputStream out, long v) {
-        if (v < 0x80) {
-            out.write((int) v);
-            return;
-        }
-        byte[] tmp = new byte[10];
-        int n = 0;
-        while (v != 0) {
-            tmp[n++] = (byte) (v & 0x7f);
-            v >>>= 7;
-        }
-        for (int k = n - 1; k >= 0; k--) {
-            out.write(tmp[k] | (k > 0 ? 0x80 : 0));
-        }
+        return RecordEncoder.encode(values, enc);
     }
 }

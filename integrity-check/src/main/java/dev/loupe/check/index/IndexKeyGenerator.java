@@ -133,6 +133,14 @@ final class IndexKeyGenerator {
      * The values of the entry a {@link #hashable} record implies, as the record stores them (an integral REAL as its
      * integer, equal to it in the index's order): what {@link #hash} hashes.
      */
+    /**
+     * The record field that index record column {@code column} is (-1: the rowid); only for an index of stored
+     * columns, whose entries {@link #hashable} can hash from a record's bytes.
+     */
+    int field(int column) {
+        return fields[column];
+    }
+
     List<Value> values(RecordView record, long rowid) {
         Value[] out = new Value[fields.length];
         for (int i = 0; i < out.length; i++) {

@@ -1,6 +1,9 @@
 package dev.loupe.check.index;
 
 import dev.loupe.format.find.KeyComparator;
+import dev.loupe.format.header.TextEncoding;
+import dev.loupe.format.record.RecordEncoder;
+import dev.loupe.format.record.RecordView;
 import dev.loupe.format.record.BlobValue;
 import dev.loupe.format.record.TextValue;
 import dev.loupe.format.record.Value;
@@ -87,7 +90,7 @@ final class KeyBreaks {
     }
 
     /** The intervals, merged and sorted under the index's key order; only when {@link #bounded()}. */
-    Ranges ranges(KeyComparator order) {
+    Ranges ranges(KeyComparator order, TextEncoding encoding) {
         if (unbounded) {
             throw new IllegalStateException("unbounded key breaks");
         }
@@ -106,7 +109,7 @@ final class KeyBreaks {
                 highs.add(i[1]);
             }
         }
-        return new Ranges(order, lows, highs);
+        return new Ranges(order, lows, highs, encoding);
     }
 
     /** Disjoint key intervals in key order. */
@@ -114,11 +117,35 @@ final class KeyBreaks {
         private final KeyComparator order;
         private final List<List<Value>> lows;
         private final List<List<Value>> highs;
+        /** The first value of the lowest low end and of the highest high end, as one-value records (see below). */
+        private final RecordView lowest;
+        private final RecordView highest;
 
-        private Ranges(KeyComparator order, List<List<Value>> lows, List<List<Value>> highs) {
+        private Ranges(KeyComparator order, List<List<Value>> lows, List<List<Value>> highs, TextEncoding encoding) {
             this.order = order;
             this.lows = lows;
             this.highs = highs;
+            this.lowest = lows.isEmpty() ? null : firstValue(lows.get(0), encoding);
+            this.highest = highs.isEmpty() ? null : firstValue(highs.get(highs.size() - 1), encoding);
+        }
+
+        private static RecordView firstValue(List<Value> key, TextEncoding encoding) {
+            byte[] record = RecordEncoder.encode(key.subList(0, 1), encoding);
+            RecordView view = new RecordView(encoding);
+            return view.parse(record, 0, record.length, 1) ? view : null;
+        }
+
+        /**
+         * True when a key whose first value is value {@code field} of the sound record {@code row} sorts before the
+         * lowest interval or after the highest on that value alone: then it lies in none, and {@link #contain} need
+         * not decode it. The key order is lexicographic, so a first value strictly outside decides.
+         */
+        boolean outside(RecordView row, int field) {
+            if (lowest == null || highest == null) {
+                return lows.isEmpty();
+            }
+            return order.compareColumn(0, row, field, lowest, 0) < 0
+                    || order.compareColumn(0, row, field, highest, 0) > 0;
         }
 
         /** Whether {@code key} lies in one of the intervals (both ends included). */

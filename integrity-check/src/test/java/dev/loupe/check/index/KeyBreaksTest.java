@@ -3,6 +3,8 @@ package dev.loupe.check.index;
 import dev.loupe.format.find.KeyComparator;
 import dev.loupe.format.header.TextEncoding;
 import dev.loupe.format.record.IntegerValue;
+import dev.loupe.format.record.RecordEncoder;
+import dev.loupe.format.record.RecordView;
 import dev.loupe.format.record.TextValue;
 import dev.loupe.format.record.Value;
 import dev.loupe.format.schema.IndexedColumn;
@@ -29,7 +31,7 @@ class KeyBreaksTest {
     void aKeyIsInsideWhenBetweenTheEndsOfAnIntervalBothIncluded() {
         KeyBreaks b = new KeyBreaks();
         b.add(key("m", 5), key("t", 2)); // 'm' came after 't'
-        KeyBreaks.Ranges r = b.ranges(order);
+        KeyBreaks.Ranges r = b.ranges(order, TextEncoding.UTF8);
         assertThat(r.contain(key("m", 5))).isTrue();
         assertThat(r.contain(key("p", 1))).isTrue();
         assertThat(r.contain(key("t", 2))).isTrue();
@@ -46,13 +48,44 @@ class KeyBreaksTest {
         b.add(key("c", 1), key("e", 1));
         b.add(key("d", 1), key("g", 1)); // overlaps c..e: c..g
         b.add(key("r", 1), key("r", 9)); // inside q..s
-        KeyBreaks.Ranges r = b.ranges(order);
+        KeyBreaks.Ranges r = b.ranges(order, TextEncoding.UTF8);
         assertThat(r.size()).isEqualTo(2);
         for (String in : List.of("c", "d", "f", "g", "q", "r", "s")) {
             assertThat(r.contain(key(in, 1))).as(in).isTrue();
         }
         for (String out : List.of("a", "h", "p", "t")) {
             assertThat(r.contain(key(out, 1))).as(out).isFalse();
+        }
+    }
+
+    @Test
+    void aFirstValueBeforeEveryIntervalOrAfterEveryOneIsOutsideWithoutDecoding() {
+        KeyBreaks b = new KeyBreaks();
+        b.add(key("q", 1), key("s", 1));
+        b.add(key("c", 1), key("e", 1));
+        KeyBreaks.Ranges r = b.ranges(order, TextEncoding.UTF8);
+        // the first value alone says "outside" only below c or above s; in between, contain() decides
+        for (String a : List.of("a", "bzz", "c", "cc", "f", "p", "s", "s ", "t", "é")) {
+            byte[] rec = RecordEncoder.encode(key(a, 7), TextEncoding.UTF8);
+            RecordView row = new RecordView(TextEncoding.UTF8);
+            assertThat(row.parse(rec, 0, rec.length, 2)).isTrue();
+            boolean outside = a.compareTo("c") < 0 || a.compareTo("s") > 0;
+            assertThat(r.outside(row, 0)).as(a).isEqualTo(outside);
+            if (outside) {
+                assertThat(r.contain(key(a, 7))).as(a).isFalse();
+            }
+        }
+        // DESC: the order of the first column turned round
+        KeyComparator desc = new KeyComparator(List.of(new IndexedColumn("a", null, 0, "BINARY", true),
+                new IndexedColumn(null, null, -1, "BINARY", false)), TextEncoding.UTF8);
+        KeyBreaks d = new KeyBreaks();
+        d.add(key("e", 1), key("c", 1));
+        KeyBreaks.Ranges rd = d.ranges(desc, TextEncoding.UTF8);
+        for (String a : List.of("a", "c", "d", "e", "f")) {
+            byte[] rec = RecordEncoder.encode(key(a, 7), TextEncoding.UTF8);
+            RecordView row = new RecordView(TextEncoding.UTF8);
+            row.parse(rec, 0, rec.length, 2);
+            assertThat(rd.outside(row, 0)).as("DESC " + a).isEqualTo(a.equals("a") || a.equals("f"));
         }
     }
 
