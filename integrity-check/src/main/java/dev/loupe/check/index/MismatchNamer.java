@@ -8,23 +8,13 @@ import dev.loupe.check.FindingCode;
 import dev.loupe.check.FindingSink;
 import dev.loupe.check.ExtraPages;
 import dev.loupe.format.Database;
-import dev.loupe.format.Problem;
 import dev.loupe.format.btree.BTreePage;
-import dev.loupe.format.btree.BTreeWalker;
-import dev.loupe.format.btree.Cell;
 import dev.loupe.format.btree.PathStep;
-import dev.loupe.format.btree.Payload;
-import dev.loupe.format.btree.PayloadReader;
 import dev.loupe.format.btree.PayloadCell;
-import dev.loupe.format.btree.LocalPayload;
-import dev.loupe.format.btree.LocalLeafCell;
-import dev.loupe.format.btree.LeafCellScan;
 import dev.loupe.format.find.KeyComparator;
 import dev.loupe.format.find.SearchResult;
 import dev.loupe.format.find.TreeSearch;
 import dev.loupe.format.record.IntegerValue;
-import dev.loupe.format.record.Record;
-import dev.loupe.format.record.RecordDecoder;
 import dev.loupe.format.record.RecordView;
 import dev.loupe.format.record.Value;
 import dev.loupe.format.schema.IndexedColumn;
@@ -33,7 +23,6 @@ import dev.loupe.format.table.Row;
 import dev.loupe.format.table.RowDecoder;
 import dev.loupe.format.table.RowSink;
 import dev.loupe.format.table.TableReader;
-import dev.loupe.format.btree.TreeVisitor;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -80,8 +69,6 @@ final class MismatchNamer {
     private final boolean[] entryBuckets;
     /** Where the index's key order breaks, when it does and rows are narrowed: rows keyed there are looked up. */
     private final KeyBreaks.Ranges breaks;
-    private final PayloadReader payloads;
-    private final RecordDecoder records;
     /** A row's or entry's record read in place, to see from its hash alone that it need not be looked up. */
     private final RecordView view;
     private final RowDecoder rowDecoder;
@@ -110,8 +97,6 @@ final class MismatchNamer {
         this.rowBuckets = rowBuckets;
         this.entryBuckets = entryBuckets;
         this.breaks = rowBuckets != null && state.disordered ? state.breaks.ranges(entryOrder, db.encoding()) : null;
-        this.payloads = new PayloadReader(db.pages(), db.usableSize());
-        this.records = new RecordDecoder(db.encoding(), true);
         this.view = new RecordView(db.encoding());
         this.rowDecoder = new RowDecoder(db, table);
         this.residues = rowBuckets != null && entryBuckets != null && hold > 0 ? new RowResidues(hold) : null;
@@ -137,11 +122,7 @@ final class MismatchNamer {
             int rowsNamed = named;
             entries(entryFindings, pages);
             named = rowsNamed;
-            for (int i = 0; i < residues.size() && named < limit; i++) {
-                if (!residues.matched(i)) {
-                    lookUp(i, sink);
-                }
-            }
+            lookUpUnmatchedRows(sink);
             for (Finding f : entryFindings.findings()) {
                 if (named >= limit) {
                     break;
@@ -152,6 +133,23 @@ final class MismatchNamer {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /** The held rows no entry took, looked up in scan order. */
+    private void lookUpUnmatchedRows(FindingSink sink) {
+        for (int i = 0; i < residues.size() && named < limit; i++) {
+            if (!residues.matched(i)) {
+                lookUp(i, sink);
+            }
+        }
+    }
+
+    private BTreePage page(long pgno) throws IOException {
+        byte[] data = db.pages().read(pgno);
+        if (data == null) {
+            throw new IOException("page " + pgno + " can no longer be read");
+        }
+        return BTreePage.decode(pgno, data, db.usableSize());
     }
 
     /** Every row's implied entry, looked up in the index. */
@@ -222,11 +220,7 @@ final class MismatchNamer {
     /** Row {@code i} of {@code held} read again from its page and looked up as the scan would have. */
     private void lookUp(RowResidues held, int i, FindingSink sink) {
         try {
-            byte[] data = db.pages().read(held.page(i));
-            if (data == null) {
-                throw new IOException("page " + held.page(i) + " can no longer be read");
-            }
-            BTreePage page = BTreePage.decode(held.page(i), data, db.usableSize());
+            BTreePage page = page(held.page(i));
             Row row = rowDecoder.decode(page, page.cell(held.cell(i)));
             if (state.generator.entryFor(row, binding) instanceof ImpliedEntry.Entry entry) {
                 lookups++;
@@ -268,87 +262,42 @@ final class MismatchNamer {
         }
     }
 
-    /** Every entry of the index, its row looked up and the entry the row implies compared with it. */
+    /** Every entry of the index (of the differing buckets), its row looked up as it is met. */
     private void entries(FindingSink sink, ExtraPages pages) throws IOException {
-        // entries are decoded (and a finding's path copied) before the walk moves on: page buffers can be reused
-        BTreeWalker walker = new BTreeWalker(db.pages(), db.usableSize()).reusingPageBuffers();
-        LocalLeafCell local = new LocalLeafCell();
-        final class Entries implements TreeVisitor, LeafCellScan {
-            /** Leaf cells read in place: one hashed outside the differing buckets is not decoded (see entry()). */
+        new EntryScan(db, state, entryBuckets).run(pages, new EntryScan.Handler() {
             @Override
-            public void leafCells(BTreePage page, List<PathStep> path) {
-                for (int i = 0; i < page.cellCount() && !stop(); i++) {
-                    if (!page.cellPointerValid(i)) {
-                        continue;
-                    }
-                    if (entryBuckets != null && local.read(page, i)
-                            && view.parse(page.data(), local.payloadOffset(), local.payloadSize(), Integer.MAX_VALUE)
-                            && !suspected(entryBuckets, EntryHash.of(view, state.recordColumns))) {
-                        continue;
-                    }
-                    LeafCellScan.asWalked(page, i, path, this);
+            public void entry(BTreePage page, PayloadCell cell, List<PathStep> path, List<Value> held, boolean sound,
+                              long hash) {
+                if (sound && residues != null && residues.take(hash)) {
+                    return; // a held row implies this entry: its lookup would find the row, and the row's would find it
                 }
-            }
-
-            @Override
-            public void cell(BTreePage page, Cell cell, List<PathStep> path) {
-                if (!(cell instanceof PayloadCell pc)) {
-                    return;
-                }
-                try {
-                    entry(page, pc, path, sink);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-
-            @Override
-            public void problem(Problem problem) {
-                // the structural checks report the index tree's damage
+                report(cell, path, held, sink);
             }
 
             @Override
             public boolean stop() {
                 return named >= limit;
             }
-
-            @Override
-            public boolean page(BTreePage page, List<PathStep> path, int depth) {
-                pages.read(1);
-                return true;
-            }
-        }
-        walker.walk(state.index.rootPage(), new Entries());
+        });
     }
 
-    private void entry(BTreePage page, PayloadCell cell, List<PathStep> path, FindingSink sink) throws IOException {
-        if (entryBuckets != null && local(page, cell, Integer.MAX_VALUE)
-                && !suspected(entryBuckets, EntryHash.of(view, state.recordColumns))) {
-            return; // hashed from its bytes, as the walk did: not in a differing bucket
+    /** Looks up the row of the entry {@code held} of {@code cell}, and names the entry when none implies it. */
+    private void report(PayloadCell cell, List<PathStep> path, List<Value> held, FindingSink sink) {
+        try {
+            lookups++;
+            String why = unmatched(held);
+            if (why == null) {
+                return;
+            }
+            named++;
+            String name = state.index.name();
+            sink.add(Finding.of(FindingCode.INDEX_ENTRY_EXTRA, "entry " + Literals.tuple(held, held.size())
+                            + " of index " + name + " matches no row of " + table.name() + ": " + why)
+                    .object(name).at(cell.span()).cell(cell.index()).path(new ArrayList<>(path))
+                    .keys(Literals.of(held, held.size())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        // decoded as the walk decoded it (so that a sound record hashes as it did there)
-        Payload payload = payloads.read(page.data(), cell.payload());
-        Record record = records.decode(payload);
-        List<Value> held = record.values();
-        boolean sound = payload.problems().isEmpty() && record.problems().isEmpty();
-        long hash = sound ? EntryHash.of(held, state.recordColumns, db.encoding()) : 0;
-        if (sound && !suspected(entryBuckets, hash)) {
-            return;
-        }
-        if (sound && residues != null && residues.take(hash)) {
-            return; // a held row implies this entry: its lookup would find the row, and the row's would find it
-        }
-        lookups++;
-        String why = unmatched(held);
-        if (why == null) {
-            return;
-        }
-        named++;
-        String name = state.index.name();
-        sink.add(Finding.of(FindingCode.INDEX_ENTRY_EXTRA, "entry " + Literals.tuple(held, held.size()) + " of index "
-                        + name + " matches no row of " + table.name() + ": " + why)
-                .object(name).at(cell.span()).cell(cell.index()).path(new ArrayList<>(path))
-                .keys(Literals.of(held, held.size())));
     }
 
     /**
@@ -372,21 +321,8 @@ final class MismatchNamer {
         return k.contains(null) || breaks.contain(k);
     }
 
-    /**
-     * Reads {@code cell}'s record into {@link #view} when the cell has no problem, its payload lies wholly on the page
-     * and the record is sound with at most {@code maxColumns} values: the records the walks hashed from their bytes.
-     */
-    private boolean local(BTreePage page, Cell cell, int maxColumns) {
-        if (!(cell instanceof PayloadCell pc) || !cell.problems().isEmpty()) {
-            return false;
-        }
-        LocalPayload p = pc.payload();
-        return !p.overflows() && p.localSize() == p.declaredSize()
-                && view.parse(page.data(), p.localOffset(), p.localSize(), maxColumns);
-    }
-
     /** Whether a row or entry with this hash must be looked up. */
-    private static boolean suspected(boolean[] buckets, long hash) {
+    static boolean suspected(boolean[] buckets, long hash) {
         return buckets == null || buckets[EntryDigest.bucket(hash)];
     }
 

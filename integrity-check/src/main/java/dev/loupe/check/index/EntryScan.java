@@ -1,0 +1,152 @@
+package dev.loupe.check.index;
+
+import dev.loupe.check.ExtraPages;
+import dev.loupe.format.Database;
+import dev.loupe.format.Problem;
+import dev.loupe.format.btree.BTreePage;
+import dev.loupe.format.btree.BTreeWalker;
+import dev.loupe.format.btree.Cell;
+import dev.loupe.format.btree.LeafCellScan;
+import dev.loupe.format.btree.LocalLeafCell;
+import dev.loupe.format.btree.LocalPayload;
+import dev.loupe.format.btree.PathStep;
+import dev.loupe.format.btree.Payload;
+import dev.loupe.format.btree.PayloadCell;
+import dev.loupe.format.btree.PayloadReader;
+import dev.loupe.format.btree.TreeVisitor;
+import dev.loupe.format.record.Record;
+import dev.loupe.format.record.RecordDecoder;
+import dev.loupe.format.record.RecordView;
+import dev.loupe.format.record.Value;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * One scan of an index's entries for the exact pass ({@link MismatchNamer}): each entry whose hash falls in a bucket
+ * where the digests differ (every entry, when entries are not narrowed) is handed on decoded, with its hash, cell
+ * and b-tree path. An entry hashed outside those buckets from its record bytes, as the walk hashed it, is not even
+ * decoded. The scan has buffers of its own: the namer's serve the rows' scan and the lookups.
+ */
+final class EntryScan {
+
+    /** Where the scan hands the entries it may not pass over. */
+    interface Handler {
+
+        /**
+         * @param held  the entry's values, decoded as the walk decoded them
+         * @param sound whether its payload and record are sound (then {@code hash} is its {@link EntryHash})
+         */
+        void entry(BTreePage page, PayloadCell cell, List<PathStep> path, List<Value> held, boolean sound, long hash)
+                throws IOException;
+
+        /** Whether the scan ends here. */
+        boolean stop();
+    }
+
+    private final Database db;
+    private final IndexState state;
+    /** The buckets whose entries are handed on; null: every entry is. */
+    private final boolean[] buckets;
+    private final RecordView view;
+    private final LocalLeafCell local = new LocalLeafCell();
+    private final PayloadReader payloads;
+    private final RecordDecoder records;
+
+    EntryScan(Database db, IndexState state, boolean[] buckets) {
+        this.db = db;
+        this.state = state;
+        this.buckets = buckets;
+        this.view = new RecordView(db.encoding());
+        this.payloads = new PayloadReader(db.pages(), db.usableSize());
+        this.records = new RecordDecoder(db.encoding(), true);
+    }
+
+    /** @param pages where the scan's pages are counted (the progress line) */
+    void run(ExtraPages pages, Handler handler) throws IOException {
+        // entries are decoded (and a finding's path copied) before the walk moves on: page buffers can be reused
+        BTreeWalker walker = new BTreeWalker(db.pages(), db.usableSize()).reusingPageBuffers();
+        final class Entries implements TreeVisitor, LeafCellScan {
+            /** Leaf cells read in place: one hashed outside the differing buckets is not decoded (see entry()). */
+            @Override
+            public void leafCells(BTreePage page, List<PathStep> path) {
+                for (int i = 0; i < page.cellCount() && !stop(); i++) {
+                    if (!page.cellPointerValid(i)) {
+                        continue;
+                    }
+                    if (buckets != null && local.read(page, i)
+                            && view.parse(page.data(), local.payloadOffset(), local.payloadSize(), Integer.MAX_VALUE)
+                            && !MismatchNamer.suspected(buckets, EntryHash.of(view, state.recordColumns))) {
+                        continue;
+                    }
+                    LeafCellScan.asWalked(page, i, path, this);
+                }
+            }
+
+            @Override
+            public void cell(BTreePage page, Cell cell, List<PathStep> path) {
+                if (!(cell instanceof PayloadCell pc)) {
+                    return;
+                }
+                try {
+                    entry(page, pc, path, handler);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public void problem(Problem problem) {
+                // the structural checks report the index tree's damage
+            }
+
+            @Override
+            public boolean stop() {
+                return handler.stop();
+            }
+
+            @Override
+            public boolean page(BTreePage page, List<PathStep> path, int depth) {
+                pages.read(1);
+                return true;
+            }
+        }
+        walker.walk(state.index.rootPage(), new Entries());
+    }
+
+    private void entry(BTreePage page, PayloadCell cell, List<PathStep> path, Handler handler) throws IOException {
+        if (buckets != null && local(page, cell)
+                && !MismatchNamer.suspected(buckets, EntryHash.of(view, state.recordColumns))) {
+            return; // hashed from its bytes, as the walk did: not in a differing bucket
+        }
+        // decoded as the walk decoded it (so that a sound record hashes as it did there)
+        Payload payload = payloads.read(page.data(), cell.payload());
+        Record record = records.decode(payload);
+        List<Value> held = record.values();
+        boolean sound = payload.problems().isEmpty() && record.problems().isEmpty();
+        long hash = sound ? EntryHash.of(held, state.recordColumns, db.encoding()) : 0;
+        if (sound && !MismatchNamer.suspected(buckets, hash)) {
+            return;
+        }
+        handler.entry(page, cell, path, held, sound, hash);
+    }
+
+    /** The values of the entry in {@code cell}, decoded as {@link #run} decodes them. */
+    List<Value> held(BTreePage page, PayloadCell cell) throws IOException {
+        return records.decode(payloads.read(page.data(), cell.payload())).values();
+    }
+
+    /**
+     * Reads {@code cell}'s record into {@link #view} when the cell has no problem, its payload lies wholly on the
+     * page and the record is sound: the records the walks hashed from their bytes.
+     */
+    private boolean local(BTreePage page, Cell cell) {
+        if (!(cell instanceof PayloadCell pc) || !cell.problems().isEmpty()) {
+            return false;
+        }
+        LocalPayload p = pc.payload();
+        return !p.overflows() && p.localSize() == p.declaredSize()
+                && view.parse(page.data(), p.localOffset(), p.localSize(), Integer.MAX_VALUE);
+    }
+}
