@@ -5,11 +5,14 @@ import dev.loupe.format.btree.BTreePage;
 import dev.loupe.format.btree.BTreeWalker;
 import dev.loupe.format.btree.Cell;
 import dev.loupe.format.btree.InteriorCell;
+import dev.loupe.format.btree.LocalPayload;
 import dev.loupe.format.btree.PageType;
 import dev.loupe.format.btree.PayloadCell;
 import dev.loupe.format.find.KeyComparator;
 import dev.loupe.format.find.TreeSearch;
 import dev.loupe.format.page.PagePath;
+import dev.loupe.format.record.RecordEncoder;
+import dev.loupe.format.record.RecordView;
 import dev.loupe.format.record.Value;
 
 import java.io.IOException;
@@ -48,19 +51,39 @@ final class IndexSeek {
     private final Map<Long, Decoded> top = new HashMap<>();
     private final int cachedPages;
 
+    /** A probed cell's record read in place, and the key as a record (see {@link #find}). */
+    private final RecordView cellView;
+    private final RecordView keyView;
+    private final boolean bytes;
+
     /** A decoded page and its cells' keys, each decoded when first probed (null until then). */
     private record Decoded(BTreePage page, List<?>[] keys) {
     }
 
     IndexSeek(Database db, TreeSearch keys, KeyComparator order) {
+        this(db, keys, order, true);
+    }
+
+    /** @param bytes whether cells are compared on their record bytes where they can be (false: always decoded) */
+    IndexSeek(Database db, TreeSearch keys, KeyComparator order, boolean bytes) {
+        this.bytes = bytes;
         this.db = db;
         this.keys = keys;
         this.order = order;
         this.cachedPages = CACHED_BYTES / Math.max(512, db.pageSize());
+        this.cellView = new RecordView(db.encoding());
+        this.keyView = new RecordView(db.encoding());
     }
 
-    /** The entry whose first key.size() values equal {@code key}, as SQLite would find it, or null. */
+    /**
+     * The entry whose first key.size() values equal {@code key}, as SQLite would find it, or null. The key is written
+     * as a record once, and a probed cell whose record lies wholly on its page and is sound is compared with it on
+     * the bytes (RecordCompare orders as the decoded values order: RecordViewTest); any other cell is decoded.
+     */
     Hit find(long root, List<Value> key) throws IOException {
+        byte[] keyRecord = !bytes || key.contains(null) ? null : RecordEncoder.encode(key, db.encoding());
+        boolean onBytes = keyRecord != null && keyView.parse(keyRecord, 0, keyRecord.length, key.size())
+                && keyView.count() == key.size();
         PagePath visited = new PagePath();
         long pgno = root;
         for (int depth = 0; depth < BTreeWalker.MAX_DEPTH; depth++) {
@@ -94,14 +117,14 @@ final class IndexSeek {
                 if (!(c instanceof PayloadCell pc)) {
                     return null;
                 }
-                List<Value> values = keyOf(d, idx, pc);
-                int r = order.compare(values, key);
+                int r = onBytes && inPlace(page, pc) ? order.compare(cellView, keyView, key.size())
+                        : order.compare(keyOf(d, idx, pc), key);
                 if (r < 0) {
                     lwr = idx + 1;
                 } else if (r > 0) {
                     upr = idx - 1;
                 } else {
-                    return new Hit(pgno, pc, values);
+                    return new Hit(pgno, pc, keyOf(d, idx, pc));
                 }
                 if (lwr > upr) {
                     break;
@@ -121,6 +144,16 @@ final class IndexSeek {
             }
         }
         return null;
+    }
+
+    /** Reads {@code pc}'s record into {@link #cellView} when it lies wholly on the page and is sound. */
+    private boolean inPlace(BTreePage page, PayloadCell pc) {
+        if (!pc.problems().isEmpty()) {
+            return false;
+        }
+        LocalPayload p = pc.payload();
+        return !p.overflows() && p.localSize() == p.declaredSize()
+                && cellView.parse(page.data(), p.localOffset(), p.localSize(), Integer.MAX_VALUE);
     }
 
     /** Cell {@code idx}'s key, decoded once for a page of the top levels. */
