@@ -62,11 +62,13 @@ final class IndexState {
 
     /**
      * Whether the exact pass may skip the rows the digests vouch for: their lookups descend the index, which finds
-     * what the walk found when neither walk met damage and the index is in key order, or out of order only in
-     * {@link #breaks} that bound where (then the rows whose key lies there are looked up too).
+     * what the index's walk found when that walk met no damage and the index is in key order, or out of order only
+     * in {@link #breaks} that bound where (then the rows whose key lies there are looked up too). Damage in the
+     * table's tree does not matter here: the rows are the ones the table's walk hashed, read by a scan of the same
+     * tree, and a damaged row is looked up whatever its hash.
      */
     boolean rowLookupsSkippable() {
-        return (!disordered || breaks.bounded()) && entryLookupsSkippable();
+        return (!disordered || breaks.bounded()) && !indexTreeDamaged;
     }
 
     /**

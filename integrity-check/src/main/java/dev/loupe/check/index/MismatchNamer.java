@@ -9,6 +9,7 @@ import dev.loupe.check.FindingSink;
 import dev.loupe.check.ExtraPages;
 import dev.loupe.format.Database;
 import dev.loupe.format.btree.BTreePage;
+import dev.loupe.format.btree.LocalPayload;
 import dev.loupe.format.btree.PathStep;
 import dev.loupe.format.btree.PayloadCell;
 import dev.loupe.format.find.KeyComparator;
@@ -328,11 +329,16 @@ final class MismatchNamer {
 
     /** Why {@code held} matches no row, or null if its row implies it. */
     private String unmatched(List<Value> held) throws IOException {
-        Row row = table.hasRowid() ? rowByRowid(held) : rowByPrimaryKey(held);
-        if (row == null) {
+        SearchResult found = table.hasRowid() ? rowByRowid(held) : rowByPrimaryKey(held);
+        BTreePage page = found == null || !found.found() ? null : pageOf(found);
+        if (page == null) {
             return table.hasRowid() ? "no row has rowid " + rowidText(held)
                     : "no row has that PRIMARY KEY";
         }
+        if (impliesExactly(page, found, held)) {
+            return null;
+        }
+        Row row = rowDecoder.decode(page, found.cell());
         ImpliedEntry e = state.generator.entryFor(row, binding);
         if (e == ImpliedEntry.Excluded.INSTANCE) {
             return "the index's WHERE clause is not true for " + rowName(row) + ", which needs no entry";
@@ -347,16 +353,36 @@ final class MismatchNamer {
         return null;
     }
 
-    private Row rowByRowid(List<Value> held) throws IOException {
+    /**
+     * Whether the row {@code found} on {@code page}, read in place, implies an entry of {@code held}'s hash: then it
+     * implies {@code held} itself (the trust the digests rest on), and the row need not be decoded. False whenever
+     * that cannot be told from the record's bytes (a damaged or overflowing record, an index with expressions or a
+     * WHERE clause); the caller then decodes the row.
+     */
+    private boolean impliesExactly(BTreePage page, SearchResult found, List<Value> held) {
+        if (!(found.cell() instanceof PayloadCell pc) || !pc.problems().isEmpty()
+                || held.size() != state.recordColumns || held.contains(null)) {
+            return false;
+        }
+        LocalPayload p = pc.payload();
+        if (p.overflows() || p.localSize() != p.declaredSize()
+                || !view.parse(page.data(), p.localOffset(), p.localSize(), table.recordColumns().length)
+                || !state.generator.hashable(view, table.hasRowid())) {
+            return false;
+        }
+        long rowid = table.hasRowid() ? ((IntegerValue) held.get(state.recordColumns - 1)).value() : 0;
+        return state.generator.hash(view, rowid) == EntryHash.of(held, state.recordColumns, db.encoding());
+    }
+
+    private SearchResult rowByRowid(List<Value> held) throws IOException {
         int last = state.recordColumns - 1;
         if (last < 0 || held.size() <= last || !(held.get(last) instanceof IntegerValue rowid)) {
             return null;
         }
-        SearchResult r = search.byRowid(table.rootPage(), rowid.value());
-        return r.found() ? decode(r) : null;
+        return search.byRowid(table.rootPage(), rowid.value());
     }
 
-    private Row rowByPrimaryKey(List<Value> held) throws IOException {
+    private SearchResult rowByPrimaryKey(List<Value> held) throws IOException {
         List<IndexedColumn> pk = table.primaryKey();
         List<IndexedColumn> cols = state.index.recordColumns();
         List<Value> key = new ArrayList<>();
@@ -373,18 +399,14 @@ final class MismatchNamer {
             }
             key.add(held.get(at));
         }
-        SearchResult r = search.byKey(table.rootPage(), key, new KeyComparator(pk, db.encoding()));
-        return r.found() ? decode(r) : null;
+        return search.byKey(table.rootPage(), key, new KeyComparator(pk, db.encoding()));
     }
 
-    private Row decode(SearchResult r) throws IOException {
+    /** The page a search found its row on, read again, or null if it can no longer be read. */
+    private BTreePage pageOf(SearchResult r) throws IOException {
         long pgno = r.endStep().page();
         byte[] data = db.pages().read(pgno);
-        if (data == null) {
-            return null;
-        }
-        BTreePage page = BTreePage.decode(pgno, data, db.usableSize());
-        return new RowDecoder(db, table).decode(page, r.cell());
+        return data == null ? null : BTreePage.decode(pgno, data, db.usableSize());
     }
 
     private String rowName(Row row) {
