@@ -22,7 +22,9 @@ import dev.loupe.format.record.Value;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Finds an entry by descending a b-tree from its root, as SQLite's cursors seek (btree.c, sqlite3BtreeTableMoveto
@@ -39,14 +41,35 @@ public final class TreeSearch {
 
     private final PageSource pages;
     private final int usableSize;
+    private final TextEncoding encoding;
     private final PayloadReader payloads;
     private final RecordDecoder records;
+    /** Interior pages decoded by earlier searches (see {@link #keepingInteriorPages}); null: none are kept. */
+    private final Map<Long, BTreePage> interior;
+    private final int maxInterior;
 
     public TreeSearch(PageSource pages, int usableSize, TextEncoding encoding) {
+        this(pages, usableSize, encoding, 0);
+    }
+
+    private TreeSearch(PageSource pages, int usableSize, TextEncoding encoding, int maxInterior) {
         this.pages = pages;
         this.usableSize = usableSize;
+        this.encoding = encoding;
         this.payloads = new PayloadReader(pages, usableSize);
         this.records = new RecordDecoder(encoding, false);
+        this.interior = maxInterior > 0 ? new HashMap<>() : null;
+        this.maxInterior = maxInterior;
+    }
+
+    /**
+     * A search that keeps the interior pages it decodes, up to about {@code maxBytes} of them, for a caller that
+     * makes millions of searches in one tree (the checker's exact pass): every descent starts with the same few
+     * pages, and only its leaf is read anew. The file is read-only, so a kept page stays what it was. Not for use
+     * by more than one thread.
+     */
+    public TreeSearch keepingInteriorPages(int maxBytes) {
+        return new TreeSearch(pages, usableSize, encoding, Math.max(1, maxBytes / Math.max(512, pages.pageSize())));
     }
 
     /** Searches the table b-tree rooted at {@code root} for {@code rowid}. */
@@ -154,12 +177,19 @@ public final class TreeSearch {
                         + " or the tree is deeper than " + BTreeWalker.MAX_DEPTH + " levels: search stopped"));
                 break;
             }
-            byte[] data = pages.read(pgno);
-            if (data == null) {
-                problems.add(new Problem(ProblemKind.PAGE_UNREADABLE, ref, "page " + pgno + " cannot be read"));
-                break;
+            BTreePage page = interior == null ? null : interior.get(pgno);
+            if (page == null) {
+                byte[] data = pages.read(pgno);
+                if (data == null) {
+                    problems.add(new Problem(ProblemKind.PAGE_UNREADABLE, ref, "page " + pgno + " cannot be read"));
+                    break;
+                }
+                page = BTreePage.decode(pgno, data, usableSize);
+                if (interior != null && page.type() != null && !page.type().isLeaf()
+                        && interior.size() < maxInterior) {
+                    interior.put(pgno, page);
+                }
             }
-            BTreePage page = BTreePage.decode(pgno, data, usableSize);
             PageType type = page.type();
             if (type == null || type.isTable() != probe.table()) {
                 problems.add(new Problem(type == null ? ProblemKind.PAGE_TYPE : ProblemKind.TREE_PAGE_KIND, ref,

@@ -90,7 +90,8 @@ final class MismatchNamer {
         this.db = db;
         this.state = state;
         this.table = state.table;
-        this.search = new TreeSearch(db.pages(), db.usableSize(), db.encoding());
+        // a lookup per row or entry: the trees' interior pages stay decoded (8 MiB of them at most)
+        this.search = new TreeSearch(db.pages(), db.usableSize(), db.encoding()).keepingInteriorPages(8 << 20);
         this.entryOrder = new KeyComparator(state.index.recordColumns(), db.encoding());
         this.seek = new IndexSeek(db, search, entryOrder);
         this.binding = new RowBinding(table, db.encoding());

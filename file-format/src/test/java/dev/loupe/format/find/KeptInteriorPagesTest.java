@@ -1,0 +1,70 @@
+package dev.loupe.format.find;
+
+import dev.loupe.format.Database;
+import dev.loupe.format.schema.Table;
+import dev.loupe.samples.Sample;
+import dev.loupe.samples.Samples;
+import dev.loupe.samples.corrupt.Corruption;
+import dev.loupe.samples.corrupt.Corruptions;
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A search that keeps the interior pages it decoded ({@link TreeSearch#keepingInteriorPages}) finds what a search
+ * that reads every page anew finds, step for step, on every sample and every catalogue corruption (damaged
+ * interior pages, loops and bad child pointers among them), searching each rowid table many times over.
+ */
+class KeptInteriorPagesTest {
+
+    @Test
+    void keptPagesChangeNoSearch() throws Exception {
+        int searches = 0;
+        for (Sample s : Sample.values()) {
+            searches += compare(Samples.bytes(s), s.fileName());
+        }
+        for (Corruption c : Corruptions.all()) {
+            searches += compare(c.image().db(), c.name());
+        }
+        assertThat(searches).isGreaterThan(10_000);
+    }
+
+    private static int compare(byte[] image, String what) throws Exception {
+        Database db;
+        try {
+            db = Database.fromImage(image, what);
+        } catch (RuntimeException e) {
+            return 0; // not openable as a database at all
+        }
+        int n = 0;
+        try (db) {
+            TreeSearch plain = new TreeSearch(db.pages(), db.usableSize(), db.encoding());
+            // a small budget too: past it pages are read anew, as by the plain search
+            for (TreeSearch kept : new TreeSearch[] {plain.keepingInteriorPages(8 << 20), plain.keepingInteriorPages(1)}) {
+                for (Table t : db.schema().tables()) {
+                    if (t.virtual() || t.rootPage() < 1 || !t.hasRowid()) {
+                        continue;
+                    }
+                    Random r = new Random(t.name().hashCode());
+                    for (int k = 0; k < 300; k++) {
+                        long rowid = k < 200 ? k : r.nextInt(100_000) - 10;
+                        SearchResult a = plain.byRowid(t.rootPage(), rowid);
+                        SearchResult b = kept.byRowid(t.rootPage(), rowid);
+                        String as = what + " " + t.name() + " rowid " + rowid;
+                        assertThat(b.found()).as(as).isEqualTo(a.found());
+                        assertThat(b.path()).as(as).isEqualTo(a.path());
+                        assertThat(b.foundStep()).as(as).isEqualTo(a.foundStep());
+                        assertThat(b.problems()).as(as).isEqualTo(a.problems());
+                        if (a.found()) {
+                            assertThat(b.cell().index()).as(as).isEqualTo(a.cell().index());
+                        }
+                        n++;
+                    }
+                }
+            }
+        }
+        return n;
+    }
+}
