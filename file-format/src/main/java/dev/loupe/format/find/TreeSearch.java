@@ -47,6 +47,8 @@ public final class TreeSearch {
     /** Interior pages decoded by earlier searches (see {@link #keepingInteriorPages}); null: none are kept. */
     private final Map<Long, BTreePage> interior;
     private final int maxInterior;
+    /** The page the last search decoded last (where it ended). */
+    private BTreePage last;
 
     public TreeSearch(PageSource pages, int usableSize, TextEncoding encoding) {
         this(pages, usableSize, encoding, 0);
@@ -70,6 +72,19 @@ public final class TreeSearch {
      */
     public TreeSearch keepingInteriorPages(int maxBytes) {
         return new TreeSearch(pages, usableSize, encoding, Math.max(1, maxBytes / Math.max(512, pages.pageSize())));
+    }
+
+    /**
+     * The page a found result's entry lies on, as this search decoded it (the last page it read), or read anew when
+     * {@code r} is not this search's latest result; null when it can no longer be read.
+     */
+    public BTreePage pageOf(SearchResult r) throws IOException {
+        long pgno = r.endStep().page();
+        if (last != null && last.number() == pgno) {
+            return last;
+        }
+        byte[] data = pages.read(pgno);
+        return data == null ? null : BTreePage.decode(pgno, data, usableSize);
     }
 
     /** Searches the table b-tree rooted at {@code root} for {@code rowid}. */
@@ -185,6 +200,7 @@ public final class TreeSearch {
                     break;
                 }
                 page = BTreePage.decode(pgno, data, usableSize);
+                last = page;
                 if (interior != null && page.type() != null && !page.type().isLeaf()
                         && interior.size() < maxInterior) {
                     interior.put(pgno, page);

@@ -331,7 +331,7 @@ final class MismatchNamer {
     /** Why {@code held} matches no row, or null if its row implies it. */
     private String unmatched(List<Value> held) throws IOException {
         SearchResult found = table.hasRowid() ? rowByRowid(held) : rowByPrimaryKey(held);
-        BTreePage page = found == null || !found.found() ? null : pageOf(found);
+        BTreePage page = found == null || !found.found() ? null : search.pageOf(found);
         if (page == null) {
             return table.hasRowid() ? "no row has rowid " + rowidText(held)
                     : "no row has that PRIMARY KEY";
@@ -403,12 +403,7 @@ final class MismatchNamer {
         return search.byKey(table.rootPage(), key, new KeyComparator(pk, db.encoding()));
     }
 
-    /** The page a search found its row on, read again, or null if it can no longer be read. */
-    private BTreePage pageOf(SearchResult r) throws IOException {
-        long pgno = r.endStep().page();
-        byte[] data = db.pages().read(pgno);
-        return data == null ? null : BTreePage.decode(pgno, data, db.usableSize());
-    }
+
 
     private String rowName(Row row) {
         if (row.rowid() != null) {
