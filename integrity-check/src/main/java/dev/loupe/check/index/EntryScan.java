@@ -35,6 +35,15 @@ final class EntryScan {
     interface Handler {
 
         /**
+         * Whether an entry whose sound record lies wholly on its page, read in place into {@code record} (of hash
+         * {@code hash}), is accounted for without being decoded; when false it is decoded and given to
+         * {@link #entry}.
+         */
+        default boolean inPlace(RecordView record, long hash) throws IOException {
+            return false;
+        }
+
+        /**
          * @param held  the entry's values, decoded as the walk decoded them
          * @param sound whether its payload and record are sound (then {@code hash} is its {@link EntryHash})
          */
@@ -116,9 +125,14 @@ final class EntryScan {
     }
 
     private void entry(BTreePage page, PayloadCell cell, List<PathStep> path, Handler handler) throws IOException {
-        if (buckets != null && local(page, cell)
-                && !MismatchNamer.suspected(buckets, EntryHash.of(view, state.recordColumns))) {
-            return; // hashed from its bytes, as the walk did: not in a differing bucket
+        if (local(page, cell)) {
+            long hash = EntryHash.of(view, state.recordColumns);
+            if (!MismatchNamer.suspected(buckets, hash)) {
+                return; // hashed from its bytes, as the walk did: not in a differing bucket
+            }
+            if (handler.inPlace(view, hash)) {
+                return;
+            }
         }
         // decoded as the walk decoded it (so that a sound record hashes as it did there)
         Payload payload = payloads.read(page.data(), cell.payload());

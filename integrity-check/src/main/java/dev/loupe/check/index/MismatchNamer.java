@@ -268,6 +268,28 @@ final class MismatchNamer {
     private void entries(FindingSink sink, ExtraPages pages) throws IOException {
         new EntryScan(db, state, entryBuckets).run(pages, new EntryScan.Handler() {
             @Override
+            public boolean inPlace(RecordView record, long hash) throws IOException {
+                if (residues != null && residues.take(hash)) {
+                    return true;
+                }
+                // the entry's row looked up by the rowid the record ends with, and hashed in place: when it implies
+                // this very entry, that lookup is all the entry needs (when not, the entry is decoded and looked
+                // up again, with what a finding reports)
+                int last = state.recordColumns - 1;
+                if (!table.hasRowid() || last < 0 || record.count() != state.recordColumns || !record.isInteger(last)) {
+                    return false;
+                }
+                long rowid = record.integer(last);
+                SearchResult found = search.byRowid(table.rootPage(), rowid);
+                BTreePage page = found.found() ? search.pageOf(found) : null;
+                if (page != null && impliesExactly(page, found, rowid, hash)) {
+                    lookups++;
+                    return true;
+                }
+                return false;
+            }
+
+            @Override
             public void entry(BTreePage page, PayloadCell cell, List<PathStep> path, List<Value> held, boolean sound,
                               long hash) {
                 if (sound && residues != null && residues.take(hash)) {
@@ -336,7 +358,9 @@ final class MismatchNamer {
             return table.hasRowid() ? "no row has rowid " + rowidText(held)
                     : "no row has that PRIMARY KEY";
         }
-        if (impliesExactly(page, found, held)) {
+        if (held.size() == state.recordColumns && !held.contains(null) && impliesExactly(page, found,
+                table.hasRowid() ? ((IntegerValue) held.get(state.recordColumns - 1)).value() : 0,
+                EntryHash.of(held, state.recordColumns, db.encoding()))) {
             return null;
         }
         Row row = rowDecoder.decode(page, found.cell());
@@ -355,14 +379,14 @@ final class MismatchNamer {
     }
 
     /**
-     * Whether the row {@code found} on {@code page}, read in place, implies an entry of {@code held}'s hash: then it
-     * implies {@code held} itself (the trust the digests rest on), and the row need not be decoded. False whenever
+     * Whether the row {@code found} on {@code page} (of rowid {@code rowid}; 0 without rowids), read in place,
+     * implies an entry of hash {@code entryHash}: then it implies that entry itself (the trust the digests rest on),
+     * and the row need not be decoded. False whenever
      * that cannot be told from the record's bytes (a damaged or overflowing record, an index with expressions or a
      * WHERE clause); the caller then decodes the row.
      */
-    private boolean impliesExactly(BTreePage page, SearchResult found, List<Value> held) {
-        if (!(found.cell() instanceof PayloadCell pc) || !pc.problems().isEmpty()
-                || held.size() != state.recordColumns || held.contains(null)) {
+    private boolean impliesExactly(BTreePage page, SearchResult found, long rowid, long entryHash) {
+        if (!(found.cell() instanceof PayloadCell pc) || !pc.problems().isEmpty()) {
             return false;
         }
         LocalPayload p = pc.payload();
@@ -371,8 +395,7 @@ final class MismatchNamer {
                 || !state.generator.hashable(view, table.hasRowid())) {
             return false;
         }
-        long rowid = table.hasRowid() ? ((IntegerValue) held.get(state.recordColumns - 1)).value() : 0;
-        return state.generator.hash(view, rowid) == EntryHash.of(held, state.recordColumns, db.encoding());
+        return state.generator.hash(view, rowid) == entryHash;
     }
 
     private SearchResult rowByRowid(List<Value> held) throws IOException {
