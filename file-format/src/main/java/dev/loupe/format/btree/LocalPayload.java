@@ -31,6 +31,11 @@ public record LocalPayload(
         return overflowPointerOffset >= 0;
     }
 
+    /** Whether the whole payload lies on the page: no overflow, and the local bytes are all it declares. */
+    public boolean allLocal() {
+        return !overflows() && localSize == declaredSize;
+    }
+
     public Span sizeVarintSpan() {
         return Span.inPage(page, sizeVarintOffset, sizeVarintLength);
     }

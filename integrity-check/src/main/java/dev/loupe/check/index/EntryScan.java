@@ -160,7 +160,6 @@ final class EntryScan {
             return false;
         }
         LocalPayload p = pc.payload();
-        return !p.overflows() && p.localSize() == p.declaredSize()
-                && view.parse(page.data(), p.localOffset(), p.localSize(), Integer.MAX_VALUE);
+        return p.allLocal() && view.parse(page.data(), p.localOffset(), p.localSize(), Integer.MAX_VALUE);
     }
 }

@@ -152,8 +152,7 @@ final class IndexSeek {
             return false;
         }
         LocalPayload p = pc.payload();
-        return !p.overflows() && p.localSize() == p.declaredSize()
-                && cellView.parse(page.data(), p.localOffset(), p.localSize(), Integer.MAX_VALUE);
+        return p.allLocal() && cellView.parse(page.data(), p.localOffset(), p.localSize(), Integer.MAX_VALUE);
     }
 
     /** Cell {@code idx}'s key, decoded once for a page of the top levels. */

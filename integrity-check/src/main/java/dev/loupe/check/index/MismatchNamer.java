@@ -390,8 +390,7 @@ final class MismatchNamer {
             return false;
         }
         LocalPayload p = pc.payload();
-        if (p.overflows() || p.localSize() != p.declaredSize()
-                || !view.parse(page.data(), p.localOffset(), p.localSize(), table.recordColumns().length)
+        if (!p.allLocal() || !view.parse(page.data(), p.localOffset(), p.localSize(), table.recordColumns().length)
                 || !state.generator.hashable(view, table.hasRowid())) {
             return false;
         }
