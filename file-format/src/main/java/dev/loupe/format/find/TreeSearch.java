@@ -3,6 +3,7 @@ package dev.loupe.format.find;
 import dev.loupe.format.Problem;
 import dev.loupe.format.ProblemKind;
 import dev.loupe.format.Span;
+import dev.loupe.format.Varint;
 import dev.loupe.format.btree.BTreePage;
 import dev.loupe.format.btree.BTreeWalker;
 import dev.loupe.format.btree.Cell;
@@ -109,9 +110,31 @@ public final class TreeSearch {
         /** Sign of (cell's key - searched key); null when the cell cannot be read. */
         Integer compare(BTreePage page, Cell cell) throws IOException;
 
+        /** {@link #compare} for cell {@code i} of {@code page}; null when the cell cannot be read. */
+        default Integer compareAt(BTreePage page, int i) throws IOException {
+            Cell c = page.cell(i);
+            return c == null ? null : compare(page, c);
+        }
+
         Divider divider(BTreePage page, Cell cell) throws IOException;
 
         boolean table();
+    }
+
+    /**
+     * Where cell {@code i}'s rowid varint starts, when {@code page} is a table page, the cell's pointer is valid and
+     * the varints before and of the rowid both end on the page (as {@link BTreePage#cell} would read them); else -1.
+     */
+    static int rowidAt(BTreePage page, int i) {
+        PageType type = page.type();
+        if ((type != PageType.TABLE_LEAF && type != PageType.TABLE_INTERIOR) || !page.cellPointerValid(i)) {
+            return -1;
+        }
+        byte[] d = page.data();
+        int limit = Math.min(page.usableSize(), d.length);
+        int p = page.cellPointer(i);
+        int n = type == PageType.TABLE_LEAF ? Varint.length(d, p, limit) : p + 4 <= limit ? 4 : 0;
+        return n > 0 && Varint.length(d, p + n, limit) > 0 ? p + n : -1;
     }
 
     private final class RowidProbe implements Probe {
@@ -119,6 +142,18 @@ public final class TreeSearch {
 
         RowidProbe(long rowid) {
             this.rowid = rowid;
+        }
+
+        /**
+         * The binary search's probes read a table cell's rowid straight from the page (after the payload size on a
+         * leaf, after the left child on an interior page: fileformat2 §1.6), with no cell decoded; a cell whose
+         * varints do not both end on the page is decoded, as before, and its problems decide.
+         */
+        @Override
+        public Integer compareAt(BTreePage page, int i) throws IOException {
+            int at = rowidAt(page, i);
+            return at < 0 ? Probe.super.compareAt(page, i) : Integer.valueOf(Long.compare(
+                    Varint.value(page.data(), at), rowid));
         }
 
         @Override
@@ -221,8 +256,7 @@ public final class TreeSearch {
             boolean damaged = false;
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
-                Cell c = page.cell(mid);
-                Integer cmp = c == null ? null : probe.compare(page, c);
+                Integer cmp = probe.compareAt(page, mid);
                 if (cmp == null) {
                     problems.add(new Problem(ProblemKind.CELL_POINTER, page.cellPointerSpan(mid), "cell " + mid
                             + " of page " + pgno + " cannot be read: search stopped"));

@@ -1,6 +1,11 @@
 package dev.loupe.format.find;
 
 import dev.loupe.format.Database;
+import dev.loupe.format.Varint;
+import dev.loupe.format.btree.BTreePage;
+import dev.loupe.format.btree.Cell;
+import dev.loupe.format.btree.TableInteriorCell;
+import dev.loupe.format.btree.TableLeafCell;
 import dev.loupe.format.schema.Table;
 import dev.loupe.samples.Sample;
 import dev.loupe.samples.Samples;
@@ -15,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A search that keeps the interior pages it decoded ({@link TreeSearch#keepingInteriorPages}) finds what a search
  * that reads every page anew finds, step for step, on every sample and every catalogue corruption (damaged
- * interior pages, loops and bad child pointers among them), searching each rowid table many times over.
+ * interior pages, loops and bad child pointers among them), searching each rowid table many times over. And the
+ * rowids a search's probes read straight from the page are the decoded cells' rowids, on every table page of them.
  */
 class KeptInteriorPagesTest {
 
@@ -29,6 +35,49 @@ class KeptInteriorPagesTest {
             searches += compare(c.image().db(), c.name());
         }
         assertThat(searches).isGreaterThan(10_000);
+    }
+
+    @Test
+    void rowidsReadFromThePageAreTheDecodedCellsRowids() throws Exception {
+        int read = 0;
+        for (Sample s : Sample.values()) {
+            read += rowids(Samples.bytes(s), s.fileName());
+        }
+        for (Corruption c : Corruptions.all()) {
+            read += rowids(c.image().db(), c.name());
+        }
+        assertThat(read).isGreaterThan(10_000);
+    }
+
+    /** Every table cell of every page: the rowid a probe reads in place is the decoded cell's, when it reads one. */
+    private static int rowids(byte[] image, String what) throws Exception {
+        Database db;
+        try {
+            db = Database.fromImage(image, what);
+        } catch (RuntimeException e) {
+            return 0;
+        }
+        int n = 0;
+        try (db) {
+            for (long pgno = 1; pgno <= db.pages().pageCount(); pgno++) {
+                byte[] data = db.pages().read(pgno);
+                if (data == null) {
+                    continue;
+                }
+                BTreePage page = BTreePage.decode(pgno, data, db.usableSize());
+                for (int i = 0; i < page.cellCount(); i++) {
+                    int at = TreeSearch.rowidAt(page, i);
+                    if (at < 0) {
+                        continue;
+                    }
+                    Cell c = page.cell(i);
+                    long decoded = c instanceof TableLeafCell l ? l.rowid() : ((TableInteriorCell) c).rowid();
+                    assertThat(Varint.value(data, at)).as(what + " page " + pgno + " cell " + i).isEqualTo(decoded);
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     private static int compare(byte[] image, String what) throws Exception {
