@@ -146,11 +146,6 @@ final class EntryScan {
         handler.entry(page, cell, path, held, sound, hash);
     }
 
-    /** The values of the entry in {@code cell}, decoded as {@link #run} decodes them. */
-    List<Value> held(BTreePage page, PayloadCell cell) throws IOException {
-        return records.decode(payloads.read(page.data(), cell.payload())).values();
-    }
-
     /**
      * Reads {@code cell}'s record into {@link #view} when the cell has no problem, its payload lies wholly on the
      * page and the record is sound: the records the walks hashed from their bytes.

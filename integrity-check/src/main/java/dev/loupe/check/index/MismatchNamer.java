@@ -141,7 +141,7 @@ final class MismatchNamer {
     private void lookUpUnmatchedRows(FindingSink sink) {
         for (int i = 0; i < residues.size() && named < limit; i++) {
             if (!residues.matched(i)) {
-                lookUp(i, sink);
+                lookUp(residues, i, sink);
             }
         }
     }
@@ -213,10 +213,6 @@ final class MismatchNamer {
         for (int i = 0; i < held.size() && named < limit; i++) {
             lookUp(held, i, sink);
         }
-    }
-
-    private void lookUp(int i, FindingSink sink) {
-        lookUp(residues, i, sink);
     }
 
     /** Row {@code i} of {@code held} read again from its page and looked up as the scan would have. */
