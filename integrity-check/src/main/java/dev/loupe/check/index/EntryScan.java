@@ -95,7 +95,8 @@ final class EntryScan {
 
             @Override
             public void cell(BTreePage page, Cell cell, List<PathStep> path) {
-                if (!(cell instanceof PayloadCell pc)) {
+                // the walker asks stop() between cells, but not before an interior cell after its left subtree
+                if (!(cell instanceof PayloadCell pc) || stop()) {
                     return;
                 }
                 try {
