@@ -57,6 +57,8 @@ final class DeepWalk {
     private boolean damaged;
     /** The last rowid of a rowid table's walk, to see them rise. */
     private long lastRowid = Long.MIN_VALUE;
+    /** During a rowid table's walk: where its damage can mislead a descent by rowid. Null otherwise. */
+    private RowidRoutes routes;
 
     private final boolean fastLane;
     /** Summarises the leaf pages the fast lane reads for the structural pass; null: none are. */
@@ -96,6 +98,7 @@ final class DeepWalk {
         boolean keyFirst = keyFirst(table);
         boolean hasRowid = !table.withoutRowid();
         PageType rowLeaf = hasRowid ? PageType.TABLE_LEAF : PageType.INDEX_LEAF;
+        routes = hasRowid ? new RowidRoutes() : null;
         walk(table.rootPage(), new Cells() {
             /** Sound records are read into it; the key order may keep it (see KeyOrder#spare). Null: none are. */
             private RecordView view = firstView;
@@ -110,6 +113,7 @@ final class DeepWalk {
                 count++;
                 if (hasRowid) {
                     rowidAfter(rowid);
+                    routes.row(rowid);
                 }
                 if (view != null && view.parse(page.data(), offset, size, stored)) {
                     after(reused.next(view, rowid, path, count, rows, page, i), page, null, i, path);
@@ -130,6 +134,10 @@ final class DeepWalk {
                 count++;
                 if (hasRowid) {
                     rowidAfter(((TableLeafCell) cell).rowid());
+                    if (!cell.problems().isEmpty()) {
+                        routes.pageDamaged();
+                    }
+                    routes.row(((TableLeafCell) cell).rowid());
                 }
                 TableRow tr;
                 if (view != null && sound(page, (PayloadCell) cell, view, stored)) {
@@ -173,9 +181,13 @@ final class DeepWalk {
                 }
             }
         });
+        // a WITHOUT ROWID table's descents go by key: any damage leaves every one in doubt
+        DamagedRowids where = !damaged && routes == null ? DamagedRowids.NONE
+                : routes == null ? DamagedRowids.ALL : routes.result(damaged);
+        routes = null;
         for (RowCheck c : checks) {
-            if (damaged) {
-                c.treeDamaged();
+            if (!where.none()) {
+                c.treeDamaged(where);
             }
             c.treePages(pages);
             c.end(sink);
@@ -372,12 +384,18 @@ final class DeepWalk {
         public boolean page(BTreePage page, List<PathStep> path, int depth) {
             pagesRead.accept(1);
             pages++;
+            if (routes != null) {
+                routes.page(page, path, depth);
+            }
             return true;
         }
 
         @Override
         public void problem(Problem problem) {
             damaged = true;
+            if (routes != null) {
+                routes.problem(problem);
+            }
         }
 
         @Override
@@ -411,6 +429,9 @@ final class DeepWalk {
                 for (int i = 0; i < n; i++) {
                     if (!page.cellPointerValid(i)) {
                         damaged = true;
+                        if (routes != null) {
+                            routes.pageDamaged();
+                        }
                         if (judge != null) {
                             judge.reject();
                         }

@@ -10,9 +10,10 @@ public interface RowCheck {
 
     /**
      * Called before {@link #end} when the walk met damage in the table's tree: a problem the walker reported, a cell
-     * it skipped or could not read, keys out of order. A lookup by b-tree descent may then miss what is there.
+     * it skipped or could not read, keys out of order. A lookup by b-tree descent may then miss what is there:
+     * {@code where} says for which rowids ({@link DamagedRowids#ALL} in a WITHOUT ROWID table).
      */
-    default void treeDamaged() {
+    default void treeDamaged(DamagedRowids where) {
     }
 
     /** Called before {@link #end} with the number of pages the walk read in the table's tree. */

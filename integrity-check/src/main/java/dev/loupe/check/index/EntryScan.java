@@ -25,9 +25,10 @@ import java.util.List;
 
 /**
  * One scan of an index's entries for the exact pass ({@link MismatchNamer}): each entry whose hash falls in a bucket
- * where the digests differ (every entry, when entries are not narrowed) is handed on decoded, with its hash, cell
- * and b-tree path. An entry hashed outside those buckets from its record bytes, as the walk hashed it, is not even
- * decoded. The scan has buffers of its own: the namer's serve the rows' scan and the lookups.
+ * where the digests differ (every entry, when entries are not narrowed), or whose row's rowid lies where the table's
+ * tree is damaged ({@link IndexState#rowidInDoubt}), is handed on decoded, with its hash, cell and b-tree path. An
+ * entry passed over from its record bytes, hashed as the walk hashed it, is not even decoded. The scan has buffers
+ * of its own: the namer's serve the rows' scan and the lookups.
  */
 final class EntryScan {
 
@@ -86,7 +87,8 @@ final class EntryScan {
                     }
                     if (buckets != null && local.read(page, i)
                             && view.parse(page.data(), local.payloadOffset(), local.payloadSize(), Integer.MAX_VALUE)
-                            && !MismatchNamer.suspected(buckets, EntryHash.of(view, state.recordColumns))) {
+                            && !MismatchNamer.suspected(buckets, EntryHash.of(view, state.recordColumns))
+                            && !state.rowidInDoubt(view)) {
                         continue;
                     }
                     LeafCellScan.asWalked(page, i, path, this);
@@ -128,7 +130,7 @@ final class EntryScan {
     private void entry(BTreePage page, PayloadCell cell, List<PathStep> path, Handler handler) throws IOException {
         if (local(page, cell)) {
             long hash = EntryHash.of(view, state.recordColumns);
-            if (!MismatchNamer.suspected(buckets, hash)) {
+            if (!MismatchNamer.suspected(buckets, hash) && !state.rowidInDoubt(view)) {
                 return; // hashed from its bytes, as the walk did: not in a differing bucket
             }
             if (handler.inPlace(view, hash)) {
@@ -141,7 +143,7 @@ final class EntryScan {
         List<Value> held = record.values();
         boolean sound = payload.problems().isEmpty() && record.problems().isEmpty();
         long hash = sound ? EntryHash.of(held, state.recordColumns, db.encoding()) : 0;
-        if (sound && !MismatchNamer.suspected(buckets, hash)) {
+        if (sound && !MismatchNamer.suspected(buckets, hash) && !state.rowidInDoubt(held)) {
             return;
         }
         handler.entry(page, cell, path, held, sound, hash);

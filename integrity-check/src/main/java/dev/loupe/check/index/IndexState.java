@@ -1,6 +1,10 @@
 package dev.loupe.check.index;
 
+import dev.loupe.check.DamagedRowids;
 import dev.loupe.format.record.Collation;
+import dev.loupe.format.record.IntegerValue;
+import dev.loupe.format.record.RecordView;
+import dev.loupe.format.record.Value;
 import dev.loupe.format.schema.Index;
 import dev.loupe.format.schema.IndexedColumn;
 import dev.loupe.format.schema.Table;
@@ -32,9 +36,10 @@ final class IndexState {
     boolean disordered;
     /** Where the index's key order breaks: the keys whose lookups may fail there. */
     final KeyBreaks breaks = new KeyBreaks();
-    /** The index's walk met damage in its tree, or the table's in the table's (see RowCheck#treeDamaged). */
+    /** The index's walk met damage in its tree (see EntryCheck#treeDamaged). */
     boolean indexTreeDamaged;
-    boolean tableTreeDamaged;
+    /** Where the table's walk met damage in its tree: the rowids whose descent it may mislead (RowCheck#treeDamaged). */
+    DamagedRowids tableDamage = DamagedRowids.NONE;
     /** Pages the walks read in the table's tree and in the index's (what a scan of each reads again). */
     long tablePages;
     long indexPages;
@@ -73,10 +78,34 @@ final class IndexState {
 
     /**
      * Whether the exact pass may skip the entries the digests vouch for: their lookups descend the table, so the
-     * index's key order does not matter, only that neither walk met damage.
+     * index's key order does not matter, only that the index's walk met no damage and that the table's damage, if
+     * any, is bounded to some rowids (then the entries of those rowids are looked up: {@link #rowidInDoubt}).
      */
     boolean entryLookupsSkippable() {
-        return !indexTreeDamaged && !tableTreeDamaged;
+        return !indexTreeDamaged && !tableDamage.all();
+    }
+
+    /**
+     * Whether a descent of the table for the row of this sound entry (read in place) may be misled by the table's
+     * damage: its rowid lies where that damage is, or the entry does not end with a rowid.
+     */
+    boolean rowidInDoubt(RecordView entry) {
+        if (tableDamage.none()) {
+            return false;
+        }
+        int last = recordColumns - 1;
+        return last < 0 || entry.count() != recordColumns || !entry.isInteger(last)
+                || tableDamage.contains(entry.integer(last));
+    }
+
+    /** {@link #rowidInDoubt(RecordView)} for an entry's decoded values. */
+    boolean rowidInDoubt(List<Value> entry) {
+        if (tableDamage.none()) {
+            return false;
+        }
+        int last = recordColumns - 1;
+        return last < 0 || entry.size() != recordColumns || !(entry.get(last) instanceof IntegerValue rowid)
+                || tableDamage.contains(rowid.value());
     }
 
     boolean comparable() {

@@ -43,7 +43,9 @@ import java.util.List;
  * side, so a descent would find it. With one damaged entry that is one row in {@value EntryDigest#BUCKETS} (the
  * 10.4-million-row bench file with one changed name: 262 s -> 13 s). A row or entry whose record is damaged is always
  * looked up. When a walk met damage every one is, since a descent there can miss what is there, and what
- * integrity_check reports is what its descents find. In an index out of key order a row's lookup (a descent of the
+ * integrity_check reports is what its descents find; but damage in a rowid table's tree only puts in doubt the
+ * entries whose rowid a descent would route through it ({@link dev.loupe.check.DamagedRowids}), and the rows'
+ * lookups descend the index. In an index out of key order a row's lookup (a descent of the
  * index) can fail only for a key inside an interval where the order breaks ({@link KeyBreaks}), so those rows are
  * looked up as well; the entries' lookups descend the table, which the index's order does not touch:
  * {@link IndexState#rowLookupsSkippable}, {@link IndexState#entryLookupsSkippable}.
@@ -265,7 +267,10 @@ final class MismatchNamer {
         new EntryScan(db, state, entryBuckets).run(pages, new EntryScan.Handler() {
             @Override
             public boolean inPlace(RecordView record, long hash) throws IOException {
-                if (residues != null && residues.take(hash)) {
+                // a held row vouches for the entry only where a descent of the table would find that row; where
+                // the table's damage puts that in doubt the entry is looked up, and takes the row only then
+                boolean doubt = state.rowidInDoubt(record);
+                if (residues != null && !doubt && residues.take(hash)) {
                     return true;
                 }
                 // the entry's row looked up by the rowid the record ends with, and hashed in place: when it implies
@@ -280,6 +285,9 @@ final class MismatchNamer {
                 BTreePage page = found.found() ? search.pageOf(found) : null;
                 if (page != null && impliesExactly(page, found, rowid, hash)) {
                     lookups++;
+                    if (doubt && residues != null) {
+                        residues.take(hash);
+                    }
                     return true;
                 }
                 return false;
@@ -288,8 +296,10 @@ final class MismatchNamer {
             @Override
             public void entry(BTreePage page, PayloadCell cell, List<PathStep> path, List<Value> held, boolean sound,
                               long hash) {
-                if (sound && residues != null && residues.take(hash)) {
-                    return; // a held row implies this entry: its lookup would find the row, and the row's would find it
+                // a held row implies this entry: the row's lookup (a descent of the index) would find it, and the
+                // entry's would find the row unless the table's damage is in the way
+                if (sound && residues != null && residues.take(hash) && !state.rowidInDoubt(held)) {
+                    return;
                 }
                 report(cell, path, held, sink);
             }

@@ -1,5 +1,6 @@
 package dev.loupe.check.index;
 
+import dev.loupe.check.DamagedRowids;
 import dev.loupe.check.RowBinding;
 import dev.loupe.format.header.TextEncoding;
 import dev.loupe.check.FindingSink;
@@ -43,11 +44,11 @@ final class TableDigestCheck implements RowCheck {
     }
 
     private Side[] sides;
-    private boolean treeDamaged;
+    private DamagedRowids treeDamage = DamagedRowids.NONE;
 
     @Override
-    public void treeDamaged() {
-        treeDamaged = true;
+    public void treeDamaged(DamagedRowids where) {
+        treeDamage = treeDamage.and(where);
     }
 
     @Override
@@ -88,7 +89,7 @@ final class TableDigestCheck implements RowCheck {
     @Override
     public void end(FindingSink sink) {
         for (IndexState s : indexes) {
-            s.tableTreeDamaged |= treeDamaged;
+            s.tableDamage = s.tableDamage.and(treeDamage);
         }
         if (sides == null) {
             return;

@@ -1,0 +1,228 @@
+package dev.loupe.check;
+
+import dev.loupe.format.Problem;
+import dev.loupe.format.btree.BTreePage;
+import dev.loupe.format.btree.BTreeWalker;
+import dev.loupe.format.btree.Cell;
+import dev.loupe.format.btree.PageType;
+import dev.loupe.format.btree.PathStep;
+import dev.loupe.format.btree.TableInteriorCell;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Follows a rowid table's walk to tell where its tree's damage can mislead a descent by rowid ({@link DamagedRowids}).
+ *
+ * <p>A descent for rowid r takes, on a table interior page, the left child of the first cell whose key is at least r,
+ * or the right child when there is none (fileformat2 §1.6; SQLite's moveto and {@code TreeSearch} alike); on a leaf
+ * it looks for r among the cells' rowids. So each page is reached by the rowids of one closed range: the whole range
+ * at the root, and on an interior page whose keys d0 < d1 < ... rise strictly, child i gets {@code (d[i-1], d[i]]}
+ * of its page's range, the right child what lies above the last key. Where every page on the way is sound (a page of
+ * the table kind whose cells all read without a problem, keys rising strictly, each leaf's rowids rising strictly
+ * within its range), the descent for r reaches the one leaf whose range holds r, as the walk did, and finds there
+ * exactly the row the walk found, or none. So the rowids to distrust are the range of every page that is not sound
+ * (with every problem the walker reports charged to the page it names, or to the child range of the page that refers
+ * to it) and the rowid of every row found outside its leaf's range.
+ *
+ * <p>One frame per tree level, overwritten as the walk moves on: the walk is depth-first, so the frames above the
+ * page last entered are its ancestors.
+ */
+final class RowidRoutes {
+
+    /** Ranges kept; past this many every rowid is distrusted. */
+    static final int CAP = 1 << 16;
+
+    private final long[] page = new long[BTreeWalker.MAX_DEPTH + 1];
+    private final long[] first = new long[BTreeWalker.MAX_DEPTH + 1];
+    private final long[] last = new long[BTreeWalker.MAX_DEPTH + 1];
+    /** Per interior frame: its cells' keys and children (the right child last); whether the keys route. */
+    private final long[][] keys = new long[BTreeWalker.MAX_DEPTH + 1][];
+    private final long[][] children = new long[BTreeWalker.MAX_DEPTH + 1][];
+    private final boolean[] routes = new boolean[BTreeWalker.MAX_DEPTH + 1];
+    private final boolean[] leaf = new boolean[BTreeWalker.MAX_DEPTH + 1];
+    /** The depth of the page last entered, and the deepest frame ever set; -1 before the root. */
+    private int depth = -1;
+    private int deepest = -1;
+    /** The rowid before the current leaf's next row; whether the current leaf's range is already distrusted. */
+    private long previousRowid;
+    private boolean anyRow;
+    private boolean leafCharged;
+
+    private long[] firsts = new long[16];
+    private long[] lasts = new long[16];
+    private int count;
+    private boolean all;
+
+    /** The walk entered {@code p} at {@code path} (as {@code TreeVisitor#page} is told). */
+    void page(BTreePage p, List<PathStep> path, int d) {
+        if (d > BTreeWalker.MAX_DEPTH || d > deepest + 1) {
+            all = true;
+            return;
+        }
+        long lo;
+        long hi;
+        if (d == 0) {
+            lo = Long.MIN_VALUE;
+            hi = Long.MAX_VALUE;
+        } else {
+            PathStep step = path.get(d - 1);
+            if (page[d - 1] != step.page()) {
+                all = true; // not the walk this was built for: trust nothing
+                return;
+            }
+            long[] range = childRange(d - 1, step.cellIndex());
+            lo = range[0];
+            hi = range[1];
+        }
+        depth = d;
+        deepest = Math.max(deepest, d);
+        page[d] = p.number();
+        first[d] = lo;
+        last[d] = hi;
+        keys[d] = null;
+        children[d] = null;
+        routes[d] = false;
+        leaf[d] = p.type() == PageType.TABLE_LEAF;
+        previousRowid = Long.MIN_VALUE;
+        anyRow = false;
+        leafCharged = false;
+        if (leaf[d]) {
+            return;
+        }
+        if (p.type() != PageType.TABLE_INTERIOR) {
+            charge(lo, hi);
+            return;
+        }
+        int n = p.cellCount();
+        long[] k = new long[n];
+        long[] c = new long[n + 1];
+        boolean rising = true;
+        for (int i = 0; i < n; i++) {
+            Cell cell = p.cellPointerValid(i) ? p.cell(i) : null;
+            if (!(cell instanceof TableInteriorCell t) || !t.problems().isEmpty()) {
+                rising = false;
+                c[i] = -1;
+                continue;
+            }
+            k[i] = t.rowid();
+            c[i] = t.leftChild();
+            rising &= i == 0 || k[i - 1] < k[i];
+        }
+        c[n] = p.header().rightChild();
+        keys[d] = k;
+        children[d] = c;
+        routes[d] = rising;
+        if (!rising) {
+            charge(lo, hi);
+        }
+    }
+
+    /**
+     * The range a descent routes to child {@code i} of the interior frame {@code d}; the frame's own range when its
+     * keys do not route (that range is distrusted whole).
+     */
+    private long[] childRange(int d, int i) {
+        long lo = first[d];
+        long hi = last[d];
+        if (!routes[d] || keys[d] == null || i < 0 || i > keys[d].length) {
+            return new long[] {lo, hi};
+        }
+        long[] k = keys[d];
+        if (i > 0) {
+            // above the key before: an empty range when that key is the largest rowid there is
+            if (k[i - 1] == Long.MAX_VALUE) {
+                return new long[] {1, 0};
+            }
+            lo = Math.max(lo, k[i - 1] + 1);
+        }
+        if (i < k.length) {
+            hi = Math.min(hi, k[i]);
+        }
+        return new long[] {lo, hi};
+    }
+
+    /** A row the walk found on the leaf it entered last. */
+    void row(long rowid) {
+        if (depth < 0 || !leaf[depth]) {
+            return; // a row on a page that is not a table leaf: that page's whole range is distrusted already
+        }
+        if (rowid < first[depth] || rowid > last[depth]) {
+            charge(rowid, rowid); // no descent for it comes here
+            pageDamaged();
+        } else if (anyRow && rowid <= previousRowid) {
+            pageDamaged();
+        }
+        previousRowid = rowid;
+        anyRow = true;
+    }
+
+    /** Something on the page last entered cannot be read as the descent would (a cell pointer, a cell). */
+    void pageDamaged() {
+        if (depth < 0) {
+            all = true;
+        } else if (!leaf[depth] || !leafCharged) {
+            leafCharged = leaf[depth];
+            charge(first[depth], last[depth]);
+        }
+    }
+
+    /**
+     * A problem the walker reported: charged to the range of the page it names when the walk is on that page or
+     * below it, else to the range of the child by that number of a page on the way down (the problem is in a page
+     * the walk is about to enter, or could not), else to every rowid.
+     */
+    void problem(Problem p) {
+        long at = p.span().page();
+        boolean found = false;
+        for (int d = 0; d <= deepest; d++) {
+            if (page[d] == at) {
+                charge(first[d], last[d]);
+                found = true;
+            }
+            long[] c = children[d];
+            if (c == null) {
+                continue;
+            }
+            for (int i = 0; i < c.length; i++) {
+                if (c[i] == at) {
+                    long[] range = childRange(d, i);
+                    charge(range[0], range[1]);
+                    found = true;
+                }
+            }
+        }
+        if (!found) {
+            all = true;
+        }
+    }
+
+    private void charge(long lo, long hi) {
+        if (lo > hi || all) {
+            return;
+        }
+        if (count == CAP) {
+            all = true;
+            return;
+        }
+        if (count == firsts.length) {
+            firsts = Arrays.copyOf(firsts, count * 2);
+            lasts = Arrays.copyOf(lasts, count * 2);
+        }
+        firsts[count] = lo;
+        lasts[count] = hi;
+        count++;
+    }
+
+    /**
+     * What the walk leaves distrusted. {@code walkMetDamage}: the walk's own verdict; when it met damage that came to
+     * nothing here, every rowid is distrusted rather than none.
+     */
+    DamagedRowids result(boolean walkMetDamage) {
+        if (all) {
+            return DamagedRowids.ALL;
+        }
+        DamagedRowids r = DamagedRowids.of(firsts, lasts, count);
+        return walkMetDamage && r.none() ? DamagedRowids.ALL : r;
+    }
+}
