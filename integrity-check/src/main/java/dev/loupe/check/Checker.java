@@ -247,7 +247,8 @@ public final class Checker {
             }
             rows = counts[0];
             entries = counts[1];
-            if (refused || !TableScan.completes(parts.get(structureSlot).findings())) {
+            if (refused || !TableScan.completes(parts.get(structureSlot).findings(),
+                    parts.subList(before, parts.size()))) {
                 // SQLite never gets to (or through) its table-level scan: those lines are not printed
                 for (int k = before; k < parts.size(); k++) {
                     parts.set(k, parts.get(k).withoutSqliteLines());

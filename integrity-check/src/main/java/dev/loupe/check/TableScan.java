@@ -9,8 +9,12 @@ import java.util.Set;
  * entries) runs to its end. The scan reads every row through a cursor; a page the cursor cannot use stops the
  * whole statement with "database disk image is malformed", and the table-level lines after that point are never
  * printed. Problems that do not stand in a cursor's way (an unused page, a wrong fragment count, the freelist,
- * the pointer map) let it complete. When it may not complete, Loupe still reports its own findings, without the
- * SQLite line, since which of them SQLite would have printed depends on where its scan stopped.
+ * the pointer map) let it complete. So does a record that cannot be decoded, unless SQLite reads it: a row's
+ * columns as the scan reaches the row (OP_Column finds the header running past the payload), an index entry when a
+ * row's lookup compares its key with it (the record compare reports the corruption). Which rows and lookups meet
+ * such a record is not modelled, so any one of them counts as a stop. When the scan may not complete, Loupe still
+ * reports its own findings, without the SQLite line, since which of them SQLite would have printed depends on where
+ * its scan stopped.
  */
 final class TableScan {
 
@@ -22,11 +26,21 @@ final class TableScan {
     private TableScan() {
     }
 
-    /** True if, given these structural findings, SQLite's table scan reads every row. */
-    static boolean completes(List<Finding> structural) {
+    /**
+     * True if, given these structural findings and the record-level findings of the deep pass's parts, SQLite's
+     * table scan reads every row.
+     */
+    static boolean completes(List<Finding> structural, List<FindingSink> recordLevel) {
         for (Finding f : structural) {
             if (f.severity() == Severity.ERROR && !HARMLESS.contains(f.code())) {
                 return false;
+            }
+        }
+        for (FindingSink part : recordLevel) {
+            for (Finding f : part.findings()) {
+                if (f.code() == FindingCode.RECORD_MALFORMED) {
+                    return false;
+                }
             }
         }
         return true;

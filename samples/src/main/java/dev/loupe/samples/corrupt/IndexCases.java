@@ -50,6 +50,21 @@ final class IndexCases {
                             }
                             throw new IllegalStateException("no integer divider");
                         }, "divider-key"),
+                of("index-record-header-size-too-big", Sample.PAGE_1024,
+                        "Record header size of the first short entry of index mixed_i_t set to 127, past the"
+                                + " payload's end: SQLite's lookups that compare with it stop its table scan",
+                        img -> {
+                            Cell c = img.findCell(img.rootPage(INDEX), x -> x.payloadSize() < 100
+                                    && x.overflowPos() < 0 && img.u8(x.payloadStart()) < 0x80);
+                            img.put8(c.payloadStart(), 127);
+                        }, "record-malformed"),
+                of("index-cell-pointer-shifted", Sample.PAGE_1024,
+                        "Pointer of cell 0 on index mixed_i_t's second leaf moved 3 bytes on: the entry read there is"
+                                + " garbage",
+                        img -> {
+                            int pos = img.cellPointerPos(img.leaves(img.rootPage(INDEX)).get(1), 0);
+                            img.put16(pos, img.u16(pos) + 3);
+                        }, "record-malformed"),
                 of("unique-index-duplicate", Sample.INDEXES,
                         "An entry of UNIQUE index people_handle given the same handle as the entry before it",
                         img -> {
