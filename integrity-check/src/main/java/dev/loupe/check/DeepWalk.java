@@ -59,6 +59,8 @@ final class DeepWalk {
     private long lastRowid = Long.MIN_VALUE;
     /** During a rowid table's walk: where its damage can mislead a descent by rowid. Null otherwise. */
     private RowidRoutes routes;
+    /** During an index's walk: where its damage can mislead a descent by key. Null otherwise. */
+    private KeyRoutes keyRoutes;
 
     private final boolean fastLane;
     /** Summarises the leaf pages the fast lane reads for the structural pass; null: none are. */
@@ -249,6 +251,9 @@ final class DeepWalk {
             sink.add(Finding.of(FindingCode.NOT_CHECKED, "key order of index " + index.name()
                     + " not checked: it uses a collating sequence SQLite does not build in").object(index.name()));
         }
+        // the bounds of a damaged page's keys: sound records of the index's length only
+        int keyLength = index.recordColumns().size();
+        keyRoutes = new KeyRoutes(this::soundKeyAt);
         walk(index.rootPage(), new Cells() {
             /** The record being read; the key order keeps each one until the next (see KeyOrder#spare). */
             private RecordView view = new RecordView(db.encoding());
@@ -261,6 +266,9 @@ final class DeepWalk {
                     return;
                 }
                 count++;
+                if (view.count() == keyLength && keyRoutes.key(path.size() - 1, page.number(), i)) {
+                    keyRoutes.high(LastKey.decoded(view, view.count()));
+                }
                 IndexEntry e = new IndexEntry(index, view, page.number(), i, path, count);
                 if (order != null && !order.next(view, view.count(), false)) {
                     e.markOutOfOrder(order.keyBefore());
@@ -276,7 +284,10 @@ final class DeepWalk {
 
             @Override
             public void cell(BTreePage page, Cell cell, List<PathStep> path) throws IOException {
-                damaged |= !cell.problems().isEmpty();
+                if (!cell.problems().isEmpty()) {
+                    damaged = true;
+                    keyRoutes.damaged(page.number());
+                }
                 if (!(cell instanceof PayloadCell pc)) {
                     return;
                 }
@@ -284,6 +295,9 @@ final class DeepWalk {
                 IndexEntry e;
                 RecordView next = view;
                 if (fastLane && sound(page, pc, view, Integer.MAX_VALUE)) {
+                    if (view.count() == keyLength && keyRoutes.key(path.size() - 1, page.number(), cell.index())) {
+                        keyRoutes.high(LastKey.decoded(view, view.count()));
+                    }
                     e = new IndexEntry(index, view, page.number(), cell.index(), path, count);
                     if (order != null) {
                         if (!order.next(view, view.count(), cell instanceof InteriorCell)) {
@@ -297,9 +311,15 @@ final class DeepWalk {
                     Record record = records.decode(payload);
                     List<Problem> problems = new ArrayList<>(payload.problems());
                     problems.addAll(record.problems());
-                    damaged |= !problems.isEmpty();
-                    reportRecordProblems(problems, index.name(), cell, path);
                     List<Value> values = record.values();
+                    if (!problems.isEmpty() || values.contains(null)) {
+                        damaged = true;
+                        keyRoutes.damaged(page.number());
+                    } else if (cell.problems().isEmpty() && values.size() == keyLength
+                            && keyRoutes.key(path.size() - 1, page.number(), cell.index())) {
+                        keyRoutes.high(values);
+                    }
+                    reportRecordProblems(problems, index.name(), cell, path);
                     e = new IndexEntry(index, values, page.number(), cell.index(), List.copyOf(path), count,
                             List.copyOf(problems));
                     if (order != null && !values.contains(null) && !order.next(values, cell instanceof InteriorCell)) {
@@ -313,12 +333,36 @@ final class DeepWalk {
                 view = next;
             }
         });
+        DamagedKeys where = keyRoutes.result(damaged);
+        keyRoutes = null;
         for (EntryCheck c : checks) {
-            if (damaged) {
-                c.treeDamaged();
+            if (damaged || !where.intervals().isEmpty()) {
+                c.treeDamaged(where);
             }
             c.treePages(pages);
             c.end(sink);
+        }
+    }
+
+    /** The key of cell {@code cell} of index page {@code page}, read again; null unless it reads without a problem. */
+    private List<Value> soundKeyAt(long page, int cell) {
+        try {
+            byte[] data = db.pages().read(page);
+            if (data == null) {
+                return null;
+            }
+            BTreePage p = BTreePage.decode(page, data, db.usableSize());
+            Cell c = cell < p.cellCount() && p.cellPointerValid(cell) ? p.cell(cell) : null;
+            if (!(c instanceof PayloadCell pc) || !c.problems().isEmpty()) {
+                return null;
+            }
+            Payload payload = payloads.read(p.data(), pc.payload());
+            Record record = new RecordDecoder(db.encoding(), true).decode(payload);
+            List<Value> values = record.values();
+            return payload.problems().isEmpty() && record.problems().isEmpty() && !values.contains(null)
+                    ? values : null;
+        } catch (IOException e) {
+            return null;
         }
     }
 
@@ -387,6 +431,9 @@ final class DeepWalk {
             if (routes != null) {
                 routes.page(page, path, depth);
             }
+            if (keyRoutes != null) {
+                keyRoutes.page(page, depth);
+            }
             return true;
         }
 
@@ -395,6 +442,9 @@ final class DeepWalk {
             damaged = true;
             if (routes != null) {
                 routes.problem(problem);
+            }
+            if (keyRoutes != null) {
+                keyRoutes.problem(problem);
             }
         }
 
@@ -431,6 +481,9 @@ final class DeepWalk {
                         damaged = true;
                         if (routes != null) {
                             routes.pageDamaged();
+                        }
+                        if (keyRoutes != null) {
+                            keyRoutes.damaged(page.number());
                         }
                         if (judge != null) {
                             judge.reject();

@@ -10,9 +10,10 @@ public interface EntryCheck {
 
     /**
      * Called before {@link #end} when the walk met damage in the index's tree: a problem the walker reported, a cell
-     * it skipped or could not read, keys out of order. A lookup by b-tree descent may then miss what is there.
+     * it skipped or could not read. A lookup by b-tree descent may then miss what is there: {@code where} says for
+     * which keys.
      */
-    default void treeDamaged() {
+    default void treeDamaged(DamagedKeys where) {
     }
 
     /** Called before {@link #end} with the number of pages the walk read in the index's tree. */

@@ -1,6 +1,7 @@
 package dev.loupe.check.index;
 
 import dev.loupe.check.Literals;
+import dev.loupe.check.DamagedKeys;
 import dev.loupe.check.EntryCheck;
 import dev.loupe.check.Finding;
 import dev.loupe.check.FindingCode;
@@ -72,10 +73,11 @@ final class IndexEntryCheck implements EntryCheck {
         if (checkUnique) {
             unique(e, sink);
         }
-        if (!e.problems().isEmpty() || values.contains(null)) {
-            breaks.unbound(); // the walk may not have judged this entry's order
+        if (e.problems().isEmpty() && !values.contains(null)) {
+            order(e, values.size());
         }
-        order(e, values.size());
+        // else the entry is damaged, its order not judged and its length what the damage made it; but its page is
+        // damaged, and the walk's treeDamaged bounds the keys whose descent may meet it (KeyRoutes)
     }
 
     /**
@@ -121,8 +123,14 @@ final class IndexEntryCheck implements EntryCheck {
     }
 
     @Override
-    public void treeDamaged() {
+    public void treeDamaged(DamagedKeys where) {
         treeDamaged = true;
+        if (where.all()) {
+            breaks.unbound();
+        }
+        for (DamagedKeys.Interval i : where.intervals()) {
+            breaks.addDamaged(i.low(), i.high());
+        }
     }
 
     @Override

@@ -34,11 +34,14 @@ final class IndexState {
     long rows;
     /** Entries of the index are out of key order (so lookups may fail where the digests agree). */
     boolean disordered;
-    /** Where the index's key order breaks: the keys whose lookups may fail there. */
+    /** Where the index's key order breaks or its tree is damaged: the keys whose lookups may fail there. */
     final KeyBreaks breaks = new KeyBreaks();
-    /** The index's walk met damage in its tree (see EntryCheck#treeDamaged). */
+    /**
+     * The index's walk met damage in its tree (see EntryCheck#treeDamaged); {@link #breaks} then also holds the
+     * keys a descent may be led through it by.
+     */
     boolean indexTreeDamaged;
-    /** Where the table's walk met damage in its tree: the rowids whose descent it may mislead (RowCheck#treeDamaged). */
+    /** Where the table's walk met damage in its tree: the rowids whose descent it may mislead (see RowCheck). */
     DamagedRowids tableDamage = DamagedRowids.NONE;
     /** Pages the walks read in the table's tree and in the index's (what a scan of each reads again). */
     long tablePages;
@@ -67,22 +70,28 @@ final class IndexState {
 
     /**
      * Whether the exact pass may skip the rows the digests vouch for: their lookups descend the index, which finds
-     * what the index's walk found when that walk met no damage and the index is in key order, or out of order only
-     * in {@link #breaks} that bound where (then the rows whose key lies there are looked up too). Damage in the
-     * table's tree does not matter here: the rows are the ones the table's walk hashed, read by a scan of the same
-     * tree, and a damaged row is looked up whatever its hash.
+     * what the index's walk found when that walk met no damage and the index is in key order, or out of order or
+     * damaged only in {@link #breaks} that bound where (then the rows whose key lies there are looked up too). Damage
+     * in the table's tree does not matter here: the rows are the ones the table's walk hashed, read by a scan of the
+     * same tree, and a damaged row is looked up whatever its hash.
      */
     boolean rowLookupsSkippable() {
-        return (!disordered || breaks.bounded()) && !indexTreeDamaged;
+        return !disordered && !indexTreeDamaged || breaks.bounded();
+    }
+
+    /** Whether some keys' descents may be misled: the rows keyed in {@link #breaks} are looked up. */
+    boolean keysInDoubt() {
+        return disordered || indexTreeDamaged;
     }
 
     /**
-     * Whether the exact pass may skip the entries the digests vouch for: their lookups descend the table, so the
-     * index's key order does not matter, only that the index's walk met no damage and that the table's damage, if
-     * any, is bounded to some rowids (then the entries of those rowids are looked up: {@link #rowidInDoubt}).
+     * Whether the exact pass may skip the entries the digests vouch for: their lookups descend the table, so neither
+     * the index's key order nor damage in its tree matters (the exact pass scans the entries as the walk read them,
+     * and one whose record is damaged is looked up whatever its hash), only that the table's damage, if any, is
+     * bounded to some rowids (then the entries of those rowids are looked up: {@link #rowidInDoubt}).
      */
     boolean entryLookupsSkippable() {
-        return !indexTreeDamaged && !tableDamage.all();
+        return !tableDamage.all();
     }
 
     /**

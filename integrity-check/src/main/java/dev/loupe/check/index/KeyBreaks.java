@@ -13,9 +13,11 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Where an index's walk found its key order broken, as the key intervals a b-tree descent may be misled in. Each break
- * is an entry {@code k} met right after a key {@code b} that does not sort before it ({@code k <= b}); its interval is
- * {@code [k, b]}.
+ * Where an index's walk found its key order broken or its tree damaged, as the key intervals a b-tree descent may be
+ * misled in. Each break is an entry {@code k} met right after a key {@code b} that does not sort before it
+ * ({@code k <= b}); its interval is {@code [k, b]}. Each damaged page gives the keys a descent may be routed to it by
+ * ({@link dev.loupe.check.KeyRoutes}), an interval that may be open on either side; with those, the argument below
+ * holds for the sound keys, and a descent for a key outside every interval meets no damaged page.
  *
  * <p>Why a descent for a key outside every interval finds what is there: let S be the index's keys in walk order
  * (interior dividers included; they are all a descent ever compares with) and K a key at position p of S. Were some
@@ -42,24 +44,43 @@ final class KeyBreaks {
     private long bytes;
 
     /** A break: {@code key} came right after {@code before}, which does not sort before it (null: not known). */
-    @SuppressWarnings("unchecked")
     void add(List<Value> key, List<Value> before) {
-        if (unbounded) {
-            return;
-        }
-        if (before == null || key.contains(null) || before.contains(null) || intervals.size() == MAX) {
+        if (before == null) {
             unbound();
             return;
         }
-        bytes += size(key) + size(before);
+        interval(key, before);
+    }
+
+    /**
+     * Keys a descent may be led through a damaged page by ({@link dev.loupe.check.DamagedKeys}): from {@code low} to
+     * {@code high}, null for no bound on that side.
+     */
+    void addDamaged(List<Value> low, List<Value> high) {
+        interval(low, high);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void interval(List<Value> low, List<Value> high) {
+        if (unbounded) {
+            return;
+        }
+        if (low != null && low.contains(null) || high != null && high.contains(null) || intervals.size() == MAX) {
+            unbound();
+            return;
+        }
+        bytes += size(low) + size(high);
         if (bytes > MAX_BYTES) {
             unbound();
             return;
         }
-        intervals.add(new List[] {key, before});
+        intervals.add(new List[] {low, high});
     }
 
     private static long size(List<Value> key) {
+        if (key == null) {
+            return 0;
+        }
         long n = 0;
         for (Value v : key) {
             n += v instanceof TextValue t ? 2L * t.value().length() : v instanceof BlobValue b ? b.value().length : 8;
@@ -80,7 +101,7 @@ final class KeyBreaks {
             return;
         }
         for (List<Value>[] i : other.intervals) {
-            add(i[0], i[1]);
+            interval(i[0], i[1]);
         }
     }
 
@@ -94,14 +115,16 @@ final class KeyBreaks {
         if (unbounded) {
             throw new IllegalStateException("unbounded key breaks");
         }
+        // a null low end is below every key, a null high end above every key
         List<List<Value>[]> sorted = new ArrayList<>(intervals);
-        sorted.sort(Comparator.comparing(i -> i[0], order::compare));
+        sorted.sort(Comparator.comparing(i -> i[0], Comparator.nullsFirst(order::compare)));
         List<List<Value>> lows = new ArrayList<>();
         List<List<Value>> highs = new ArrayList<>();
         for (List<Value>[] i : sorted) {
             int last = highs.size() - 1;
-            if (last >= 0 && order.compare(i[0], highs.get(last)) <= 0) {
-                if (order.compare(i[1], highs.get(last)) > 0) {
+            List<Value> high = last >= 0 ? highs.get(last) : null;
+            if (last >= 0 && (high == null || i[0] == null || order.compare(i[0], high) <= 0)) {
+                if (high != null && (i[1] == null || order.compare(i[1], high) > 0)) {
                     highs.set(last, i[1]);
                 }
             } else {
@@ -125,11 +148,15 @@ final class KeyBreaks {
             this.order = order;
             this.lows = lows;
             this.highs = highs;
-            this.lowest = lows.isEmpty() ? null : firstValue(lows.get(0), encoding);
-            this.highest = highs.isEmpty() ? null : firstValue(highs.get(highs.size() - 1), encoding);
+            this.lowest = lows.isEmpty() || lows.get(0) == null ? null : firstValue(lows.get(0), encoding);
+            this.highest = highs.isEmpty() || highs.get(highs.size() - 1) == null ? null
+                    : firstValue(highs.get(highs.size() - 1), encoding);
         }
 
         private static RecordView firstValue(List<Value> key, TextEncoding encoding) {
+            if (key.isEmpty()) {
+                return null; // a damaged page's bound read from a record of no values: it decides nothing
+            }
             byte[] record = RecordEncoder.encode(key.subList(0, 1), encoding);
             RecordView view = new RecordView(encoding);
             return view.parse(record, 0, record.length, 1) ? view : null;
@@ -141,11 +168,12 @@ final class KeyBreaks {
          * not decode it. The key order is lexicographic, so a first value strictly outside decides.
          */
         boolean outside(RecordView row, int field) {
-            if (lowest == null || highest == null) {
-                return lows.isEmpty();
+            if (lows.isEmpty()) {
+                return true;
             }
-            return order.compareColumn(0, row, field, lowest, 0) < 0
-                    || order.compareColumn(0, row, field, highest, 0) > 0;
+            // an open end (no bound on that side), or one not written as a record, decides nothing
+            return lowest != null && order.compareColumn(0, row, field, lowest, 0) < 0
+                    || highest != null && order.compareColumn(0, row, field, highest, 0) > 0;
         }
 
         /** Whether {@code key} lies in one of the intervals (both ends included). */
@@ -156,14 +184,14 @@ final class KeyBreaks {
             int at = -1;
             while (lo <= hi) {
                 int mid = (lo + hi) >>> 1;
-                if (order.compare(key, lows.get(mid)) >= 0) {
+                if (lows.get(mid) == null || order.compare(key, lows.get(mid)) >= 0) {
                     at = mid;
                     lo = mid + 1;
                 } else {
                     hi = mid - 1;
                 }
             }
-            return at >= 0 && order.compare(key, highs.get(at)) <= 0;
+            return at >= 0 && (highs.get(at) == null || order.compare(key, highs.get(at)) <= 0);
         }
 
         int size() {

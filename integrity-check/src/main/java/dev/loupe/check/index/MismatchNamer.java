@@ -42,12 +42,12 @@ import java.util.List;
  * digests differ are looked up ({@link EntryDigest#differingBuckets}): any other one has its counterpart on the other
  * side, so a descent would find it. With one damaged entry that is one row in {@value EntryDigest#BUCKETS} (the
  * 10.4-million-row bench file with one changed name: 262 s -> 13 s). A row or entry whose record is damaged is always
- * looked up. When a walk met damage every one is, since a descent there can miss what is there, and what
- * integrity_check reports is what its descents find; but damage in a rowid table's tree only puts in doubt the
- * entries whose rowid a descent would route through it ({@link dev.loupe.check.DamagedRowids}), and the rows'
- * lookups descend the index. In an index out of key order a row's lookup (a descent of the
- * index) can fail only for a key inside an interval where the order breaks ({@link KeyBreaks}), so those rows are
- * looked up as well; the entries' lookups descend the table, which the index's order does not touch:
+ * looked up. Where a walk met damage, a descent there can miss what is there, and what integrity_check reports is
+ * what its descents find: damage in a rowid table's tree puts in doubt the entries whose rowid a descent would route
+ * through it ({@link dev.loupe.check.DamagedRowids}; every entry in a WITHOUT ROWID table's), and in an index out of
+ * key order or with its tree damaged a row's lookup (a descent of the index) can fail only for a key inside an
+ * interval where the order breaks or a damaged page lies ({@link KeyBreaks}); those rows and entries are looked up
+ * as well. The entries' lookups descend the table, which the index's order and damage do not touch:
  * {@link IndexState#rowLookupsSkippable}, {@link IndexState#entryLookupsSkippable}.
  *
  * <p>When both rows and entries are narrowed, the rows of the differing buckets are not looked up as the table is
@@ -100,7 +100,8 @@ final class MismatchNamer {
         this.limit = limit;
         this.rowBuckets = rowBuckets;
         this.entryBuckets = entryBuckets;
-        this.breaks = rowBuckets != null && state.disordered ? state.breaks.ranges(entryOrder, db.encoding()) : null;
+        this.breaks = rowBuckets != null && state.keysInDoubt() ? state.breaks.ranges(entryOrder, db.encoding())
+                : null;
         this.view = new RecordView(db.encoding());
         this.rowDecoder = new RowDecoder(db, table);
         this.residues = rowBuckets != null && entryBuckets != null && hold > 0 ? new RowResidues(hold) : null;

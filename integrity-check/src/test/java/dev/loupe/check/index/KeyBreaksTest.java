@@ -59,6 +59,36 @@ class KeyBreaksTest {
     }
 
     @Test
+    void damagedPagesGiveIntervalsThatMayBeOpenOnEitherSide() {
+        KeyBreaks b = new KeyBreaks();
+        b.addDamaged(null, key("c", 1)); // a damaged first leaf: no key before it
+        b.add(key("m", 5), key("n", 2));
+        b.addDamaged(key("x", 1), null); // a damaged last leaf: no key after it
+        b.addDamaged(key("b", 1), key("d", 1)); // overlaps the first: ..d
+        assertThat(b.bounded()).isTrue();
+        KeyBreaks.Ranges r = b.ranges(order, TextEncoding.UTF8);
+        assertThat(r.size()).isEqualTo(3);
+        for (String in : List.of("", "a", "c", "d", "m ", "n", "x", "zzz")) {
+            assertThat(r.contain(key(in, 1))).as(in).isTrue();
+        }
+        for (String out : List.of("d ", "l", "n ", "w")) {
+            assertThat(r.contain(key(out, 1))).as(out).isFalse();
+        }
+        // open on both outer sides: no first value is outside without decoding
+        byte[] rec = RecordEncoder.encode(key("h", 7), TextEncoding.UTF8);
+        RecordView row = new RecordView(TextEncoding.UTF8);
+        assertThat(row.parse(rec, 0, rec.length, 2)).isTrue();
+        assertThat(r.outside(row, 0)).isFalse();
+        // open below only: a first value above the highest end is still outside
+        KeyBreaks below = new KeyBreaks();
+        below.addDamaged(null, key("c", 1));
+        KeyBreaks.Ranges rb = below.ranges(order, TextEncoding.UTF8);
+        assertThat(rb.outside(row, 0)).isTrue();
+        assertThat(rb.contain(key("h", 7))).isFalse();
+        assertThat(rb.contain(key("a", 7))).isTrue();
+    }
+
+    @Test
     void aFirstValueBeforeEveryIntervalOrAfterEveryOneIsOutsideWithoutDecoding() {
         KeyBreaks b = new KeyBreaks();
         b.add(key("q", 1), key("s", 1));

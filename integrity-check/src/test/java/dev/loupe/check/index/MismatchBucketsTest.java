@@ -41,8 +41,8 @@ class MismatchBucketsTest {
     private static final int MUTANTS = 500;
     /** Index pages with changed keys, each checked twice (about 0.1 s a file). */
     private static final int RANDOM_KEY_CHANGES = 40;
-    /** Table pages with changed bytes beside a stale index, each checked three times. */
-    private static final int RANDOM_TABLE_CHANGES = 60;
+    /** Table or index pages with changed bytes beside a stale index, each file checked three times. */
+    private static final int RANDOM_PAGE_CHANGES = 60;
 
     @TempDir
     Path dir;
@@ -176,12 +176,68 @@ class MismatchBucketsTest {
     }
 
     @Test
+    void aDamagedIndexLeafHasTheRowsKeyedThereLookedUp() throws Exception {
+        Path db = rows(dir.resolve("damaged-index.db"), "CREATE INDEX ta ON t(a)");
+        IndexFixtures.staleIndex(db, "ta", "UPDATE t SET a = 'changed' WHERE id = 17");
+        // an index leaf's first cell pointer moved 3 bytes on (a leaf in the middle of the index: keys before and
+        // after it): that entry reads as garbage, the table's tree is sound
+        byte[] b = Files.readAllBytes(db);
+        int pageSize = ((b[16] & 0xff) << 8) | (b[17] & 0xff);
+        long root = count(db, "SELECT rootpage FROM sqlite_schema WHERE name = 'ta'");
+        List<Integer> leaves = new ArrayList<>();
+        for (int p = 1; p < b.length / pageSize; p++) {
+            if (b[p * pageSize] == 10 && p + 1 != root) {
+                leaves.add(p);
+            }
+        }
+        int leaf = leaves.get(leaves.size() / 2);
+        int cells = ((b[leaf * pageSize + 3] & 0xff) << 8) | (b[leaf * pageSize + 4] & 0xff);
+        int at = leaf * pageSize + 8;
+        int pointer = ((b[at] & 0xff) << 8 | (b[at + 1] & 0xff)) + 3;
+        b[at] = (byte) (pointer >> 8);
+        b[at + 1] = (byte) pointer;
+        Files.write(db, b);
+
+        CheckReport expected = every.check(db, OpenOptions.defaults());
+        assertThat(narrow.check(db, OpenOptions.defaults()).findings()).isEqualTo(expected.findings());
+        othersAgree(db, "damaged index", expected);
+        assertThat(unheld.check(db, OpenOptions.defaults()).findings()).isEqualTo(expected.findings());
+        assertThat(expected.findings()).extracting(f -> f.code()).contains(FindingCode.RECORD_MALFORMED,
+                FindingCode.INDEX_ENTRY_MISSING, FindingCode.INDEX_ENTRY_EXTRA);
+        assertThat(everyLookups.sum()).isGreaterThanOrEqualTo(40_000);
+        assertThat(cells).isBetween(50, 400);
+        // the rows keyed from the divider before the leaf to the one after it, both included, are looked up, as a
+        // descent for them may meet the garbage entry: the leaf's rows (its cells, the garbage one's row among them)
+        // and the two dividers'. Besides them: the changed row and its old entry, and the garbage entry
+        assertThat(narrowLookups.sum()).isEqualTo(cells + 2 + 3);
+    }
+
+    @Test
     void tablePagesChangedAtRandomGiveTheSameFindingsAsEveryLookup() throws Exception {
         // bytes of a rowid table's pages changed beside a stale index, leaf and interior pages alike (cell pointers,
         // rowids, divider keys, child pointers): the exact pass runs with the table's tree damaged, where only the
-        // entries whose rowid a descent routes through the damage are looked up besides the differing buckets.
-        // 512-byte pages: the table's tree has three levels, so interior pages below the root have ranges of their own
-        Path base = dir.resolve("tbase.db");
+        // entries whose rowid a descent routes through the damage are looked up besides the differing buckets
+        int narrowed = pagesChangedAtRandom(13, 5);
+        assertThat(narrowed).isGreaterThan(RANDOM_PAGE_CHANGES / 3);
+    }
+
+    @Test
+    void indexPagesChangedAtRandomGiveTheSameFindingsAsEveryLookup() throws Exception {
+        // the same on the pages of both indexes (entries, divider keys, cell pointers, child pointers): the rows
+        // whose key a descent of the index routes through a damaged page are looked up besides the differing
+        // buckets, and the entries are narrowed as in an intact index (their lookups descend the table)
+        int narrowed = pagesChangedAtRandom(10, 2);
+        assertThat(narrowed).isGreaterThan(RANDOM_PAGE_CHANGES / 3);
+    }
+
+    /**
+     * Changes 1-2 bytes at a time on pages of the given leaf and interior types of a file with a stale index (512-byte
+     * pages: every tree has three levels, so interior pages below the root have ranges of their own), and checks that
+     * the narrowed pass names what looking up everything names. Returns the files where it looked up less than a
+     * tenth as much.
+     */
+    private int pagesChangedAtRandom(int leafType, int interiorType) throws Exception {
+        Path base = dir.resolve("base-" + leafType + ".db");
         IndexFixtures.build(base, "PRAGMA page_size = 512", "VACUUM");
         rows(base, "CREATE INDEX ta ON t(a)", "CREATE INDEX tba ON t(b, a)");
         IndexFixtures.staleIndex(base, "ta", "UPDATE t SET a = 'changed' WHERE id = 17");
@@ -191,27 +247,27 @@ class MismatchBucketsTest {
         List<Integer> interior = new ArrayList<>();
         for (int page = 1; page < image.length / pageSize; page++) {
             int type = image[page * pageSize];
-            if (type == 13) {
+            if (type == leafType) {
                 leaves.add(page);
-            } else if (type == 5) {
+            } else if (type == interiorType) {
                 interior.add(page);
             }
         }
         assertThat(pageSize).isEqualTo(512);
-        assertThat(interior.size()).as("interior pages of t").isGreaterThan(5);
+        assertThat(interior.size()).as("interior pages").isGreaterThan(5);
         int narrowed = 0;
-        for (int seed = 0; seed < RANDOM_TABLE_CHANGES; seed++) {
+        for (int seed = 0; seed < RANDOM_PAGE_CHANGES; seed++) {
             Random r = new Random(seed);
             byte[] b = image.clone();
             for (int k = 1 + r.nextInt(2); k > 0; k--) {
                 List<Integer> pages = r.nextInt(3) == 0 ? interior : leaves;
                 int start = pages.get(r.nextInt(pages.size())) * pageSize;
                 int cells = ((b[start + 3] & 0xff) << 8) | (b[start + 4] & 0xff);
-                int header = b[start] == 5 ? 12 : 8;
+                int header = b[start] == interiorType ? 12 : 8;
                 int at = switch (r.nextInt(3)) {
                     // the header or the cell pointer array
                     case 0 -> start + r.nextInt(header + 2 * Math.max(1, cells));
-                    // the start of a cell: its left child or payload size, then its rowid
+                    // the start of a cell: its left child or payload size, then its rowid or record header
                     case 1 -> {
                         int i = r.nextInt(Math.max(1, cells));
                         int cell = ((b[start + header + 2 * i] & 0xff) << 8) | (b[start + header + 2 * i + 1] & 0xff);
@@ -221,7 +277,7 @@ class MismatchBucketsTest {
                 };
                 b[at] = (byte) (r.nextBoolean() ? r.nextInt(256) : b[at] ^ (1 << r.nextInt(8)));
             }
-            Path db = dir.resolve("t" + seed + ".db");
+            Path db = dir.resolve("p" + seed + ".db");
             Files.write(db, b);
             long everyBefore = everyLookups.sum();
             long narrowBefore = narrowLookups.sum();
@@ -229,13 +285,12 @@ class MismatchBucketsTest {
             assertThat(narrow.check(db, OpenOptions.defaults()).findings()).as("seed " + seed)
                     .isEqualTo(expected.findings());
             othersAgree(db, "seed " + seed, expected);
-            // the table's damage left in doubt only the entries of some rowids (no interior page hit, say)
             if (narrowLookups.sum() - narrowBefore < (everyLookups.sum() - everyBefore) / 10) {
                 narrowed++;
             }
             Files.delete(db);
         }
-        assertThat(narrowed).isGreaterThan(RANDOM_TABLE_CHANGES / 3);
+        return narrowed;
     }
 
     @Test
