@@ -115,7 +115,6 @@ final class DeepWalk {
                 count++;
                 if (hasRowid) {
                     rowidAfter(rowid);
-                    routes.row(rowid);
                 }
                 if (view != null && view.parse(page.data(), offset, size, stored)) {
                     after(reused.next(view, rowid, path, count, rows, page, i), page, null, i, path);
@@ -139,7 +138,6 @@ final class DeepWalk {
                     if (!cell.problems().isEmpty()) {
                         routes.pageDamaged();
                     }
-                    routes.row(((TableLeafCell) cell).rowid());
                 }
                 TableRow tr;
                 if (view != null && sound(page, (PayloadCell) cell, view, stored)) {
@@ -197,7 +195,10 @@ final class DeepWalk {
     }
 
     private void rowidAfter(long rowid) {
-        damaged |= rowid <= lastRowid;
+        if (rowid <= lastRowid) {
+            damaged = true;
+            routes.notRising();
+        }
         lastRowid = rowid;
     }
 
@@ -251,9 +252,7 @@ final class DeepWalk {
             sink.add(Finding.of(FindingCode.NOT_CHECKED, "key order of index " + index.name()
                     + " not checked: it uses a collating sequence SQLite does not build in").object(index.name()));
         }
-        // the bounds of a damaged page's keys: sound records of the index's length only
-        int keyLength = index.recordColumns().size();
-        keyRoutes = new KeyRoutes(this::soundKeyAt);
+        keyRoutes = new KeyRoutes(this::soundKeyAt, index.recordColumns().size());
         walk(index.rootPage(), new Cells() {
             /** The record being read; the key order keeps each one until the next (see KeyOrder#spare). */
             private RecordView view = new RecordView(db.encoding());
@@ -266,9 +265,6 @@ final class DeepWalk {
                     return;
                 }
                 count++;
-                if (view.count() == keyLength && keyRoutes.key(path.size() - 1, page.number(), i)) {
-                    keyRoutes.high(LastKey.decoded(view, view.count()));
-                }
                 IndexEntry e = new IndexEntry(index, view, page.number(), i, path, count);
                 if (order != null && !order.next(view, view.count(), false)) {
                     e.markOutOfOrder(order.keyBefore());
@@ -295,9 +291,6 @@ final class DeepWalk {
                 IndexEntry e;
                 RecordView next = view;
                 if (fastLane && sound(page, pc, view, Integer.MAX_VALUE)) {
-                    if (view.count() == keyLength && keyRoutes.key(path.size() - 1, page.number(), cell.index())) {
-                        keyRoutes.high(LastKey.decoded(view, view.count()));
-                    }
                     e = new IndexEntry(index, view, page.number(), cell.index(), path, count);
                     if (order != null) {
                         if (!order.next(view, view.count(), cell instanceof InteriorCell)) {
@@ -315,9 +308,6 @@ final class DeepWalk {
                     if (!problems.isEmpty() || values.contains(null)) {
                         damaged = true;
                         keyRoutes.damaged(page.number());
-                    } else if (cell.problems().isEmpty() && values.size() == keyLength
-                            && keyRoutes.key(path.size() - 1, page.number(), cell.index())) {
-                        keyRoutes.high(values);
                     }
                     reportRecordProblems(problems, index.name(), cell, path);
                     e = new IndexEntry(index, values, page.number(), cell.index(), List.copyOf(path), count,
@@ -432,7 +422,7 @@ final class DeepWalk {
                 routes.page(page, path, depth);
             }
             if (keyRoutes != null) {
-                keyRoutes.page(page, depth);
+                keyRoutes.page(page, path, depth);
             }
             return true;
         }

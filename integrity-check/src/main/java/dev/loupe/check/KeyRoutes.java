@@ -9,75 +9,72 @@ import dev.loupe.format.btree.PathStep;
 import dev.loupe.format.record.Value;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * Follows an index's walk to tell which keys a descent may be led through a damaged page ({@link DamagedKeys}).
+ * Follows an index's walk to tell which keys a descent may be led to a damaged page by ({@link DamagedKeys}).
  *
- * <p>An index b-tree's walk meets its keys in key order, each interior cell between the subtrees on its two sides. So
- * the page X's subtree lies, in walk order, between the last key met before the walk entered X, {@code lo}, and the
- * first key met after it left X, {@code hi}; where X's parent is sound, those are the parent's keys on either side of
- * the pointer to X, or keys further up, and a descent reaches X only for a key in {@code [lo, hi]}. Take a descent
- * whose key K lies outside every such interval of a damaged page and outside the intervals where the key order breaks
- * ({@code KeyBreaks}): every key it compares with on sound pages answers as in an ordered tree, so were it to enter a
- * damaged page, the topmost one on its way (whose parent is sound) would have K between its {@code lo} and its
- * {@code hi}. It enters none, and finds what the walk found. The keys of damaged cells take no part: only sound keys
- * (records read without a problem, of the index's length) serve as {@code lo} and {@code hi}; none before or after
- * means no bound on that side.
+ * <p>In an index b-tree each interior cell is a key that sorts after its left subtree and before what follows it
+ * (fileformat2 §1.6), and a descent takes the left child of the first cell whose key is not below the one it looks
+ * for. So child i of an interior page P is reached only by keys from P's key i-1 to its key i (both included: an
+ * equal key may lead either way); for the first child the low end is the one of P's own range, found the same way
+ * further up, for the right-most child the high end. These two keys are the last key before the child's subtree and
+ * the first after it in walk order. Take a descent whose key K lies outside every such interval of a damaged page and
+ * outside the intervals where the key order breaks ({@code KeyBreaks}): every key it compares with on sound pages
+ * answers as in an ordered tree, so were it to enter a damaged page, the topmost one on its way (whose parent is sound)
+ * would have K in its interval. It enters none, and finds what the walk found. An end is a key read without a problem
+ * and of the index's length; where one cannot be read the next one up serves (a wider interval), and where there is
+ * none the interval is open on that side.
  *
  * <p>A damaged page is one the walker reported a problem in (or in a child pointer of, or in a child it could not
- * read: then the page holding the pointer), one with a cell pointer out of range or a cell or record that does not
- * read. Its {@code lo} is found again when the page is charged, from where the last sound key before it was; its
- * {@code hi} is taken from the first sound key met once the walk is out of the page's subtree.
+ * read or enter: then that child's interval), one with a cell pointer out of range or a cell or record that does not
+ * read. The ends are read from the pages when a page is charged, which only damage does: an intact index costs a few
+ * stores per page.
  */
 final class KeyRoutes {
 
     /** Intervals kept; past this many every key is in doubt. */
     static final int CAP = 1024;
 
-    /** Reads the sound key of cell {@code cell} on page {@code page} again (null when it cannot). */
+    /** Reads the key of cell {@code cell} on page {@code page} again (null when it does not read soundly). */
     @FunctionalInterface
     interface KeyAt {
         List<Value> key(long page, int cell);
     }
 
     private final KeyAt keyAt;
+    private final int keyLength;
+    /** Per tree level on the walk's way down: the page, its cell count and children, the cell taken below it. */
     private final long[] page = new long[BTreeWalker.MAX_DEPTH + 1];
-    /** Where the last sound key before each frame's page was (page 0: none, no lower bound). */
-    private final long[] beforePage = new long[BTreeWalker.MAX_DEPTH + 1];
-    private final int[] beforeCell = new int[BTreeWalker.MAX_DEPTH + 1];
+    private final int[] cells = new int[BTreeWalker.MAX_DEPTH + 1];
     private final long[][] children = new long[BTreeWalker.MAX_DEPTH + 1][];
-    private final boolean[] charged = new boolean[BTreeWalker.MAX_DEPTH + 1];
-    private int deepest = -1;
-    /** Where the last sound key met was. */
-    private long lastPage;
-    private int lastCell;
-
-    /** Intervals still waiting for their high end: their low end and the depth of the page charged. */
-    private final List<List<Value>> pendingLow = new ArrayList<>();
-    private int[] pendingDepth = new int[4];
-    private boolean[] pendingLeft = new boolean[4];
-    private final List<DamagedKeys.Interval> closed = new ArrayList<>();
+    private final int[] taken = new int[BTreeWalker.MAX_DEPTH + 1];
+    /** The depth of the page last entered; -1 before the root. */
+    private int depth = -1;
+    private final List<DamagedKeys.Interval> intervals = new ArrayList<>();
+    /** The frame last charged (its interval is in already); -1: none. */
+    private long lastCharged = -1;
     private boolean all;
 
-    KeyRoutes(KeyAt keyAt) {
+    /** @param keyLength values in the index's records: a shorter or longer key does not bound an interval */
+    KeyRoutes(KeyAt keyAt, int keyLength) {
         this.keyAt = keyAt;
+        this.keyLength = keyLength;
     }
 
-    /** The walk entered {@code p} at depth {@code d} (as {@code TreeVisitor#page} is told). */
-    void page(BTreePage p, int d) {
-        if (d > BTreeWalker.MAX_DEPTH || d > deepest + 1) {
-            all = true;
+    /** The walk entered {@code p} at {@code path} (as {@code TreeVisitor#page} is told). */
+    void page(BTreePage p, List<PathStep> path, int d) {
+        if (d > BTreeWalker.MAX_DEPTH || d > depth + 1 && d > 0 || d > 0 && page[d - 1] != path.get(d - 1).page()) {
+            all = true; // not the walk this was built for: trust nothing
             return;
         }
-        left(d); // the subtrees of the pages at depth d and below are over
+        if (d > 0) {
+            taken[d - 1] = path.get(d - 1).cellIndex();
+        }
+        depth = d;
         page[d] = p.number();
-        beforePage[d] = lastPage;
-        beforeCell[d] = lastCell;
-        charged[d] = false;
         children[d] = null;
-        deepest = Math.max(deepest, d);
+        cells[d] = 0;
         if (p.type() == null || p.type().isLeaf()) {
             return;
         }
@@ -89,40 +86,12 @@ final class KeyRoutes {
         }
         c[n] = p.header().rightChild();
         children[d] = c;
+        cells[d] = n;
     }
 
-    /**
-     * A sound key the walk met, in cell {@code cell} of page {@code pageNumber} at depth {@code d}. True when an
-     * interval ends there: the caller then hands the key, decoded, to {@link #high}. (Per entry of every index: no
-     * allocation, and nothing but two stores while no damaged page waits for its high end.)
-     */
-    boolean key(int d, long pageNumber, int cell) {
-        lastPage = pageNumber;
-        lastCell = cell;
-        if (pendingLow.isEmpty()) {
-            return false;
-        }
-        left(d + 1); // a key on a page at depth d: the walk is out of every subtree deeper than d
-        for (int i = 0; i < pendingLow.size(); i++) {
-            if (pendingLeft[i]) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The key {@link #key} was told of last, when it answered true: the high end of the intervals it ends. */
-    void high(List<Value> key) {
-        for (int i = pendingLow.size() - 1; i >= 0; i--) {
-            if (pendingLeft[i]) {
-                close(i, key);
-            }
-        }
-    }
-
-    /** The page {@code pageNumber} is damaged (a cell pointer, a cell or a record on it does not read). */
+    /** The page {@code pageNumber}, on the walk's way down, is damaged (a cell pointer, cell or record there). */
     void damaged(long pageNumber) {
-        for (int d = 0; d <= deepest; d++) {
+        for (int d = 0; d <= depth; d++) {
             if (page[d] == pageNumber) {
                 charge(d);
                 return;
@@ -133,21 +102,25 @@ final class KeyRoutes {
 
     /**
      * A problem the walker reported: charged to the page it names when that page is on the walk's way down, else to
-     * the page on the way down that points to it, else every key is in doubt.
+     * the child by that number of a page on the way down (a child it is about to enter, or cannot), else every key
+     * is in doubt.
      */
     void problem(Problem p) {
         long at = p.span().page();
-        for (int d = 0; d <= deepest; d++) {
+        for (int d = 0; d <= depth; d++) {
             if (page[d] == at) {
                 charge(d);
                 return;
             }
         }
         boolean found = false;
-        for (int d = 0; d <= deepest; d++) {
-            if (children[d] != null && contains(children[d], at)) {
-                charge(d);
-                found = true;
+        for (int d = 0; d <= depth; d++) {
+            long[] c = children[d];
+            for (int i = 0; c != null && i < c.length; i++) {
+                if (c[i] == at) {
+                    child(d, i);
+                    found = true;
+                }
             }
         }
         if (!found) {
@@ -155,65 +128,45 @@ final class KeyRoutes {
         }
     }
 
-    private static boolean contains(long[] a, long v) {
-        for (long x : a) {
-            if (x == v) {
-                return true;
-            }
-        }
-        return false;
-    }
-
+    /** Charges the page at depth {@code d} of the way down: the interval of the child it is of its parent. */
     private void charge(int d) {
-        if (charged[d] || all) {
+        if (lastCharged == page[d]) {
+            return; // one interval per page, whatever number of its cells are damaged
+        }
+        lastCharged = page[d];
+        if (d == 0) {
+            all = true; // the root's interval holds every key
             return;
         }
-        charged[d] = true;
+        child(d - 1, taken[d - 1]);
+    }
+
+    /** Charges the keys that lead from the page at depth {@code d} of the way down to its child {@code i}. */
+    private void child(int d, int i) {
+        if (all) {
+            return;
+        }
         List<Value> low = null;
-        if (beforePage[d] != 0) {
-            low = keyAt.key(beforePage[d], beforeCell[d]);
-            if (low == null) {
-                all = true;
-                return;
+        for (int k = d, c = i; k >= 0 && low == null; c = k > 0 ? taken[k - 1] : 0, k--) {
+            if (c > 0) {
+                low = sound(keyAt.key(page[k], c - 1));
             }
         }
-        int n = pendingLow.size();
-        if (n == pendingDepth.length) {
-            pendingDepth = Arrays.copyOf(pendingDepth, 2 * n);
-            pendingLeft = Arrays.copyOf(pendingLeft, 2 * n);
-        }
-        pendingLow.add(low);
-        pendingDepth[n] = d;
-        pendingLeft[n] = false;
-    }
-
-    /** Marks the pending intervals of pages at depth {@code d} or deeper as left behind by the walk. */
-    private void left(int d) {
-        for (int i = 0; i < pendingLow.size(); i++) {
-            if (pendingDepth[i] >= d) {
-                pendingLeft[i] = true;
+        List<Value> high = null;
+        for (int k = d, c = i; k >= 0 && high == null; c = k > 0 ? taken[k - 1] : 0, k--) {
+            if (c < cells[k]) {
+                high = sound(keyAt.key(page[k], c));
             }
         }
-        for (int k = Math.max(0, d); k <= deepest; k++) {
-            charged[k] = charged[k] && k < d;
-        }
-    }
-
-    private void close(int i, List<Value> high) {
-        add(pendingLow.get(i), high);
-        int last = pendingLow.size() - 1;
-        pendingLow.set(i, pendingLow.get(last));
-        pendingDepth[i] = pendingDepth[last];
-        pendingLeft[i] = pendingLeft[last];
-        pendingLow.remove(last);
-    }
-
-    private void add(List<Value> low, List<Value> high) {
-        if (closed.size() == CAP) {
+        if (intervals.size() == CAP) {
             all = true;
             return;
         }
-        closed.add(new DamagedKeys.Interval(low, high));
+        intervals.add(new DamagedKeys.Interval(low, high));
+    }
+
+    private List<Value> sound(List<Value> key) {
+        return key != null && key.size() == keyLength && !key.contains(null) ? key : null;
     }
 
     /**
@@ -221,12 +174,9 @@ final class KeyRoutes {
      * nothing here, every key is in doubt rather than none.
      */
     DamagedKeys result(boolean walkMetDamage) {
-        for (int i = pendingLow.size() - 1; i >= 0; i--) {
-            close(i, null); // no sound key after it: no upper bound
-        }
-        if (all || walkMetDamage && closed.isEmpty()) {
+        if (all || walkMetDamage && intervals.isEmpty()) {
             return DamagedKeys.ALL;
         }
-        return new DamagedKeys(false, closed);
+        return new DamagedKeys(false, intervals);
     }
 }

@@ -1,6 +1,7 @@
 package dev.loupe.check;
 
 import dev.loupe.format.Problem;
+import dev.loupe.format.Varint;
 import dev.loupe.format.btree.BTreePage;
 import dev.loupe.format.btree.BTreeWalker;
 import dev.loupe.format.btree.Cell;
@@ -25,6 +26,10 @@ import java.util.List;
  * (with every problem the walker reports charged to the page it names, or to the child range of the page that refers
  * to it) and the rowid of every row found outside its leaf's range.
  *
+ * <p>No call per row: a leaf's first and last rowids, read from its page when the walk enters it, are checked against
+ * its range; the walk's own check that rowids rise ({@link #notRising}) covers the rows between. Only a leaf found
+ * wanting has all its rowids read.
+ *
  * <p>One frame per tree level, overwritten as the walk moves on: the walk is depth-first, so the frames above the
  * page last entered are its ancestors.
  */
@@ -44,9 +49,8 @@ final class RowidRoutes {
     /** The depth of the page last entered, and the deepest frame ever set; -1 before the root. */
     private int depth = -1;
     private int deepest = -1;
-    /** The rowid before the current leaf's next row; whether the current leaf's range is already distrusted. */
-    private long previousRowid;
-    private boolean anyRow;
+    /** The leaf last entered (its bytes stay until the walk leaves it), or null; whether its rowids were read. */
+    private BTreePage currentLeaf;
     private boolean leafCharged;
 
     private long[] firsts = new long[16];
@@ -84,10 +88,16 @@ final class RowidRoutes {
         children[d] = null;
         routes[d] = false;
         leaf[d] = p.type() == PageType.TABLE_LEAF;
-        previousRowid = Long.MIN_VALUE;
-        anyRow = false;
+        currentLeaf = leaf[d] ? p : null;
         leafCharged = false;
         if (leaf[d]) {
+            int n = p.cellCount();
+            long firstRowid = n == 0 ? 0 : rowidAt(p, 0);
+            long lastRowid = n == 0 ? 0 : rowidAt(p, n - 1);
+            if (n > 0 && (firstRowid == NO_ROWID || lastRowid == NO_ROWID || firstRowid < lo || lastRowid > hi
+                    || firstRowid > lastRowid)) {
+                chargeLeaf();
+            }
             return;
         }
         if (p.type() != PageType.TABLE_INTERIOR) {
@@ -142,29 +152,67 @@ final class RowidRoutes {
         return new long[] {lo, hi};
     }
 
-    /** A row the walk found on the leaf it entered last. */
-    void row(long rowid) {
+    /**
+     * The walk found a rowid not above the one before it, on the leaf it entered last: that leaf's rows are not in
+     * order, or some lie outside its range (the leaf before may be checked in order, this one not).
+     */
+    void notRising() {
         if (depth < 0 || !leaf[depth]) {
-            return; // a row on a page that is not a table leaf: that page's whole range is distrusted already
+            all = true;
+        } else {
+            chargeLeaf();
         }
-        if (rowid < first[depth] || rowid > last[depth]) {
-            charge(rowid, rowid); // no descent for it comes here
-            pageDamaged();
-        } else if (anyRow && rowid <= previousRowid) {
-            pageDamaged();
-        }
-        previousRowid = rowid;
-        anyRow = true;
     }
 
     /** Something on the page last entered cannot be read as the descent would (a cell pointer, a cell). */
     void pageDamaged() {
         if (depth < 0) {
             all = true;
-        } else if (!leaf[depth] || !leafCharged) {
-            leafCharged = leaf[depth];
+        } else if (!leaf[depth]) {
             charge(first[depth], last[depth]);
+        } else {
+            chargeLeaf();
         }
+    }
+
+    /** The current leaf's range, and each rowid on it outside that range (no descent for it comes here). */
+    private void chargeLeaf() {
+        if (leafCharged) {
+            return;
+        }
+        leafCharged = true;
+        long lo = first[depth];
+        long hi = last[depth];
+        charge(lo, hi);
+        BTreePage p = currentLeaf;
+        for (int i = 0; p != null && i < p.cellCount(); i++) {
+            long r = rowidAt(p, i);
+            if (r != NO_ROWID && (r < lo || r > hi)) {
+                charge(r, r);
+            }
+        }
+    }
+
+    /** Read from a cell when its pointer or varints do not: the walk reads no row there (or charges the page). */
+    private static final long NO_ROWID = Long.MIN_VALUE;
+
+    /**
+     * The rowid of cell {@code i} of a table leaf, read as the walk reads it (after the payload size: fileformat2
+     * §1.6); {@link #NO_ROWID} when the pointer is out of range or a varint runs off the page. A real rowid of
+     * Long.MIN_VALUE reads as none, which only widens what is charged (its leaf is then charged whole).
+     */
+    private static long rowidAt(BTreePage p, int i) {
+        if (!p.cellPointerValid(i)) {
+            return NO_ROWID;
+        }
+        byte[] b = p.data();
+        int limit = Math.min(p.usableSize(), b.length);
+        int at = p.cellPointer(i);
+        int n = Varint.length(b, at, limit);
+        if (n <= 0 || Varint.length(b, at + n, limit) <= 0) {
+            return NO_ROWID;
+        }
+        return Varint.value(b, at + n);
     }
 
     /**
