@@ -62,6 +62,29 @@ class MismatchBucketsTest {
                 List.of(new ValueChecks(), new IndexChecks(narrowLookups, lookups, hold)));
     }
 
+    /**
+     * Moves the first cell pointer of page {@code page} (0-based) of the image {@code b} 3 bytes on, so that the cell
+     * read there is garbage, and writes the image to {@code db}. Returns the page's cell count.
+     */
+    private static int shiftFirstCellPointer(Path db, byte[] b, int pageSize, int page) throws Exception {
+        int cells = ((b[page * pageSize + 3] & 0xff) << 8) | (b[page * pageSize + 4] & 0xff);
+        int at = page * pageSize + 8;
+        int pointer = ((b[at] & 0xff) << 8 | (b[at + 1] & 0xff)) + 3;
+        b[at] = (byte) (pointer >> 8);
+        b[at + 1] = (byte) pointer;
+        Files.write(db, b);
+        return cells;
+    }
+
+    /** Every checker names the same in {@code db}: what looking up every row and entry names, which it returns. */
+    private CheckReport allAgree(Path db, String what) throws Exception {
+        CheckReport expected = every.check(db, OpenOptions.defaults());
+        assertThat(narrow.check(db, OpenOptions.defaults()).findings()).as(what).isEqualTo(expected.findings());
+        othersAgree(db, what, expected);
+        assertThat(unheld.check(db, OpenOptions.defaults()).findings()).as(what).isEqualTo(expected.findings());
+        return expected;
+    }
+
     /** The narrowed check that holds only three rows names what {@code expected} names too. */
     private void othersAgree(Path db, String what, CheckReport expected) throws Exception {
         assertThat(fewHeld.check(db, OpenOptions.defaults()).findings()).as(what + ", three rows held")
@@ -153,17 +176,9 @@ class MismatchBucketsTest {
                 leaf = p;
             }
         }
-        int cells = ((b[leaf * pageSize + 3] & 0xff) << 8) | (b[leaf * pageSize + 4] & 0xff);
-        int at = leaf * pageSize + 8;
-        int pointer = ((b[at] & 0xff) << 8 | (b[at + 1] & 0xff)) + 3;
-        b[at] = (byte) (pointer >> 8);
-        b[at + 1] = (byte) pointer;
-        Files.write(db, b);
+        int cells = shiftFirstCellPointer(db, b, pageSize, leaf);
 
-        CheckReport expected = every.check(db, OpenOptions.defaults());
-        assertThat(narrow.check(db, OpenOptions.defaults()).findings()).isEqualTo(expected.findings());
-        othersAgree(db, "damaged table", expected);
-        assertThat(unheld.check(db, OpenOptions.defaults()).findings()).isEqualTo(expected.findings());
+        CheckReport expected = allAgree(db, "damaged table");
         assertThat(expected.findings()).extracting(f -> f.code()).contains(FindingCode.INDEX_ENTRY_MISSING,
                 FindingCode.INDEX_ENTRY_EXTRA);
         // the rowids are 1..20000 without a gap, so the range a descent routes to the leaf holds exactly its rows'
@@ -191,17 +206,9 @@ class MismatchBucketsTest {
             }
         }
         int leaf = leaves.get(leaves.size() / 2);
-        int cells = ((b[leaf * pageSize + 3] & 0xff) << 8) | (b[leaf * pageSize + 4] & 0xff);
-        int at = leaf * pageSize + 8;
-        int pointer = ((b[at] & 0xff) << 8 | (b[at + 1] & 0xff)) + 3;
-        b[at] = (byte) (pointer >> 8);
-        b[at + 1] = (byte) pointer;
-        Files.write(db, b);
+        int cells = shiftFirstCellPointer(db, b, pageSize, leaf);
 
-        CheckReport expected = every.check(db, OpenOptions.defaults());
-        assertThat(narrow.check(db, OpenOptions.defaults()).findings()).isEqualTo(expected.findings());
-        othersAgree(db, "damaged index", expected);
-        assertThat(unheld.check(db, OpenOptions.defaults()).findings()).isEqualTo(expected.findings());
+        CheckReport expected = allAgree(db, "damaged index");
         assertThat(expected.findings()).extracting(f -> f.code()).contains(FindingCode.RECORD_MALFORMED,
                 FindingCode.INDEX_ENTRY_MISSING, FindingCode.INDEX_ENTRY_EXTRA);
         assertThat(everyLookups.sum()).isGreaterThanOrEqualTo(40_000);
