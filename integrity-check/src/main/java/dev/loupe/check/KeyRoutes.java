@@ -28,7 +28,7 @@ import java.util.List;
  *
  * <p>A damaged page is one the walker reported a problem in (or in a child pointer of, or in a child it could not
  * read or enter: then that child's interval), one with a cell pointer out of range or a cell or record that does not
- * read. The ends are read from the pages when a page is charged, which only damage does: an intact index costs a few
+ * read, and an interior page with no cells. The ends are read from the pages when a page is charged, which only damage does: an intact index costs a few
  * stores per page.
  */
 final class KeyRoutes {
@@ -80,13 +80,20 @@ final class KeyRoutes {
         }
         int n = p.cellCount();
         long[] c = new long[n + 1];
+        boolean readable = !p.type().isTable();
         for (int i = 0; i < n; i++) {
             Cell cell = p.cellPointerValid(i) ? p.cell(i) : null;
             c[i] = cell instanceof InteriorCell ic ? ic.leftChild() : -1;
+            readable &= c[i] != -1;
         }
         c[n] = p.header().rightChild();
         children[d] = c;
         cells[d] = n;
+        // a descent does not go through an interior page with no cells (SQLite's cursor refuses it, and so does the
+        // exact pass's IndexSeek), nor past a cell it cannot read; the walker skips such a cell without a word
+        if (n == 0 || !readable) {
+            charge(d);
+        }
     }
 
     /** The page {@code pageNumber}, on the walk's way down, is damaged (a cell pointer, cell or record there). */
