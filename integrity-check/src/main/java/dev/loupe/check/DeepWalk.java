@@ -182,8 +182,8 @@ final class DeepWalk {
             }
         });
         // a WITHOUT ROWID table's descents go by key: any damage leaves every one in doubt
-        DamagedRowids where = !damaged && routes == null ? DamagedRowids.NONE
-                : routes == null ? DamagedRowids.ALL : routes.result(damaged);
+        DamagedRowids where = routes != null ? routes.result(damaged)
+                : damaged ? DamagedRowids.ALL : DamagedRowids.NONE;
         routes = null;
         for (RowCheck c : checks) {
             if (!where.none()) {

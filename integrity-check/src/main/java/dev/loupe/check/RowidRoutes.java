@@ -8,6 +8,7 @@ import dev.loupe.format.btree.Cell;
 import dev.loupe.format.btree.PageType;
 import dev.loupe.format.btree.PathStep;
 import dev.loupe.format.btree.TableInteriorCell;
+import dev.loupe.format.find.TreeSearch;
 
 import java.util.Arrays;
 import java.util.List;
@@ -202,17 +203,8 @@ final class RowidRoutes {
      * Long.MIN_VALUE reads as none, which only widens what is charged (its leaf is then charged whole).
      */
     private static long rowidAt(BTreePage p, int i) {
-        if (!p.cellPointerValid(i)) {
-            return NO_ROWID;
-        }
-        byte[] b = p.data();
-        int limit = Math.min(p.usableSize(), b.length);
-        int at = p.cellPointer(i);
-        int n = Varint.length(b, at, limit);
-        if (n <= 0 || Varint.length(b, at + n, limit) <= 0) {
-            return NO_ROWID;
-        }
-        return Varint.value(b, at + n);
+        int at = TreeSearch.rowidAt(p, i);
+        return at < 0 ? NO_ROWID : Varint.value(p.data(), at);
     }
 
     /**

@@ -124,8 +124,9 @@ public final class TreeSearch {
     /**
      * Where cell {@code i}'s rowid varint starts, when {@code page} is a table page, the cell's pointer is valid and
      * the varints before and of the rowid both end on the page (as {@link BTreePage#cell} would read them); else -1.
+     * (Public for the checker's record pass, which reads a leaf's first and last rowids the same way.)
      */
-    static int rowidAt(BTreePage page, int i) {
+    public static int rowidAt(BTreePage page, int i) {
         PageType type = page.type();
         if ((type != PageType.TABLE_LEAF && type != PageType.TABLE_INTERIOR) || !page.cellPointerValid(i)) {
             return -1;
