@@ -1,38 +1,44 @@
 package dev.loupe.check.index;
 
-import java.util.Arrays;
-
 /**
- * An order-independent digest of a multiset of index entries: how many, the xor of their {@link EntryHash hashes},
- * and their sums in {@value #BUCKETS} buckets chosen by a hash's top bits. Two multisets with equal digests are
- * equal but for a 2^-64-scale accident; the digest's size does not depend on the number of entries. Written by one
- * thread, read after that thread's walk.
+ * An order-independent digest of a multiset of index entries: how many, and per bucket (chosen by a hash's top bits,
+ * {@value #BUCKETS} of them) the sum of their {@link EntryHash hashes} and the xor of their rowids. Two multisets
+ * with equal digests are equal but for a 2^-64-scale accident (where a bucket's entries differ, its sums would have to
+ * agree); the digest's size does not depend on the number of entries. Written by one thread, read after that
+ * thread's walk.
  *
  * <p>The buckets say where two multisets differ: every entry one has and the other lacks lies in a bucket whose sums
  * differ, so the exact pass that names them need only look up the rows and entries of those buckets: with one
- * damaged entry, one row in {@value #BUCKETS} instead of every row.
+ * damaged entry, one row in {@value #BUCKETS} instead of every row. Where a bucket differs by one entry alone, the
+ * two sides' sums differ by its hash and their rowid xors by its rowid (the entries they share have the same rowids
+ * on both sides): {@link #difference}.
  */
 final class EntryDigest {
 
     static final int BUCKET_BITS = 8;
     static final int BUCKETS = 1 << BUCKET_BITS;
+    /** Per bucket, side by side in one array (one cache line touched per entry): the sum, the xor of rowids. */
+    private static final int SUM = 0;
+    private static final int ROWIDS = 1;
+    private static final int STRIDE = 2;
 
     private long count;
-    private long xor;
-    private final long[] buckets = new long[BUCKETS];
+    private final long[] buckets = new long[BUCKETS * STRIDE];
 
-    void add(long hash) {
+    /** @param rowid the entry's rowid (the row's, for the entry a row implies); 0 in a WITHOUT ROWID table */
+    void add(long hash, long rowid) {
         count++;
-        xor ^= hash;
-        buckets[bucket(hash)] += hash;
+        int b = bucket(hash) * STRIDE;
+        buckets[b + SUM] += hash;
+        buckets[b + ROWIDS] ^= rowid;
     }
 
     /** Folds {@code other}'s entries into this digest (the digest of the union of the two multisets). */
     void addAll(EntryDigest other) {
         count += other.count;
-        xor ^= other.xor;
-        for (int b = 0; b < BUCKETS; b++) {
-            buckets[b] += other.buckets[b];
+        for (int i = 0; i < buckets.length; i += STRIDE) {
+            buckets[i + SUM] += other.buckets[i + SUM];
+            buckets[i + ROWIDS] ^= other.buckets[i + ROWIDS];
         }
     }
 
@@ -40,8 +46,17 @@ final class EntryDigest {
         return count;
     }
 
+    /** Whether the two multisets are the same: as many entries, the same sum in every bucket. */
     boolean sameAs(EntryDigest o) {
-        return count == o.count && xor == o.xor && Arrays.equals(buckets, o.buckets);
+        if (count != o.count) {
+            return false;
+        }
+        for (int i = SUM; i < buckets.length; i += STRIDE) {
+            if (buckets[i] != o.buckets[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The bucket an entry with this hash is summed in. */
@@ -53,8 +68,34 @@ final class EntryDigest {
     boolean[] differingBuckets(EntryDigest o) {
         boolean[] out = new boolean[BUCKETS];
         for (int b = 0; b < BUCKETS; b++) {
-            out[b] = buckets[b] != o.buckets[b];
+            out[b] = buckets[b * STRIDE + SUM] != o.buckets[b * STRIDE + SUM];
         }
         return out;
+    }
+
+    /**
+     * The one entry by which bucket {@code b} differs between this digest and {@code o}, if it differs by one alone:
+     * its hash (the difference of the sums, which must lie in this bucket) and rowid (the difference of the xors),
+     * and whether this digest or {@code o} holds it. Null when neither side's difference lies in the bucket, or both
+     * do. A bucket that differs by more entries whose sums happen to add up to a hash of the bucket passes too, so
+     * the caller holds the row or entry it finds to the hash given here before trusting it.
+     */
+    Lone difference(EntryDigest o, int b) {
+        int i = b * STRIDE;
+        long more = buckets[i + SUM] - o.buckets[i + SUM];
+        boolean here = bucket(more) == b;
+        boolean there = bucket(-more) == b;
+        if (here == there) {
+            return null;
+        }
+        long rowid = buckets[i + ROWIDS] ^ o.buckets[i + ROWIDS];
+        return new Lone(here ? more : -more, rowid, here);
+    }
+
+    /**
+     * One entry by which a bucket differs: its hash and rowid, and whether the digest asked holds it (else the other
+     * one does).
+     */
+    record Lone(long hash, long rowid, boolean here) {
     }
 }

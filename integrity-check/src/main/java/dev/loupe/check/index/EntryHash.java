@@ -66,6 +66,18 @@ final class EntryHash {
     }
 
     /**
+     * {@link #of(RecordView, int)} of a sound record of {@code n} values whose last one, an integer, is {@code last}
+     * (read by the caller, who needs it too: an index entry's rowid).
+     */
+    static long endingWith(RecordView record, int n, long last) {
+        long h = SEED;
+        for (int i = 0; i < n - 1; i++) {
+            h = step(h, field(record, i));
+        }
+        return mix(step(h, integer(last)) ^ n);
+    }
+
+    /**
      * {@link #of(Value[], TextEncoding)} of the entry a sound table record implies: for each index record column, the
      * record field {@code fields[i]}, or the rowid where {@code fields[i]} is negative. Every field must exist.
      */

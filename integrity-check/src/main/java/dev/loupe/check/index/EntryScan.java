@@ -22,6 +22,7 @@ import dev.loupe.format.record.Value;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.function.LongPredicate;
 
 /**
  * One scan of an index's entries for the exact pass ({@link MismatchNamer}): each entry whose hash falls in a bucket
@@ -34,6 +35,10 @@ final class EntryScan {
 
     /** Where the scan hands the entries it may not pass over. */
     interface Handler {
+
+        /** A sound entry of hash {@code hash} is handed on: once per entry, before {@link #inPlace} or {@link #entry}. */
+        default void met(long hash) {
+        }
 
         /**
          * Whether an entry whose sound record lies wholly on its page, read in place into {@code record} (of hash
@@ -59,15 +64,26 @@ final class EntryScan {
     private final IndexState state;
     /** The buckets whose entries are handed on; null: every entry is. */
     private final boolean[] buckets;
+    /** Of those, the hashes of the only entries handed on (sound ones); null: all of them. */
+    private final LongPredicate only;
     private final RecordView view;
     private final LocalLeafCell local = new LocalLeafCell();
     private final PayloadReader payloads;
     private final RecordDecoder records;
 
     EntryScan(Database db, IndexState state, boolean[] buckets) {
+        this(db, state, buckets, null);
+    }
+
+    /**
+     * @param only the hashes of the sound entries to hand on, when the digests name them ({@link LoneDifferences});
+     *             null: every entry of {@code buckets}
+     */
+    EntryScan(Database db, IndexState state, boolean[] buckets, LongPredicate only) {
         this.db = db;
         this.state = state;
         this.buckets = buckets;
+        this.only = only;
         this.view = new RecordView(db.encoding());
         this.payloads = new PayloadReader(db.pages(), db.usableSize());
         this.records = new RecordDecoder(db.encoding(), true);
@@ -87,7 +103,7 @@ final class EntryScan {
                     }
                     if (buckets != null && local.read(page, i)
                             && view.parse(page.data(), local.payloadOffset(), local.payloadSize(), Integer.MAX_VALUE)
-                            && !MismatchNamer.suspected(buckets, EntryHash.of(view, state.recordColumns))
+                            && passedOver(EntryHash.of(view, state.recordColumns))
                             && !state.rowidInDoubt(view)) {
                         continue;
                     }
@@ -128,11 +144,14 @@ final class EntryScan {
     }
 
     private void entry(BTreePage page, PayloadCell cell, List<PathStep> path, Handler handler) throws IOException {
+        boolean met = false;
         if (local(page, cell)) {
             long hash = EntryHash.of(view, state.recordColumns);
-            if (!MismatchNamer.suspected(buckets, hash) && !state.rowidInDoubt(view)) {
+            if (passedOver(hash) && !state.rowidInDoubt(view)) {
                 return; // hashed from its bytes, as the walk did: not in a differing bucket
             }
+            met = true;
+            handler.met(hash);
             if (handler.inPlace(view, hash)) {
                 return;
             }
@@ -143,10 +162,18 @@ final class EntryScan {
         List<Value> held = record.values();
         boolean sound = payload.problems().isEmpty() && record.problems().isEmpty();
         long hash = sound ? EntryHash.of(held, state.recordColumns, db.encoding()) : 0;
-        if (sound && !MismatchNamer.suspected(buckets, hash) && !state.rowidInDoubt(held)) {
+        if (sound && passedOver(hash) && !state.rowidInDoubt(held)) {
             return;
         }
+        if (sound && !met) {
+            handler.met(hash);
+        }
         handler.entry(page, cell, path, held, sound, hash);
+    }
+
+    /** Whether a sound entry of this hash is not handed on (unless the table's damage puts its row in doubt). */
+    private boolean passedOver(long hash) {
+        return !MismatchNamer.suspected(buckets, hash) || only != null && !only.test(hash);
     }
 
     /**

@@ -24,20 +24,27 @@ final class IndexComparison implements Finisher {
     private final boolean narrowLookups;
     private final LongAdder lookups;
     private final int hold;
+    private final boolean locate;
+    private final LongAdder located;
 
     /**
      * @param narrowLookups look up only the rows and entries of the buckets where the digests differ
      * @param lookups       counts the rows and entries looked up, or null
      * @param hold          rows the exact pass may hold back to match with entries ({@link RowResidues})
+     * @param locate        with lookups narrowed and rows held, take the rows and entries by which the digests differ
+     *                      from the digests when they can ({@link LoneDifferences})
+     * @param located       counts the indexes whose rows were found that way, or null
      */
     IndexComparison(Database db, List<IndexState> indexes, int limit, boolean narrowLookups, LongAdder lookups,
-                    int hold) {
+                    int hold, boolean locate, LongAdder located) {
         this.db = db;
         this.indexes = List.copyOf(indexes);
         this.limit = limit;
         this.narrowLookups = narrowLookups;
         this.lookups = lookups;
         this.hold = hold;
+        this.locate = locate;
+        this.located = located;
     }
 
     @Override
@@ -79,9 +86,17 @@ final class IndexComparison implements Finisher {
         boolean[] differing = narrowLookups ? s.implied.differingBuckets(s.held) : null;
         MismatchNamer namer = new MismatchNamer(db, s, limit, s.rowLookupsSkippable() ? differing : null,
                 s.entryLookupsSkippable() ? differing : null, hold);
-        // it scans the table and then the index again
-        pages.expect(s.tablePages + s.indexPages);
-        namer.name(sink, pages);
+        // the rows by which the digests differ found by their rowids, else a scan of the table; then the index's
+        LoneDifferences lone = locate && differing != null && hold > 0 && s.differencesLocatable()
+                ? LoneDifferences.of(s.implied, s.held, differing) : null;
+        if (lone != null && namer.nameLocated(lone, sink, pages)) {
+            if (located != null) {
+                located.increment();
+            }
+        } else {
+            pages.expect(s.tablePages + s.indexPages);
+            namer.name(sink, pages);
+        }
         if (lookups != null) {
             lookups.add(namer.lookups());
         }

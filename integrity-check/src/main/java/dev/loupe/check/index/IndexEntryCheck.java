@@ -10,6 +10,7 @@ import dev.loupe.check.IndexEntry;
 import dev.loupe.check.LastKey;
 import dev.loupe.format.find.KeyComparator;
 import dev.loupe.format.header.TextEncoding;
+import dev.loupe.format.record.IntegerValue;
 import dev.loupe.format.record.NullValue;
 import dev.loupe.format.record.RecordView;
 import dev.loupe.format.record.Value;
@@ -41,6 +42,10 @@ final class IndexEntryCheck implements EntryCheck {
      */
     private EntryDigest held;
     private boolean disordered;
+    /** Entries of a rowid table's index end with the rowid (at {@code recordColumns - 1}). */
+    private final boolean rowidLast;
+    /** An entry was damaged or did not end with a rowid: the digests cannot say where the entries differ. */
+    private boolean unlocatable;
     private final KeyBreaks breaks = new KeyBreaks();
     private boolean treeDamaged;
 
@@ -56,6 +61,7 @@ final class IndexEntryCheck implements EntryCheck {
         }
         this.checkUnique = state.index.unique() && state.unknownCollation == null && !key.isEmpty();
         this.previous = new LastKey(encoding);
+        this.rowidLast = state.table.hasRowid() && state.recordColumns > 0;
     }
 
     @Override
@@ -66,7 +72,19 @@ final class IndexEntryCheck implements EntryCheck {
             return;
         }
         List<Value> values = e.values();
-        held().add(EntryHash.of(values, state.recordColumns, encoding));
+        long rowid = 0;
+        if (rowidLast) {
+            int last = state.recordColumns - 1;
+            if (e.problems().isEmpty() && values.size() == state.recordColumns
+                    && values.get(last) instanceof IntegerValue i) {
+                rowid = i.value();
+            } else {
+                unlocatable = true;
+            }
+        } else {
+            unlocatable |= !e.problems().isEmpty();
+        }
+        held().add(EntryHash.of(values, state.recordColumns, encoding), rowid);
         if (e.problems().isEmpty() && values.size() != state.recordColumns) {
             recordLength(e, sink);
         }
@@ -96,7 +114,14 @@ final class IndexEntryCheck implements EntryCheck {
 
     /** {@link #entry} for a sound record, on its bytes. */
     private void sound(IndexEntry e, RecordView r, FindingSink sink) {
-        held().add(EntryHash.of(r, state.recordColumns));
+        int n = state.recordColumns;
+        if (rowidLast && r.count() == n && r.isInteger(n - 1)) {
+            long rowid = r.integer(n - 1);
+            held().add(EntryHash.endingWith(r, n, rowid), rowid);
+        } else {
+            unlocatable |= rowidLast;
+            held().add(EntryHash.of(r, n), 0);
+        }
         if (r.count() != state.recordColumns) {
             recordLength(e, sink);
         }
@@ -144,6 +169,7 @@ final class IndexEntryCheck implements EntryCheck {
             state.held.addAll(held);
         }
         state.disordered |= disordered;
+        state.unlocatableEntries |= unlocatable;
         state.breaks.addAll(breaks);
         state.indexTreeDamaged |= treeDamaged;
     }

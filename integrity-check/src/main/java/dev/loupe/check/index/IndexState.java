@@ -32,6 +32,13 @@ final class IndexState {
     final EntryDigest held = new EntryDigest();
     /** Rows of the table seen (for the count of a non-partial index when entries could not be computed). */
     long rows;
+    /** Some row's record did not decode cleanly (the exact pass looks such a row up whatever its hash). */
+    boolean damagedRows;
+    /**
+     * Some entry's record did not decode cleanly (the exact pass looks such an entry up whatever its hash), or, in a
+     * rowid table's index, did not end with an integer (the rowid the digest keeps).
+     */
+    boolean unlocatableEntries;
     /** Entries of the index are out of key order (so lookups may fail where the digests agree). */
     boolean disordered;
     /** Where the index's key order breaks or its tree is damaged: the keys whose lookups may fail there. */
@@ -115,6 +122,16 @@ final class IndexState {
         int last = recordColumns - 1;
         return last < 0 || entry.size() != recordColumns || !(entry.get(last) instanceof IntegerValue rowid)
                 || tableDamage.contains(rowid.value());
+    }
+
+    /**
+     * Whether the exact pass may take the rows and entries by which the digests differ from the digests
+     * ({@link EntryDigest#difference}: their hashes and rowids) instead of scanning the table for them: in a rowid table
+     * whose walk, like the index's, met neither damage nor a break in key order, so that the rows and entries the
+     * scans would leave unmatched are exactly those.
+     */
+    boolean differencesLocatable() {
+        return table.hasRowid() && !keysInDoubt() && tableDamage.none() && !damagedRows && !unlocatableEntries;
     }
 
     boolean comparable() {

@@ -30,6 +30,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.LongConsumer;
 
 /**
  * The exact pass, run only for an index whose digest differs from its table's: names the rows whose entry is
@@ -128,15 +129,90 @@ final class MismatchNamer {
             entries(entryFindings, pages);
             named = rowsNamed;
             lookUpUnmatchedRows(sink);
-            for (Finding f : entryFindings.findings()) {
-                if (named >= limit) {
-                    break;
-                }
-                named++;
-                sink.add(f);
-            }
+            appendEntryFindings(entryFindings, sink);
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        }
+    }
+
+    /**
+     * Names what {@link #name} names, but takes the rows and entries by which the digests differ from the digests
+     * ({@link LoneDifferences}): the rows are found by their rowids instead of by a scan of the table, and the index's
+     * scan hands on only the entries of the hashes given. They are the rows and entries the scans would leave
+     * unmatched, and each goes through the lookups it would go through there, in the same order. Only where
+     * {@link IndexState#differencesLocatable}, with lookups narrowed and rows held. Each row is first found and its
+     * hash held to the digests' one, and its scan position counted ({@link RowPositions}); when one is not there (a
+     * bucket differed by more than the one entry its sums suggest), nothing is named and this returns false: then
+     * {@link #name} scans.
+     *
+     * @param pages where the pages of the index's scan are counted (the progress line)
+     */
+    boolean nameLocated(LoneDifferences lone, FindingSink sink, ExtraPages pages) throws IOException {
+        int n = lone.rows().size();
+        List<Row> rows = new ArrayList<>(n);
+        List<List<Value>> implied = new ArrayList<>(n);
+        long[] leaves = new long[n];
+        int[] cells = new int[n];
+        for (EntryDigest.Lone r : lone.rows()) {
+            SearchResult found = search.byRowid(table.rootPage(), r.rowid());
+            BTreePage page = found.found() ? search.pageOf(found) : null;
+            if (page == null || !found.problems().isEmpty() || !(found.cell() instanceof PayloadCell)
+                    || !found.cell().problems().isEmpty()) {
+                return false;
+            }
+            Row row = rowDecoder.decode(page, found.cell());
+            if (!row.problems().isEmpty() || !(state.generator.entryFor(row, binding) instanceof ImpliedEntry.Entry e)
+                    || EntryHash.of(e.values(), db.encoding()) != r.hash()) {
+                return false;
+            }
+            leaves[rows.size()] = page.number();
+            cells[rows.size()] = found.endStep().index();
+            rows.add(row);
+            implied.add(Arrays.asList(e.values()));
+        }
+        long[] positions = n == 0 ? new long[0]
+                : new RowPositions(db.pages(), db.usableSize()).of(table.rootPage(), leaves, cells);
+        if (positions == null) {
+            return false;
+        }
+        pages.expect(state.indexPages);
+        // the entries first, each looked for by its hash; the rows' findings come first (as in name())
+        int[] met = new int[lone.entries().size()];
+        FindingSink entryFindings = new FindingSink(limit);
+        int namedBefore = named;
+        long lookupsBefore = lookups;
+        try {
+            new EntryScan(db, state, entryBuckets, hash -> lone.entry(hash) >= 0).run(pages,
+                    entryHandler(entryFindings, hash -> met[lone.entry(hash)]++));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        for (int m : met) {
+            if (m != 1) {
+                // an entry the digests named is not in the index once (some bucket differed by more than one), or
+                // the limit ended the scan before it: name nothing, and let name() scan
+                named = namedBefore;
+                lookups = lookupsBefore;
+                return false;
+            }
+        }
+        named = namedBefore;
+        for (int i = 0; i < n && named < limit; i++) {
+            lookups++;
+            check(rows.get(i), positions[i], implied.get(i), sink);
+        }
+        appendEntryFindings(entryFindings, sink);
+        return true;
+    }
+
+    /** The entries' findings after the rows', up to the limit. */
+    private void appendEntryFindings(FindingSink entryFindings, FindingSink sink) {
+        for (Finding f : entryFindings.findings()) {
+            if (named >= limit) {
+                break;
+            }
+            named++;
+            sink.add(f);
         }
     }
 
@@ -265,7 +341,23 @@ final class MismatchNamer {
 
     /** Every entry of the index (of the differing buckets), its row looked up as it is met. */
     private void entries(FindingSink sink, ExtraPages pages) throws IOException {
-        new EntryScan(db, state, entryBuckets).run(pages, new EntryScan.Handler() {
+        new EntryScan(db, state, entryBuckets).run(pages, entryHandler(sink, null));
+    }
+
+    /**
+     * What becomes of an entry the index's scan hands on: its row found, or the entry named into {@code sink}.
+     *
+     * @param met told the hash of each entry handed on, or null
+     */
+    private EntryScan.Handler entryHandler(FindingSink sink, LongConsumer met) {
+        return new EntryScan.Handler() {
+            @Override
+            public void met(long hash) {
+                if (met != null) {
+                    met.accept(hash);
+                }
+            }
+
             @Override
             public boolean inPlace(RecordView record, long hash) throws IOException {
                 // a held row vouches for the entry only where a descent of the table would find that row; where
@@ -309,7 +401,7 @@ final class MismatchNamer {
             public boolean stop() {
                 return named >= limit;
             }
-        });
+        };
     }
 
     /** Looks up the row of the entry {@code held} of {@code cell}, and names the entry when none implies it. */

@@ -37,6 +37,8 @@ final class TableDigestCheck implements RowCheck {
         final EntryDigest implied = new EntryDigest();
         long rows;
         String notEvaluable;
+        /** A row whose record did not decode cleanly implied an entry: the exact pass looks such rows up anyway. */
+        boolean damagedRows;
 
         Side(IndexState s) {
             notEvaluable = s.notEvaluable;
@@ -74,12 +76,13 @@ final class TableDigestCheck implements RowCheck {
                 continue;
             }
             if (s.generator.hashable(row.record(), row.hasRowid())) {
-                side.implied.add(s.generator.hash(row.record(), row.rowid()));
+                side.implied.add(s.generator.hash(row.record(), row.rowid()), row.rowid());
                 continue;
             }
             ImpliedEntry e = s.generator.entryFor(row.row(), binding);
             if (e instanceof ImpliedEntry.Entry entry) {
-                side.implied.add(EntryHash.of(entry.values(), encoding));
+                side.implied.add(EntryHash.of(entry.values(), encoding), row.rowid());
+                side.damagedRows |= !row.row().problems().isEmpty();
             } else if (e instanceof ImpliedEntry.NotEvaluable ne) {
                 side.notEvaluable = ne.reason();
             }
@@ -98,6 +101,7 @@ final class TableDigestCheck implements RowCheck {
             IndexState s = indexes.get(k);
             s.implied.addAll(sides[k].implied);
             s.rows += sides[k].rows;
+            s.damagedRows |= sides[k].damagedRows;
             if (s.notEvaluable == null) {
                 s.notEvaluable = sides[k].notEvaluable;
             }

@@ -50,16 +50,22 @@ class MismatchBucketsTest {
     private final LongAdder narrowLookups = new LongAdder();
     private final LongAdder everyLookups = new LongAdder();
     private final LongAdder unheldLookups = new LongAdder();
-    private final Checker narrow = checker(true, narrowLookups, RowResidues.CAP);
-    private final Checker every = checker(false, everyLookups, 0);
+    private final LongAdder scannedLookups = new LongAdder();
+    private final LongAdder located = new LongAdder();
+    /** As a check runs: rows and entries taken from where the digests say they lie when they can be. */
+    private final Checker narrow = new Checker(CheckOptions.defaults().withThreads(1),
+            List.of(new ValueChecks(), new IndexChecks(true, narrowLookups, RowResidues.CAP, true, located)));
+    /** The same, always scanning the table and the index for them ({@link LoneDifferences} not used). */
+    private final Checker scanned = checker(true, scannedLookups, RowResidues.CAP, false);
+    private final Checker every = checker(false, everyLookups, 0, false);
     /** Narrowed, each row of a differing bucket looked up as it is met (no {@link RowResidues}). */
-    private final Checker unheld = checker(true, unheldLookups, 0);
+    private final Checker unheld = checker(true, unheldLookups, 0, false);
     /** Narrowed, holding three rows at most: past them the pass looks up what it holds and goes on without. */
-    private final Checker fewHeld = checker(true, new LongAdder(), 3);
+    private final Checker fewHeld = checker(true, new LongAdder(), 3, false);
 
-    private static Checker checker(boolean narrowLookups, LongAdder lookups, int hold) {
+    private static Checker checker(boolean narrowLookups, LongAdder lookups, int hold, boolean locate) {
         return new Checker(CheckOptions.defaults().withThreads(1),
-                List.of(new ValueChecks(), new IndexChecks(narrowLookups, lookups, hold)));
+                List.of(new ValueChecks(), new IndexChecks(narrowLookups, lookups, hold, locate, null)));
     }
 
     /**
@@ -87,6 +93,8 @@ class MismatchBucketsTest {
 
     /** The narrowed check that holds only three rows names what {@code expected} names too. */
     private void othersAgree(Path db, String what, CheckReport expected) throws Exception {
+        assertThat(scanned.check(db, OpenOptions.defaults()).findings()).as(what + ", scanned")
+                .isEqualTo(expected.findings());
         assertThat(fewHeld.check(db, OpenOptions.defaults()).findings()).as(what + ", three rows held")
                 .isEqualTo(expected.findings());
     }
@@ -112,6 +120,9 @@ class MismatchBucketsTest {
         assertThat(everyLookups.sum()).isGreaterThanOrEqualTo(80_000);
         assertThat(unheldLookups.sum()).as("lookups in the differing buckets").isBetween(100L, 2_000L);
         assertThat(narrowLookups.sum()).as("lookups of the unmatched rows and entries").isEqualTo(8);
+        // both indexes' differing rows were found by the rowids their digests give, without a scan of t
+        assertThat(located.sum()).isEqualTo(2);
+        assertThat(scannedLookups.sum()).isEqualTo(8);
     }
 
     @Test
