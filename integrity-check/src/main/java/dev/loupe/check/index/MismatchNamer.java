@@ -138,7 +138,7 @@ final class MismatchNamer {
     /**
      * Names what {@link #name} names, but takes the rows and entries by which the digests differ from the digests
      * ({@link LoneDifferences}): the rows are found by their rowids instead of by a scan of the table, and the index's
-     * scan hands on only the entries of the hashes given. They are the rows and entries the scans would leave
+     * scan hands on only the entries of the hashes given (there is none when no entry is given). They are the rows and entries the scans would leave
      * unmatched, and each goes through the lookups it would go through there, in the same order. Only where
      * {@link IndexState#differencesLocatable}, with lookups narrowed and rows held. Each row is first found and its
      * hash held to the digests' one, and its scan position counted ({@link RowPositions}); when one is not there (a
@@ -175,17 +175,20 @@ final class MismatchNamer {
         if (positions == null) {
             return false;
         }
-        pages.expect(state.indexPages);
-        // the entries first, each looked for by its hash; the rows' findings come first (as in name())
+        // the entries first, each looked for by its hash; the rows' findings come first (as in name()). With no lone
+        // entry, every entry of the differing buckets matches a row: the index need not be scanned at all
         int[] met = new int[lone.entries().size()];
         FindingSink entryFindings = new FindingSink(limit);
         int namedBefore = named;
         long lookupsBefore = lookups;
-        try {
-            new EntryScan(db, state, entryBuckets, hash -> lone.entry(hash) >= 0).run(pages,
-                    entryHandler(entryFindings, hash -> met[lone.entry(hash)]++));
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+        if (met.length > 0) {
+            pages.expect(state.indexPages);
+            try {
+                new EntryScan(db, state, entryBuckets, hash -> lone.entry(hash) >= 0).run(pages,
+                        entryHandler(entryFindings, hash -> met[lone.entry(hash)]++));
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
         }
         for (int m : met) {
             if (m != 1) {

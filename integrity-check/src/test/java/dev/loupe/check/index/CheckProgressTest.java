@@ -71,6 +71,20 @@ class CheckProgressTest {
         assertThat(scanned).isEqualTo(pagesPerSqlite(stale, "ta") + pagesPerSqlite(stale, "t"));
     }
 
+    @Test
+    void rowsAddedWithoutTheirEntriesHaveNeitherTreeScannedAgain() throws Exception {
+        Path stale = table(dir.resolve("stale.db"));
+        IndexFixtures.staleIndex(stale, "ta", "INSERT INTO t VALUES (30000, 'new')",
+                "INSERT INTO t VALUES (20005, 'newer')");
+
+        Run scanned = check(stale, true);
+        Run located = check(stale, true, locating);
+        assertThat(located.done()).isEqualTo(located.total());
+        // the two rows are found by their rowids; no entry differs, so not even the index is scanned
+        assertThat(scanned.total() - located.total())
+                .isEqualTo(pagesPerSqlite(stale, "ta") + pagesPerSqlite(stale, "t"));
+    }
+
     /** The pages of one tree, as SQLite's dbstat table counts them. */
     private static long pagesPerSqlite(Path db, String tree) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
