@@ -41,7 +41,7 @@ public final class FindingSink {
     }
 
     /** Adds what {@code other} holds, as if its findings had been added here one by one. */
-    void addAll(FindingSink other) {
+    public void addAll(FindingSink other) {
         for (Finding f : other.findings) {
             add(f);
         }

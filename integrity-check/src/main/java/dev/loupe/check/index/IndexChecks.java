@@ -9,7 +9,6 @@ import dev.loupe.format.schema.Table;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Index against table consistency without per-row lookups: while the checker walks a table, each row's implied
@@ -22,34 +21,15 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class IndexChecks implements CheckModule {
 
-    private final boolean narrowLookups;
-    private final LongAdder lookups;
-    private final int hold;
-    private final boolean locate;
-    private final LongAdder located;
+    private final ExactPass exactPass;
 
     public IndexChecks() {
-        this(true, null, RowResidues.CAP, true, null);
+        this(ExactPass.standard());
     }
 
-    /**
-     * @param narrowLookups whether the exact pass looks up only the rows and entries of the digest buckets that
-     *                      differ (false: every one; bound to name the same ones, for the test that holds it to that)
-     * @param lookups       counts the rows and entries the exact pass looks up, or null
-     * @param hold          rows of the differing buckets the exact pass may hold back to match with entries before
-     *                      looking any up ({@link RowResidues}; 0: each is looked up as it is met)
-     * @param locate        whether the exact pass, with lookups narrowed and rows held, takes the rows and entries
-     *                      by which the digests differ from the digests when it can, instead of scanning the table
-     *                      for them ({@link LoneDifferences}; false: it always scans, for the test that holds the
-     *                      two ways to the same findings)
-     * @param located       counts the indexes whose differing rows were found that way, or null
-     */
-    IndexChecks(boolean narrowLookups, LongAdder lookups, int hold, boolean locate, LongAdder located) {
-        this.narrowLookups = narrowLookups;
-        this.lookups = lookups;
-        this.hold = hold;
-        this.locate = locate;
-        this.located = located;
+    /** @param exactPass how the exact pass names what differs (other than standard: for the tests) */
+    IndexChecks(ExactPass exactPass) {
+        this.exactPass = exactPass;
     }
 
     @Override
@@ -72,7 +52,7 @@ public final class IndexChecks implements CheckModule {
             if (!states.isEmpty()) {
                 plan.onRows(table, new TableDigestCheck(table, states, context.db().encoding()));
                 plan.afterTrees(new IndexComparison(context.db(), states, context.options().maxFindings(),
-                        narrowLookups, lookups, hold, locate, located));
+                        exactPass));
             }
         }
     }

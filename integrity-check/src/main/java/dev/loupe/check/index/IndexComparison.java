@@ -8,53 +8,74 @@ import dev.loupe.check.Finisher;
 import dev.loupe.format.Database;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * After the walks: compares, for each index of one table, the digest of the entries the rows imply with the digest
  * of the entries the index holds. Equal digests end it. Otherwise the entry counts are compared (integrity_check's
- * "wrong # of entries") and {@link MismatchNamer} names the rows and entries concerned.
+ * "wrong # of entries") and {@link MismatchNamer} names the rows and entries concerned; the indexes for which that
+ * takes a scan of the table share one (a damaged table differs from every index it has).
  */
 final class IndexComparison implements Finisher {
 
     private final Database db;
     private final List<IndexState> indexes;
     private final int limit;
-    private final boolean narrowLookups;
-    private final LongAdder lookups;
-    private final int hold;
-    private final boolean locate;
-    private final LongAdder located;
+    private final ExactPass exactPass;
 
-    /**
-     * @param narrowLookups look up only the rows and entries of the buckets where the digests differ
-     * @param lookups       counts the rows and entries looked up, or null
-     * @param hold          rows the exact pass may hold back to match with entries ({@link RowResidues})
-     * @param locate        with lookups narrowed and rows held, take the rows and entries by which the digests differ
-     *                      from the digests when they can ({@link LoneDifferences})
-     * @param located       counts the indexes whose rows were found that way, or null
-     */
-    IndexComparison(Database db, List<IndexState> indexes, int limit, boolean narrowLookups, LongAdder lookups,
-                    int hold, boolean locate, LongAdder located) {
+    IndexComparison(Database db, List<IndexState> indexes, int limit, ExactPass exactPass) {
         this.db = db;
         this.indexes = List.copyOf(indexes);
         this.limit = limit;
-        this.narrowLookups = narrowLookups;
-        this.lookups = lookups;
-        this.hold = hold;
-        this.locate = locate;
-        this.located = located;
+        this.exactPass = exactPass;
     }
 
     @Override
     public void finish(FindingSink sink, ExtraPages pages) throws IOException {
+        // each index's findings in its own part, merged in schema order: the indexes that need the table scanned
+        // share one scan of it, during which each names rows into its part
+        List<FindingSink> parts = new ArrayList<>();
+        List<MismatchNamer> scanning = new ArrayList<>();
+        List<FindingSink> scanningParts = new ArrayList<>();
         for (IndexState s : indexes) {
-            compare(s, sink, pages);
+            FindingSink part = new FindingSink(limit);
+            parts.add(part);
+            MismatchNamer namer = compare(s, part, pages);
+            if (namer != null) {
+                scanning.add(namer);
+                scanningParts.add(part);
+            }
+        }
+        if (!scanning.isEmpty()) {
+            if (exactPass.shareScans()) {
+                pages.expect(indexes.get(0).tablePages);
+                MismatchNamer.scanRows(db, indexes.get(0).table, scanning, scanningParts, pages);
+            }
+            for (int k = 0; k < scanning.size(); k++) {
+                MismatchNamer namer = scanning.get(k);
+                if (exactPass.shareScans()) {
+                    pages.expect(namer.indexPages());
+                    namer.afterRows(scanningParts.get(k), pages);
+                } else {
+                    pages.expect(namer.tablePages() + namer.indexPages());
+                    namer.name(scanningParts.get(k), pages);
+                }
+                if (exactPass.lookups() != null) {
+                    exactPass.lookups().add(namer.lookups());
+                }
+            }
+        }
+        for (FindingSink part : parts) {
+            sink.addAll(part);
         }
     }
 
-    private void compare(IndexState s, FindingSink sink, ExtraPages pages) throws IOException {
+    /**
+     * Compares one index's digests, naming into {@code sink} what needs no scan of the table; returns the namer that
+     * needs one (its rows' half run by {@link #finish}), or null.
+     */
+    private MismatchNamer compare(IndexState s, FindingSink sink, ExtraPages pages) throws IOException {
         String name = s.index.name();
         if (s.index.unique() && s.unknownCollation != null) {
             sink.add(Finding.of(FindingCode.NOT_CHECKED, "uniqueness of index " + name + " not checked: collation "
@@ -67,10 +88,10 @@ final class IndexComparison implements Finisher {
             if (!s.index.isPartial() && s.generator.unresolved() == null && s.rows != s.held.count()) {
                 count(s, s.rows, sink);
             }
-            return;
+            return null;
         }
         if (s.implied.sameAs(s.held) && !s.disordered) {
-            return;
+            return null;
         }
         if (s.implied.count() != s.held.count()) {
             count(s, s.implied.count(), sink);
@@ -79,27 +100,27 @@ final class IndexComparison implements Finisher {
             sink.add(Finding.of(FindingCode.NOT_CHECKED, "index " + name + " differs from the rows of "
                     + s.table.name() + ", but the rows concerned cannot be named: collation " + s.unknownCollation
                     + " is not built into SQLite").object(name));
-            return;
+            return null;
         }
         // where a descent finds what the walks found, only the buckets where the digests differ hold rows or entries
         // to name
-        boolean[] differing = narrowLookups ? s.implied.differingBuckets(s.held) : null;
+        int hold = exactPass.hold();
+        boolean[] differing = exactPass.narrowLookups() ? s.implied.differingBuckets(s.held) : null;
         MismatchNamer namer = new MismatchNamer(db, s, limit, s.rowLookupsSkippable() ? differing : null,
                 s.entryLookupsSkippable() ? differing : null, hold);
         // the rows by which the digests differ found by their rowids, else a scan of the table; then the index's
-        LoneDifferences lone = locate && differing != null && hold > 0 && s.differencesLocatable()
+        LoneDifferences lone = exactPass.locate() && differing != null && hold > 0 && s.differencesLocatable()
                 ? LoneDifferences.of(s.implied, s.held, differing) : null;
         if (lone != null && namer.nameLocated(lone, sink, pages)) {
-            if (located != null) {
-                located.increment();
+            if (exactPass.located() != null) {
+                exactPass.located().increment();
             }
-        } else {
-            pages.expect(s.tablePages + s.indexPages);
-            namer.name(sink, pages);
+            if (exactPass.lookups() != null) {
+                exactPass.lookups().add(namer.lookups());
+            }
+            return null;
         }
-        if (lookups != null) {
-            lookups.add(namer.lookups());
-        }
+        return namer;
     }
 
     private static void count(IndexState s, long expected, FindingSink sink) {

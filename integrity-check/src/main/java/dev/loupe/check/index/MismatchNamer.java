@@ -115,8 +115,67 @@ final class MismatchNamer {
 
     /** @param pages where the pages of the two scans are counted (for the progress line) */
     void name(FindingSink sink, ExtraPages pages) throws IOException {
+        scanRows(db, table, List.of(this), List.of(sink), pages);
+        afterRows(sink, pages);
+    }
+
+    /**
+     * The rows' half of {@link #name} for several indexes of one table at once: one scan of the table, each row handed
+     * to each namer that does not turn it down, at the same scan position, each namer naming into its own sink. What
+     * each namer names is what its own scan would have named: the same rows in the same order. A damaged table
+     * differs from all its indexes; this scans it once instead of once for each.
+     */
+    static void scanRows(Database db, Table table, List<MismatchNamer> namers, List<FindingSink> sinks,
+                         ExtraPages pages) throws IOException {
+        int n = namers.size();
+        // which namers want the row the filter was last asked about (rows it is not asked about go to every namer)
+        boolean[] wanted = new boolean[n];
+        boolean[] asked = {false};
+        // the row's position in the scan, as integrity_check numbers rows: the filter counts the rows every namer
+        // turns down, the sink those it is handed
+        long[] position = {0};
         try {
-            rows(sink, pages);
+            new TableReader(db).read(table, (page, offset, size, rowid) -> {
+                boolean any = false;
+                for (int k = 0; k < n; k++) {
+                    MismatchNamer m = namers.get(k);
+                    wanted[k] = !m.done() && m.wants(page, offset, size, rowid);
+                    any |= wanted[k];
+                }
+                asked[0] = any;
+                if (!any) {
+                    position[0]++;
+                }
+                return any;
+            }, new RowSink() {
+                @Override
+                public boolean row(Row row) {
+                    position[0]++;
+                    boolean more = false;
+                    for (int k = 0; k < n; k++) {
+                        MismatchNamer m = namers.get(k);
+                        if (!m.done() && (!asked[0] || wanted[k])) {
+                            m.row(row, position[0], sinks.get(k));
+                        }
+                        more |= !m.done();
+                    }
+                    asked[0] = false;
+                    return more;
+                }
+
+                @Override
+                public void page(long number) {
+                    pages.read(1);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** The entries' half of {@link #name}, after {@link #scanRows}. */
+    void afterRows(FindingSink sink, ExtraPages pages) throws IOException {
+        try {
             if (residues == null) {
                 if (named < limit) {
                     entries(sink, pages);
@@ -133,6 +192,21 @@ final class MismatchNamer {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /** Pages of the table's tree (what a scan of it reads). */
+    long tablePages() {
+        return state.tablePages;
+    }
+
+    /** Pages of the index's tree (what a scan of it reads). */
+    long indexPages() {
+        return state.indexPages;
+    }
+
+    /** Whether this namer has named as many as it may. */
+    private boolean done() {
+        return named >= limit;
     }
 
     /**
@@ -236,56 +310,41 @@ final class MismatchNamer {
         return BTreePage.decode(pgno, data, db.usableSize());
     }
 
-    /** Every row's implied entry, looked up in the index. */
-    private void rows(FindingSink sink, ExtraPages pages) throws IOException {
-        // the row's position in the scan, as integrity_check numbers rows: the filter counts the rows it turns
-        // down, the sink those it is handed
-        long[] position = {0};
-        int stored = table.recordColumns().length;
-        new TableReader(db).read(table, (page, offset, size, rowid) -> {
-            // a row whose sound record hashes outside the differing buckets, and whose key lies outside the
-            // intervals where the index's order breaks, is not even decoded
-            if (rowBuckets == null || !view.parse(page.data(), offset, size, stored)
-                    || !state.generator.hashable(view, table.hasRowid())
-                    || suspected(rowBuckets, state.generator.hash(view, rowid))
-                    || breaks != null && nearBreak(view, rowid)) {
-                return true;
-            }
-            position[0]++;
-            return false;
-        }, new RowSink() {
-            @Override
-            public boolean row(Row row) {
-                position[0]++;
-                ImpliedEntry e = state.generator.entryFor(row, binding);
-                if (!(e instanceof ImpliedEntry.Entry entry)) {
-                    return named < limit;
-                }
-                // a damaged row, or one keyed where the index's order breaks, is looked up whatever the entries hold
-                boolean anyway = !row.problems().isEmpty() || nearBreak(entry.values());
-                long hash = EntryHash.of(entry.values(), db.encoding());
-                if (anyway || suspected(rowBuckets, hash)) {
-                    if (residues != null && residues.add(anyway, hash, position[0], row.page(), row.cellIndex())) {
-                        return true;
-                    }
-                    if (residues != null) {
-                        // more rows than are held: those held are looked up now, in order, and so is every row after
-                        lookUpHeld(sink);
-                        if (named >= limit) {
-                            return false;
-                        }
-                    }
-                    lookups++;
-                    check(row, position[0], Arrays.asList(entry.values()), sink);
-                }
-                return named < limit;
-            }
+    /**
+     * Whether the exact pass wants the row whose sound record is {@code page.data()[offset, offset + size)} decoded:
+     * a row whose record hashes outside the differing buckets, and whose key lies outside the intervals where the
+     * index's order breaks, is not.
+     */
+    private boolean wants(BTreePage page, int offset, int size, long rowid) {
+        return rowBuckets == null || !view.parse(page.data(), offset, size, table.recordColumns().length)
+                || !state.generator.hashable(view, table.hasRowid())
+                || suspected(rowBuckets, state.generator.hash(view, rowid))
+                || breaks != null && nearBreak(view, rowid);
+    }
 
-            @Override
-            public void page(long number) {
-                pages.read(1);
+    /** A row of the table's scan, at {@code position}: its implied entry looked up in the index, or held. */
+    private void row(Row row, long position, FindingSink sink) {
+        ImpliedEntry e = state.generator.entryFor(row, binding);
+        if (!(e instanceof ImpliedEntry.Entry entry)) {
+            return;
+        }
+        // a damaged row, or one keyed where the index's order breaks, is looked up whatever the entries hold
+        boolean anyway = !row.problems().isEmpty() || nearBreak(entry.values());
+        long hash = EntryHash.of(entry.values(), db.encoding());
+        if (anyway || suspected(rowBuckets, hash)) {
+            if (residues != null && residues.add(anyway, hash, position, row.page(), row.cellIndex())) {
+                return;
             }
-        });
+            if (residues != null) {
+                // more rows than are held: those held are looked up now, in order, and so is every row after
+                lookUpHeld(sink);
+                if (named >= limit) {
+                    return;
+                }
+            }
+            lookups++;
+            check(row, position, Arrays.asList(entry.values()), sink);
+        }
     }
 
     /** Looks up every held row, in order, and holds no more (see {@link #residues}). */

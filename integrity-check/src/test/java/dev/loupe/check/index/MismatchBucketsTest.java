@@ -53,8 +53,10 @@ class MismatchBucketsTest {
     private final LongAdder scannedLookups = new LongAdder();
     private final LongAdder located = new LongAdder();
     /** As a check runs: rows and entries taken from where the digests say they lie when they can be. */
-    private final Checker narrow = new Checker(CheckOptions.defaults().withThreads(1),
-            List.of(new ValueChecks(), new IndexChecks(true, narrowLookups, RowResidues.CAP, true, located)));
+    private final Checker narrow = new Checker(CheckOptions.defaults().withThreads(1), List.of(new ValueChecks(),
+            new IndexChecks(new ExactPass(true, RowResidues.CAP, true, true, narrowLookups, located))));
+    /** Narrowed, each index's rows named by a scan of the table of its own. */
+    private final Checker unshared = checker(true, new LongAdder(), RowResidues.CAP, false, false);
     /** The same, always scanning the table and the index for them ({@link LoneDifferences} not used). */
     private final Checker scanned = checker(true, scannedLookups, RowResidues.CAP, false);
     private final Checker every = checker(false, everyLookups, 0, false);
@@ -64,8 +66,13 @@ class MismatchBucketsTest {
     private final Checker fewHeld = checker(true, new LongAdder(), 3, false);
 
     private static Checker checker(boolean narrowLookups, LongAdder lookups, int hold, boolean locate) {
-        return new Checker(CheckOptions.defaults().withThreads(1),
-                List.of(new ValueChecks(), new IndexChecks(narrowLookups, lookups, hold, locate, null)));
+        return checker(narrowLookups, lookups, hold, locate, true);
+    }
+
+    private static Checker checker(boolean narrowLookups, LongAdder lookups, int hold, boolean locate,
+                                   boolean share) {
+        return new Checker(CheckOptions.defaults().withThreads(1), List.of(new ValueChecks(),
+                new IndexChecks(new ExactPass(narrowLookups, hold, locate, share, lookups, null))));
     }
 
     /**
@@ -94,6 +101,8 @@ class MismatchBucketsTest {
     /** The narrowed check that holds only three rows names what {@code expected} names too. */
     private void othersAgree(Path db, String what, CheckReport expected) throws Exception {
         assertThat(scanned.check(db, OpenOptions.defaults()).findings()).as(what + ", scanned")
+                .isEqualTo(expected.findings());
+        assertThat(unshared.check(db, OpenOptions.defaults()).findings()).as(what + ", a scan per index")
                 .isEqualTo(expected.findings());
         assertThat(fewHeld.check(db, OpenOptions.defaults()).findings()).as(what + ", three rows held")
                 .isEqualTo(expected.findings());
