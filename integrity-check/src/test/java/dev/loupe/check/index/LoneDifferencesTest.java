@@ -42,7 +42,11 @@ class LoneDifferencesTest {
     private final Checker every = checker(false, 0, false, null);
 
     private static Checker checker(boolean narrow, int hold, boolean locate, LongAdder located) {
-        return new Checker(CheckOptions.defaults().withThreads(1),
+        return checker(narrow, hold, locate, located, CheckOptions.defaults().maxFindings());
+    }
+
+    private static Checker checker(boolean narrow, int hold, boolean locate, LongAdder located, int limit) {
+        return new Checker(CheckOptions.defaults().withThreads(1).withMaxFindings(limit),
                 List.of(new ValueChecks(), new IndexChecks(new ExactPass(narrow, hold, locate, true, null, located))));
     }
 
@@ -61,6 +65,12 @@ class LoneDifferencesTest {
             CheckReport expected = every.check(db, OpenOptions.defaults());
             assertThat(locating.check(db, OpenOptions.defaults()).findings()).as(what).isEqualTo(expected.findings());
             assertThat(scanning.check(db, OpenOptions.defaults()).findings()).as(what).isEqualTo(expected.findings());
+            // with few findings allowed, the limit falls inside the exact pass's rows or entries
+            int limit = 1 + k % 4;
+            CheckReport few = checker(false, 0, false, null, limit).check(db, OpenOptions.defaults());
+            CheckReport fewLocated = checker(true, RowResidues.CAP, true, null, limit).check(db, OpenOptions.defaults());
+            assertThat(fewLocated.findings()).as(what + ", limit " + limit).isEqualTo(few.findings());
+            assertThat(fewLocated.dropped()).as(what + ", limit " + limit).isEqualTo(few.dropped());
 
             TreeSet<String> ours = new TreeSet<>();
             for (Finding f : expected.findings()) {
