@@ -66,24 +66,29 @@ final class EntryScan {
     private final boolean[] buckets;
     /** Of those, the hashes of the only entries handed on (sound ones); null: all of them. */
     private final LongPredicate only;
+    /** The rowids of those only entries (so that the others need not be hashed); null: not known. */
+    private final LongPredicate onlyRowids;
     private final RecordView view;
     private final LocalLeafCell local = new LocalLeafCell();
     private final PayloadReader payloads;
     private final RecordDecoder records;
 
     EntryScan(Database db, IndexState state, boolean[] buckets) {
-        this(db, state, buckets, null);
+        this(db, state, buckets, null, null);
     }
 
     /**
-     * @param only the hashes of the sound entries to hand on, when the digests name them ({@link LoneDifferences});
-     *             null: every entry of {@code buckets}
+     * @param only       the hashes of the sound entries to hand on, when the digests name them
+     *                   ({@link LoneDifferences}); null: every entry of {@code buckets}
+     * @param onlyRowids the rowids of those entries, when the table's tree is sound (an entry of another rowid is
+     *                   passed over without being hashed); null: not known
      */
-    EntryScan(Database db, IndexState state, boolean[] buckets, LongPredicate only) {
+    EntryScan(Database db, IndexState state, boolean[] buckets, LongPredicate only, LongPredicate onlyRowids) {
         this.db = db;
         this.state = state;
         this.buckets = buckets;
         this.only = only;
+        this.onlyRowids = onlyRowids;
         this.view = new RecordView(db.encoding());
         this.payloads = new PayloadReader(db.pages(), db.usableSize());
         this.records = new RecordDecoder(db.encoding(), true);
@@ -103,7 +108,7 @@ final class EntryScan {
                     }
                     if (buckets != null && local.read(page, i)
                             && view.parse(page.data(), local.payloadOffset(), local.payloadSize(), Integer.MAX_VALUE)
-                            && passedOver(EntryHash.of(view, state.recordColumns))
+                            && (otherRowid(view) || passedOver(EntryHash.of(view, state.recordColumns)))
                             && !state.rowidInDoubt(view)) {
                         continue;
                     }
@@ -169,6 +174,13 @@ final class EntryScan {
             handler.met(hash);
         }
         handler.entry(page, cell, path, held, sound, hash);
+    }
+
+    /** Whether an entry read in place ends with a rowid none of the only entries has (so its hash is not theirs). */
+    private boolean otherRowid(RecordView entry) {
+        int last = state.recordColumns - 1;
+        return onlyRowids != null && last >= 0 && entry.count() == state.recordColumns && entry.isInteger(last)
+                && !onlyRowids.test(entry.integer(last));
     }
 
     /** Whether a sound entry of this hash is not handed on (unless the table's damage puts its row in doubt). */

@@ -48,6 +48,16 @@ record LoneDifferences(List<EntryDigest.Lone> rows, List<EntryDigest.Lone> entri
         return new LoneDifferences(rows, entries);
     }
 
+    /** Whether one of the lone entries has this rowid. */
+    boolean entryRowid(long rowid) {
+        for (EntryDigest.Lone e : entries) {
+            if (e.rowid() == rowid) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Which of the lone entries an entry of this hash is, or -1. */
     int entry(long hash) {
         for (int i = 0; i < entries.size(); i++) {

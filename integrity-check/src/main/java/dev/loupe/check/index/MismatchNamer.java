@@ -258,7 +258,7 @@ final class MismatchNamer {
         if (met.length > 0) {
             pages.expect(state.indexPages);
             try {
-                new EntryScan(db, state, entryBuckets, hash -> lone.entry(hash) >= 0).run(pages,
+                new EntryScan(db, state, entryBuckets, hash -> lone.entry(hash) >= 0, lone::entryRowid).run(pages,
                         entryHandler(entryFindings, hash -> met[lone.entry(hash)]++));
             } catch (UncheckedIOException e) {
                 throw e.getCause();
