@@ -1,27 +1,17 @@
 package dev.loupe.check.index;
 
 import dev.loupe.check.RowBinding;
-import dev.loupe.check.Literals;
-import dev.loupe.format.record.SqlLiteral;
 import dev.loupe.check.Finding;
-import dev.loupe.check.FindingCode;
 import dev.loupe.check.FindingSink;
 import dev.loupe.check.ExtraPages;
 import dev.loupe.format.Database;
 import dev.loupe.format.btree.BTreePage;
-import dev.loupe.format.btree.LocalPayload;
 import dev.loupe.format.btree.PathStep;
 import dev.loupe.format.btree.PayloadCell;
-import dev.loupe.format.find.KeyComparator;
-import dev.loupe.format.find.SearchResult;
-import dev.loupe.format.find.TreeSearch;
-import dev.loupe.format.record.IntegerValue;
 import dev.loupe.format.record.RecordView;
 import dev.loupe.format.record.Value;
-import dev.loupe.format.schema.IndexedColumn;
 import dev.loupe.format.schema.Table;
 import dev.loupe.format.table.Row;
-import dev.loupe.format.table.RowDecoder;
 import dev.loupe.format.table.RowSink;
 import dev.loupe.format.table.TableReader;
 
@@ -56,15 +46,15 @@ import java.util.function.LongConsumer;
  * the same hash, and only the rows and entries left unmatched are looked up, rows first in scan order as before: a
  * row and an entry of equal hash are the same entry (the digests' own trust), which the lookups would find. With one
  * changed row of the 10.4-million-row bench file: 80,000 rows and 80,000 entries of two buckets, 2 lookups.
+ *
+ * <p>The descents themselves, and the findings that name what they miss, are in {@link Descents}.
  */
 final class MismatchNamer {
 
     private final Database db;
     private final IndexState state;
     private final Table table;
-    private final TreeSearch search;
-    private final KeyComparator entryOrder;
-    private final IndexSeek seek;
+    private final Descents descents;
     private final RowBinding binding;
     private final int limit;
     /** Buckets whose rows are looked up; null: every row is. */
@@ -73,9 +63,8 @@ final class MismatchNamer {
     private final boolean[] entryBuckets;
     /** Where the index's key order breaks, when it does and rows are narrowed: rows keyed there are looked up. */
     private final KeyBreaks.Ranges breaks;
-    /** A row's or entry's record read in place, to see from its hash alone that it need not be looked up. */
+    /** A row's record read in place, to see from its hash alone that it need not be looked up. */
     private final RecordView view;
-    private final RowDecoder rowDecoder;
     /**
      * The rows of the differing buckets, held until the entries are scanned so that only those no entry matches are
      * looked up; null when every row is looked up as it is met (lookups not narrowed, or more rows than it holds).
@@ -93,18 +82,14 @@ final class MismatchNamer {
         this.db = db;
         this.state = state;
         this.table = state.table;
-        // a lookup per row or entry: the trees' interior pages stay decoded (8 MiB of them at most)
-        this.search = new TreeSearch(db.pages(), db.usableSize(), db.encoding()).keepingInteriorPages(8 << 20);
-        this.entryOrder = new KeyComparator(state.index.recordColumns(), db.encoding());
-        this.seek = new IndexSeek(db, search, entryOrder);
+        this.descents = new Descents(db, state);
         this.binding = new RowBinding(table, db.encoding());
         this.limit = limit;
         this.rowBuckets = rowBuckets;
         this.entryBuckets = entryBuckets;
-        this.breaks = rowBuckets != null && state.keysInDoubt() ? state.breaks.ranges(entryOrder, db.encoding())
-                : null;
+        this.breaks = rowBuckets != null && state.keysInDoubt()
+                ? state.breaks.ranges(descents.entryOrder(), db.encoding()) : null;
         this.view = new RecordView(db.encoding());
-        this.rowDecoder = new RowDecoder(db, table);
         this.residues = rowBuckets != null && entryBuckets != null && hold > 0 ? new RowResidues(hold) : null;
     }
 
@@ -228,21 +213,14 @@ final class MismatchNamer {
         long[] leaves = new long[n];
         int[] cells = new int[n];
         for (EntryDigest.Lone r : lone.rows()) {
-            SearchResult found = search.byRowid(table.rootPage(), r.rowid());
-            BTreePage page = found.found() ? search.pageOf(found) : null;
-            if (page == null || !found.problems().isEmpty() || !(found.cell() instanceof PayloadCell)
-                    || !found.cell().problems().isEmpty()) {
+            Descents.Found found = descents.rowImplying(r.rowid(), r.hash());
+            if (found == null) {
                 return false;
             }
-            Row row = rowDecoder.decode(page, found.cell());
-            if (!row.problems().isEmpty() || !(state.generator.entryFor(row, binding) instanceof ImpliedEntry.Entry e)
-                    || EntryHash.of(e.values(), db.encoding()) != r.hash()) {
-                return false;
-            }
-            leaves[rows.size()] = page.number();
-            cells[rows.size()] = found.endStep().index();
-            rows.add(row);
-            implied.add(Arrays.asList(e.values()));
+            leaves[rows.size()] = found.leaf();
+            cells[rows.size()] = found.cell();
+            rows.add(found.row());
+            implied.add(found.implied());
         }
         long[] positions = n == 0 ? new long[0]
                 : new RowPositions(db.pages(), db.usableSize()).of(table.rootPage(), leaves, cells);
@@ -302,14 +280,6 @@ final class MismatchNamer {
         }
     }
 
-    private BTreePage page(long pgno) throws IOException {
-        byte[] data = db.pages().read(pgno);
-        if (data == null) {
-            throw new IOException("page " + pgno + " can no longer be read");
-        }
-        return BTreePage.decode(pgno, data, db.usableSize());
-    }
-
     /**
      * Whether the exact pass wants the row whose sound record is {@code page.data()[offset, offset + size)} decoded:
      * a row whose record hashes outside the differing buckets, and whose key lies outside the intervals where the
@@ -359,8 +329,7 @@ final class MismatchNamer {
     /** Row {@code i} of {@code held} read again from its page and looked up as the scan would have. */
     private void lookUp(RowResidues held, int i, FindingSink sink) {
         try {
-            BTreePage page = page(held.page(i));
-            Row row = rowDecoder.decode(page, page.cell(held.cell(i)));
+            Row row = descents.row(held.page(i), held.cell(i));
             if (state.generator.entryFor(row, binding) instanceof ImpliedEntry.Entry entry) {
                 lookups++;
                 check(row, held.position(i), Arrays.asList(entry.values()), sink);
@@ -370,31 +339,13 @@ final class MismatchNamer {
         }
     }
 
+    /** Looks up the entry {@code row} implies, and names the row when a descent of the index does not find it. */
     private void check(Row row, long position, List<Value> implied, FindingSink sink) {
         try {
-            IndexSeek.Hit hit = seek.find(state.index.rootPage(), implied);
-            String name = state.index.name();
-            if (hit == null) {
+            Finding f = descents.rowFinding(row, position, implied);
+            if (f != null) {
                 named++;
-                sink.add(Finding.of(FindingCode.INDEX_ENTRY_MISSING, "row " + position + " of " + table.name()
-                                + " (" + rowName(row) + ") has no entry " + Literals.tuple(implied, implied.size())
-                                + " in index " + name)
-                        .object(name).page(row.page()).cell(row.cellIndex()).keys(rowKeys(row))
-                        .sqlite("row " + position + " missing from index " + name));
-                return;
-            }
-            List<Value> held = hit.values();
-            for (int i = 0; i < implied.size(); i++) {
-                if (i >= held.size() || !EntryHash.same(implied.get(i), held.get(i))) {
-                    named++;
-                    // 3.41+ prints "row N values differ from index I"; 3.40 has no such check, so no 3.40 text
-                    sink.add(Finding.of(FindingCode.INDEX_ENTRY_DIFFERS, "row " + position + " of " + table.name()
-                                    + " (" + rowName(row) + ") implies " + Literals.tuple(implied, implied.size())
-                                    + " but index " + name + " holds " + Literals.tuple(held, held.size())
-                                    + " (equal only under the index's collation)")
-                            .object(name).at(hit.cell().span()).cell(hit.cell().index()).keys(rowKeys(row)));
-                    return;
-                }
+                sink.add(f);
             }
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
@@ -428,17 +379,10 @@ final class MismatchNamer {
                 if (residues != null && !doubt && residues.take(hash)) {
                     return true;
                 }
-                // the entry's row looked up by the rowid the record ends with, and hashed in place: when it implies
-                // this very entry, that lookup is all the entry needs (when not, the entry is decoded and looked
-                // up again, with what a finding reports)
-                int last = state.recordColumns - 1;
-                if (!table.hasRowid() || last < 0 || record.count() != state.recordColumns || !record.isInteger(last)) {
-                    return false;
-                }
-                long rowid = record.integer(last);
-                SearchResult found = search.byRowid(table.rootPage(), rowid);
-                BTreePage page = found.found() ? search.pageOf(found) : null;
-                if (page != null && impliesExactly(page, found, rowid, hash)) {
+                // the entry's row looked up by the rowid the record ends with: when it implies this very entry, that
+                // lookup is all the entry needs (when not, the entry is decoded and looked up again, with what a
+                // finding reports)
+                if (descents.rowImplies(record, hash)) {
                     lookups++;
                     if (doubt && residues != null) {
                         residues.take(hash);
@@ -470,16 +414,11 @@ final class MismatchNamer {
     private void report(PayloadCell cell, List<PathStep> path, List<Value> held, FindingSink sink) {
         try {
             lookups++;
-            String why = unmatched(held);
-            if (why == null) {
-                return;
+            Finding f = descents.entryFinding(cell, path, held);
+            if (f != null) {
+                named++;
+                sink.add(f);
             }
-            named++;
-            String name = state.index.name();
-            sink.add(Finding.of(FindingCode.INDEX_ENTRY_EXTRA, "entry " + Literals.tuple(held, held.size())
-                            + " of index " + name + " matches no row of " + table.name() + ": " + why)
-                    .object(name).at(cell.span()).cell(cell.index()).path(new ArrayList<>(path))
-                    .keys(Literals.of(held, held.size())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -509,111 +448,5 @@ final class MismatchNamer {
     /** Whether a row or entry with this hash must be looked up. */
     static boolean suspected(boolean[] buckets, long hash) {
         return buckets == null || buckets[EntryDigest.bucket(hash)];
-    }
-
-    /** Why {@code held} matches no row, or null if its row implies it. */
-    private String unmatched(List<Value> held) throws IOException {
-        SearchResult found = table.hasRowid() ? rowByRowid(held) : rowByPrimaryKey(held);
-        BTreePage page = found == null || !found.found() ? null : search.pageOf(found);
-        if (page == null) {
-            return table.hasRowid() ? "no row has rowid " + rowidText(held)
-                    : "no row has that PRIMARY KEY";
-        }
-        if (held.size() == state.recordColumns && !held.contains(null) && impliesExactly(page, found,
-                table.hasRowid() ? ((IntegerValue) held.get(state.recordColumns - 1)).value() : 0,
-                EntryHash.of(held, state.recordColumns, db.encoding()))) {
-            return null;
-        }
-        Row row = rowDecoder.decode(page, found.cell());
-        ImpliedEntry e = state.generator.entryFor(row, binding);
-        if (e == ImpliedEntry.Excluded.INSTANCE) {
-            return "the index's WHERE clause is not true for " + rowName(row) + ", which needs no entry";
-        }
-        if (e instanceof ImpliedEntry.Entry entry) {
-            List<Value> implied = Arrays.asList(entry.values());
-            if (entryOrder.compare(held, implied) == 0) {
-                return null;
-            }
-            return rowName(row) + " implies " + Literals.tuple(implied, implied.size());
-        }
-        return null;
-    }
-
-    /**
-     * Whether the row {@code found} on {@code page} (of rowid {@code rowid}; 0 without rowids), read in place,
-     * implies an entry of hash {@code entryHash}: then it implies that entry itself (the trust the digests rest on),
-     * and the row need not be decoded. False whenever
-     * that cannot be told from the record's bytes (a damaged or overflowing record, an index with expressions or a
-     * WHERE clause); the caller then decodes the row.
-     */
-    private boolean impliesExactly(BTreePage page, SearchResult found, long rowid, long entryHash) {
-        if (!(found.cell() instanceof PayloadCell pc) || !pc.problems().isEmpty()) {
-            return false;
-        }
-        LocalPayload p = pc.payload();
-        if (!p.allLocal() || !view.parse(page.data(), p.localOffset(), p.localSize(), table.recordColumns().length)
-                || !state.generator.hashable(view, table.hasRowid())) {
-            return false;
-        }
-        return state.generator.hash(view, rowid) == entryHash;
-    }
-
-    private SearchResult rowByRowid(List<Value> held) throws IOException {
-        int last = state.recordColumns - 1;
-        if (last < 0 || held.size() <= last || !(held.get(last) instanceof IntegerValue rowid)) {
-            return null;
-        }
-        return search.byRowid(table.rootPage(), rowid.value());
-    }
-
-    private SearchResult rowByPrimaryKey(List<Value> held) throws IOException {
-        List<IndexedColumn> pk = table.primaryKey();
-        List<IndexedColumn> cols = state.index.recordColumns();
-        List<Value> key = new ArrayList<>();
-        for (IndexedColumn p : pk) {
-            int at = -1;
-            for (int i = cols.size() - 1; i >= 0; i--) {
-                if (!cols.get(i).isExpression() && cols.get(i).tableColumn() == p.tableColumn()) {
-                    at = i;
-                    break;
-                }
-            }
-            if (at < 0 || at >= held.size()) {
-                return null;
-            }
-            key.add(held.get(at));
-        }
-        return search.byKey(table.rootPage(), key, new KeyComparator(pk, db.encoding()));
-    }
-
-
-
-    private String rowName(Row row) {
-        if (row.rowid() != null) {
-            return "rowid " + row.rowid();
-        }
-        return "PRIMARY KEY " + Literals.tuple(pkValues(row), table.primaryKey().size());
-    }
-
-    private List<String> rowKeys(Row row) {
-        if (row.rowid() != null) {
-            return List.of(Long.toString(row.rowid()));
-        }
-        List<Value> pk = pkValues(row);
-        return Literals.of(pk, pk.size());
-    }
-
-    private List<Value> pkValues(Row row) {
-        List<Value> out = new ArrayList<>();
-        for (IndexedColumn p : table.primaryKey()) {
-            int c = p.tableColumn();
-            out.add(c >= 0 && c < row.values().size() ? row.values().get(c) : null);
-        }
-        return out;
-    }
-
-    private String rowidText(List<Value> held) {
-        int last = state.recordColumns - 1;
-        return last >= 0 && last < held.size() ? SqlLiteral.of(held.get(last)) : "(none)";
     }
 }
