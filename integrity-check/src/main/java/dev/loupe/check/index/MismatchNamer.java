@@ -63,8 +63,6 @@ final class MismatchNamer {
     private final boolean[] entryBuckets;
     /** Where the index's key order breaks, when it does and rows are narrowed: rows keyed there are looked up. */
     private final KeyBreaks.Ranges breaks;
-    /** A row's record read in place, to see from its hash alone that it need not be looked up. */
-    private final RecordView view;
     /**
      * The rows of the differing buckets, held until the entries are scanned so that only those no entry matches are
      * looked up; null when every row is looked up as it is met (lookups not narrowed, or more rows than it holds).
@@ -89,7 +87,6 @@ final class MismatchNamer {
         this.entryBuckets = entryBuckets;
         this.breaks = rowBuckets != null && state.keysInDoubt()
                 ? state.breaks.ranges(descents.entryOrder(), db.encoding()) : null;
-        this.view = new RecordView(db.encoding());
         this.residues = rowBuckets != null && entryBuckets != null && hold > 0 ? new RowResidues(hold) : null;
     }
 
@@ -119,12 +116,16 @@ final class MismatchNamer {
         // the row's position in the scan, as integrity_check numbers rows: the filter counts the rows every namer
         // turns down, the sink those it is handed
         long[] position = {0};
+        // each row's record read in place once, for every namer's filter
+        RecordView record = new RecordView(db.encoding());
+        int stored = table.recordColumns().length;
         try {
             new TableReader(db).read(table, (page, offset, size, rowid) -> {
+                boolean sound = record.parse(page.data(), offset, size, stored);
                 boolean any = false;
                 for (int k = 0; k < n; k++) {
                     MismatchNamer m = namers.get(k);
-                    wanted[k] = !m.done() && m.wants(page, offset, size, rowid);
+                    wanted[k] = !m.done() && m.wants(sound ? record : null, rowid);
                     any |= wanted[k];
                 }
                 asked[0] = any;
@@ -281,15 +282,14 @@ final class MismatchNamer {
     }
 
     /**
-     * Whether the exact pass wants the row whose sound record is {@code page.data()[offset, offset + size)} decoded:
-     * a row whose record hashes outside the differing buckets, and whose key lies outside the intervals where the
-     * index's order breaks, is not.
+     * Whether the exact pass wants a row decoded, given its record read in place ({@code record}, null when it does
+     * not read as a sound record): a row whose record hashes outside the differing buckets, and whose key lies outside
+     * the intervals where the index's order breaks, is not.
      */
-    private boolean wants(BTreePage page, int offset, int size, long rowid) {
-        return rowBuckets == null || !view.parse(page.data(), offset, size, table.recordColumns().length)
-                || !state.generator.hashable(view, table.hasRowid())
-                || suspected(rowBuckets, state.generator.hash(view, rowid))
-                || breaks != null && nearBreak(view, rowid);
+    private boolean wants(RecordView record, long rowid) {
+        return rowBuckets == null || record == null || !state.generator.hashable(record, table.hasRowid())
+                || suspected(rowBuckets, state.generator.hash(record, rowid))
+                || breaks != null && nearBreak(record, rowid);
     }
 
     /** A row of the table's scan, at {@code position}: its implied entry looked up in the index, or held. */
