@@ -52,7 +52,7 @@ public final class IndexChecks implements CheckModule {
             if (!states.isEmpty()) {
                 plan.onRows(table, new TableDigestCheck(table, states, context.db().encoding()));
                 plan.afterTrees(new IndexComparison(context.db(), states, context.options().maxFindings(),
-                        exactPass));
+                        exactPass, context.options().threads()));
             }
         }
     }

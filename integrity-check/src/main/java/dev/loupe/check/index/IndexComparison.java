@@ -23,12 +23,15 @@ final class IndexComparison implements Finisher {
     private final List<IndexState> indexes;
     private final int limit;
     private final ExactPass exactPass;
+    private final int threads;
 
-    IndexComparison(Database db, List<IndexState> indexes, int limit, ExactPass exactPass) {
+    /** @param threads how many indexes' scans may run at once, after the table's shared scan */
+    IndexComparison(Database db, List<IndexState> indexes, int limit, ExactPass exactPass, int threads) {
         this.db = db;
         this.indexes = List.copyOf(indexes);
         this.limit = limit;
         this.exactPass = exactPass;
+        this.threads = threads;
     }
 
     @Override
@@ -51,17 +54,20 @@ final class IndexComparison implements Finisher {
             if (exactPass.shareScans()) {
                 pages.expect(indexes.get(0).tablePages);
                 MismatchNamer.scanRows(db, indexes.get(0).table, scanning, scanningParts, pages);
-            }
-            for (int k = 0; k < scanning.size(); k++) {
-                MismatchNamer namer = scanning.get(k);
-                if (exactPass.shareScans()) {
+                for (MismatchNamer namer : scanning) {
                     pages.expect(namer.indexPages());
-                    namer.afterRows(scanningParts.get(k), pages);
-                } else {
+                }
+                // then each index's scan, the indexes side by side: each namer has its own state and part
+                ScanPool.each(scanning.size(), threads, k -> scanning.get(k).afterRows(scanningParts.get(k), pages));
+            } else {
+                for (int k = 0; k < scanning.size(); k++) {
+                    MismatchNamer namer = scanning.get(k);
                     pages.expect(namer.tablePages() + namer.indexPages());
                     namer.name(scanningParts.get(k), pages);
                 }
-                if (exactPass.lookups() != null) {
+            }
+            if (exactPass.lookups() != null) {
+                for (MismatchNamer namer : scanning) {
                     exactPass.lookups().add(namer.lookups());
                 }
             }

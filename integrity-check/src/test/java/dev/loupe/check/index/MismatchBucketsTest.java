@@ -55,6 +55,8 @@ class MismatchBucketsTest {
     /** As a check runs: rows and entries taken from where the digests say they lie when they can be. */
     private final Checker narrow = new Checker(CheckOptions.defaults().withThreads(1), List.of(new ValueChecks(),
             new IndexChecks(new ExactPass(true, RowResidues.CAP, true, true, narrowLookups, located))));
+    /** As a check runs, on two threads: the indexes' scans side by side after the table's shared scan. */
+    private final Checker twoThreads = Checker.standard(CheckOptions.defaults().withThreads(2));
     /** Narrowed, each index's rows named by a scan of the table of its own. */
     private final Checker unshared = checker(true, new LongAdder(), RowResidues.CAP, false, false);
     /** The same, always scanning the table and the index for them ({@link LoneDifferences} not used). */
@@ -103,6 +105,8 @@ class MismatchBucketsTest {
         assertThat(scanned.check(db, OpenOptions.defaults()).findings()).as(what + ", scanned")
                 .isEqualTo(expected.findings());
         assertThat(unshared.check(db, OpenOptions.defaults()).findings()).as(what + ", a scan per index")
+                .isEqualTo(expected.findings());
+        assertThat(twoThreads.check(db, OpenOptions.defaults()).findings()).as(what + ", two threads")
                 .isEqualTo(expected.findings());
         assertThat(fewHeld.check(db, OpenOptions.defaults()).findings()).as(what + ", three rows held")
                 .isEqualTo(expected.findings());
