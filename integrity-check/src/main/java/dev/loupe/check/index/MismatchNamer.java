@@ -47,6 +47,10 @@ import java.util.function.LongConsumer;
  * row and an entry of equal hash are the same entry (the digests' own trust), which the lookups would find. With one
  * changed row of the 10.4-million-row bench file: 80,000 rows and 80,000 entries of two buckets, 2 lookups.
  *
+ * <p>Those unmatched rows and entries are often few enough for the digests to name them ({@link #nameLocated}): then
+ * the rows are found by their rowids and the table is not scanned at all. Otherwise the indexes of one table that
+ * need it share one scan of the table ({@link #scanRows}), and their own scans run side by side after it.
+ *
  * <p>The descents themselves, and the findings that name what they miss, are in {@link Descents}.
  */
 final class MismatchNamer {
