@@ -1,6 +1,7 @@
 package dev.loupe.check;
 
 import dev.loupe.format.Problem;
+import dev.loupe.format.Span;
 import dev.loupe.format.Varint;
 import dev.loupe.format.btree.BTreePage;
 import dev.loupe.format.btree.BTreeWalker;
@@ -46,6 +47,9 @@ final class RowidRoutes {
     private final long[][] keys = new long[BTreeWalker.MAX_DEPTH + 1][];
     private final long[][] children = new long[BTreeWalker.MAX_DEPTH + 1][];
     private final boolean[] routes = new boolean[BTreeWalker.MAX_DEPTH + 1];
+    /** Per interior frame that routes: which cells do not read (null: none), and where each one's pointer points. */
+    private final boolean[][] bad = new boolean[BTreeWalker.MAX_DEPTH + 1][];
+    private final int[][] pointers = new int[BTreeWalker.MAX_DEPTH + 1][];
     private final boolean[] leaf = new boolean[BTreeWalker.MAX_DEPTH + 1];
     /** The depth of the page last entered, and the deepest frame ever set; -1 before the root. */
     private int depth = -1;
@@ -54,6 +58,13 @@ final class RowidRoutes {
     private BTreePage currentLeaf;
     private boolean leafCharged;
 
+    /** Problems about a page the walk is about to enter, each with the range it would charge (see settle). */
+    private long[] pendingPage = new long[4];
+    private Span[] pendingSpan = new Span[4];
+    private long[] pendingLo = new long[4];
+    private long[] pendingHi = new long[4];
+    private int pendingCount;
+
     private long[] firsts = new long[16];
     private long[] lasts = new long[16];
     private int count;
@@ -61,6 +72,26 @@ final class RowidRoutes {
 
     /** The walk entered {@code p} at {@code path} (as {@code TreeVisitor#page} is told). */
     void page(BTreePage p, List<PathStep> path, int d) {
+        enter(p, path, d);
+        settle(p.number(), d == depth ? d : -1);
+    }
+
+    /**
+     * The problems the walker reported about a page before it entered it (a page's own problems come first), now
+     * that the page is known: one about a single cell or child pointer of it is charged narrowly
+     * ({@link #chargedNarrowly}); any other is charged the page's whole range, as it would have been at once.
+     */
+    private void settle(long entered, int d) {
+        for (int i = 0; i < pendingCount; i++) {
+            boolean covered = d >= 0 && pendingPage[i] == entered && chargedNarrowly(d, pendingSpan[i]);
+            if (!covered) {
+                charge(pendingLo[i], pendingHi[i]);
+            }
+        }
+        pendingCount = 0;
+    }
+
+    private void enter(BTreePage p, List<PathStep> path, int d) {
         if (d > BTreeWalker.MAX_DEPTH || d > deepest + 1) {
             all = true;
             return;
@@ -88,6 +119,8 @@ final class RowidRoutes {
         keys[d] = null;
         children[d] = null;
         routes[d] = false;
+        bad[d] = null;
+        pointers[d] = null;
         leaf[d] = p.type() == PageType.TABLE_LEAF;
         currentLeaf = leaf[d] ? p : null;
         leafCharged = false;
@@ -108,17 +141,25 @@ final class RowidRoutes {
         int n = p.cellCount();
         long[] k = new long[n];
         long[] c = new long[n + 1];
+        boolean[] unread = null;
         boolean rising = true;
+        boolean before = false;
         for (int i = 0; i < n; i++) {
             Cell cell = p.cellPointerValid(i) ? p.cell(i) : null;
             if (!(cell instanceof TableInteriorCell t) || !t.problems().isEmpty()) {
-                rising = false;
-                c[i] = -1;
+                if (unread == null) {
+                    unread = new boolean[n];
+                }
+                unread[i] = true;
+                // the walk may still follow the child it reads there: what it meets below is charged to this range
+                c[i] = cell instanceof TableInteriorCell t ? t.leftChild() : -1;
                 continue;
             }
             k[i] = t.rowid();
             c[i] = t.leftChild();
-            rising &= i == 0 || k[i - 1] < k[i];
+            // the cells that read must rise: a descent compares with them alone until it meets one that does not
+            rising &= !before || k[previous(unread, i - 1)] < k[i];
+            before = true;
         }
         c[n] = p.header().rightChild();
         keys[d] = k;
@@ -126,7 +167,69 @@ final class RowidRoutes {
         routes[d] = rising;
         if (!rising) {
             charge(lo, hi);
+            return;
         }
+        int[] at = new int[n];
+        for (int i = 0; i < n; i++) {
+            at[i] = p.cellPointer(i);
+        }
+        pointers[d] = at;
+        if (unread != null) {
+            bad[d] = unread;
+            for (int j = 0; j < n; j++) {
+                if (unread[j]) {
+                    long[] range = probedBy(d, j);
+                    charge(range[0], range[1]);
+                }
+            }
+        }
+    }
+
+    /** The last index at or below {@code i} of a cell that reads ({@code unread} null: all do), or -1. */
+    private static int previous(boolean[] unread, int i) {
+        while (i >= 0 && unread != null && unread[i]) {
+            i--;
+        }
+        return i;
+    }
+
+    /** The first index at or above {@code i} of a cell that reads, or {@code n} when there is none. */
+    private static int next(boolean[] unread, int i, int n) {
+        while (i < n && unread != null && unread[i]) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * The rowids whose descent compares with cell {@code j} of interior frame {@code d}. A descent's binary search for
+     * the first key at least r ({@code TreeSearch}: lo = 0, hi = n, mid = (lo + hi) / 2) meets cell j with lo and hi
+     * where the walk of that search tree down to j leaves them; it is met by exactly the rowids whose answer lies in
+     * [lo, hi], those above the key before lo and up to the key at hi. A key there that does not read is replaced by
+     * the next one out that does, or the page's own bound: a wider range, never a narrower one.
+     */
+    private long[] probedBy(int d, int j) {
+        long[] k = keys[d];
+        boolean[] unread = bad[d];
+        int n = k.length;
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (mid == j) {
+                break;
+            }
+            if (j < mid) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        int below = previous(unread, lo - 1);
+        int above = next(unread, hi, n);
+        long first = below < 0 ? this.first[d] : k[below] == Long.MAX_VALUE ? Long.MAX_VALUE : k[below] + 1;
+        long last = above >= n ? this.last[d] : k[above];
+        return new long[] {Math.max(first, this.first[d]), Math.min(last, this.last[d])};
     }
 
     /**
@@ -140,15 +243,19 @@ final class RowidRoutes {
             return new long[] {lo, hi};
         }
         long[] k = keys[d];
-        if (i > 0) {
+        // the keys around the child, or the nearest ones that read (a child next to a cell that does not read is
+        // reached by no descent: its range is charged already, with that cell's)
+        int below = previous(bad[d], i - 1);
+        if (below >= 0) {
             // above the key before: an empty range when that key is the largest rowid there is
-            if (k[i - 1] == Long.MAX_VALUE) {
+            if (k[below] == Long.MAX_VALUE) {
                 return new long[] {1, 0};
             }
-            lo = Math.max(lo, k[i - 1] + 1);
+            lo = Math.max(lo, k[below] + 1);
         }
-        if (i < k.length) {
-            hi = Math.min(hi, k[i]);
+        int above = next(bad[d], i, k.length);
+        if (above < k.length) {
+            hi = Math.min(hi, k[above]);
         }
         return new long[] {lo, hi};
     }
@@ -217,7 +324,9 @@ final class RowidRoutes {
         boolean found = false;
         for (int d = 0; d <= deepest; d++) {
             if (page[d] == at) {
-                charge(first[d], last[d]);
+                if (!chargedNarrowly(d, p.span())) {
+                    charge(first[d], last[d]);
+                }
                 found = true;
             }
             long[] c = children[d];
@@ -226,15 +335,62 @@ final class RowidRoutes {
             }
             for (int i = 0; i < c.length; i++) {
                 if (c[i] == at) {
+                    // most likely the page the walk is about to enter: settled when it does
                     long[] range = childRange(d, i);
-                    charge(range[0], range[1]);
+                    pend(at, p.span(), range[0], range[1]);
                     found = true;
                 }
             }
         }
-        if (!found) {
+        if (!found && deepest < 0) {
+            pend(at, p.span(), Long.MIN_VALUE, Long.MAX_VALUE); // the root's own problems, before it is entered
+        } else if (!found) {
             all = true;
         }
+    }
+
+    private void pend(long at, Span span, long lo, long hi) {
+        if (pendingCount == pendingPage.length) {
+            pendingPage = Arrays.copyOf(pendingPage, pendingCount * 2);
+            pendingSpan = Arrays.copyOf(pendingSpan, pendingCount * 2);
+            pendingLo = Arrays.copyOf(pendingLo, pendingCount * 2);
+            pendingHi = Arrays.copyOf(pendingHi, pendingCount * 2);
+        }
+        pendingPage[pendingCount] = at;
+        pendingSpan[pendingCount] = span;
+        pendingLo[pendingCount] = lo;
+        pendingHi[pendingCount] = hi;
+        pendingCount++;
+    }
+
+    /**
+     * Charges what a problem on interior frame {@code d} can do to a descent when the problem is about one cell or
+     * child pointer and the page's keys route: a cell that does not read, named at its pointer or where that points,
+     * is covered by the cell's own range ({@link #probedBy}); a child pointer that leads nowhere (a cell's left child,
+     * or the right child at the header) misleads only the descents routed to that child. False when the problem is
+     * none of these (the caller charges the whole page).
+     */
+    private boolean chargedNarrowly(int d, Span span) {
+        if (!routes[d] || pointers[d] == null) {
+            return false;
+        }
+        int h = BTreePage.headerOffset(page[d]);
+        int n = pointers[d].length;
+        if (span.offset() == h + 8) {
+            long[] range = childRange(d, n);
+            charge(range[0], range[1]);
+            return true;
+        }
+        for (int j = 0; j < n; j++) {
+            if (span.offset() == h + 12 + 2L * j || span.offset() == pointers[d][j]) {
+                if (bad[d] == null || !bad[d][j]) {
+                    long[] range = childRange(d, j);
+                    charge(range[0], range[1]);
+                }
+                return true;
+            }
+        }
+        return false;
     }
 
     private void charge(long lo, long hi) {
@@ -259,6 +415,7 @@ final class RowidRoutes {
      * nothing here, every rowid is distrusted rather than none.
      */
     DamagedRowids result(boolean walkMetDamage) {
+        settle(-1, -1);
         if (all) {
             return DamagedRowids.ALL;
         }

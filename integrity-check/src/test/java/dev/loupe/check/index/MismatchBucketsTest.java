@@ -215,6 +215,46 @@ class MismatchBucketsTest {
     }
 
     @Test
+    void aDamagedCellOfTheTablesRootHasOnlyTheEntriesItsProbesMeetLookedUp() throws Exception {
+        Path db = rows(dir.resolve("damaged-root.db"), "CREATE INDEX ta ON t(a)");
+        IndexFixtures.staleIndex(db, "ta", "UPDATE t SET a = 'changed' WHERE id = 17");
+        // the root's first cell pointer moved 3 bytes on: a descent's binary search meets that cell only for the
+        // rowids up to the root's second key, the first two leaves' rows; every other descent never reads it
+        byte[] b = Files.readAllBytes(db);
+        int pageSize = ((b[16] & 0xff) << 8) | (b[17] & 0xff);
+        int root = (int) IndexFixtures.rootPage(db, "t") - 1;
+        assertThat(b[root * pageSize]).as("t's root is an interior page").isEqualTo((byte) 5);
+        int at = root * pageSize + 12; // an interior page's cell pointers follow its 12-byte header
+        int pointer = ((b[at] & 0xff) << 8 | (b[at + 1] & 0xff)) + 3;
+        b[at] = (byte) (pointer >> 8);
+        b[at + 1] = (byte) pointer;
+        Files.write(db, b);
+
+        allAgree(db, "damaged root cell");
+        // before, the root's whole range was distrusted: every one of the 20,000 entries was looked up
+        assertThat(everyLookups.sum()).isGreaterThan(30_000);
+        assertThat(narrowLookups.sum()).isBetween(100L, 1_000L);
+    }
+
+    @Test
+    void aRootRightChildPointerOutOfRangeHasOnlyTheEntriesRoutedThereLookedUp() throws Exception {
+        Path db = rows(dir.resolve("damaged-right-child.db"), "CREATE INDEX ta ON t(a)");
+        IndexFixtures.staleIndex(db, "ta", "UPDATE t SET a = 'changed' WHERE id = 17");
+        // the root's right child pointer (header bytes 8-11) made to point past the file: the descents for the
+        // rowids above the root's last key lead nowhere, and only they
+        byte[] b = Files.readAllBytes(db);
+        int pageSize = ((b[16] & 0xff) << 8) | (b[17] & 0xff);
+        int root = (int) IndexFixtures.rootPage(db, "t") - 1;
+        assertThat(b[root * pageSize]).as("t's root is an interior page").isEqualTo((byte) 5);
+        b[root * pageSize + 8] = 0x7f;
+        Files.write(db, b);
+
+        allAgree(db, "right child out of range");
+        assertThat(everyLookups.sum()).isGreaterThan(30_000);
+        assertThat(narrowLookups.sum()).isBetween(10L, 1_000L);
+    }
+
+    @Test
     void aDamagedIndexLeafHasTheRowsKeyedThereLookedUp() throws Exception {
         Path db = rows(dir.resolve("damaged-index.db"), "CREATE INDEX ta ON t(a)");
         IndexFixtures.staleIndex(db, "ta", "UPDATE t SET a = 'changed' WHERE id = 17");
