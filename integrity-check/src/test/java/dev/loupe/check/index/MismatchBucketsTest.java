@@ -216,20 +216,14 @@ class MismatchBucketsTest {
 
     @Test
     void aDamagedCellOfTheTablesRootHasOnlyTheEntriesItsProbesMeetLookedUp() throws Exception {
-        Path db = rows(dir.resolve("damaged-root.db"), "CREATE INDEX ta ON t(a)");
-        IndexFixtures.staleIndex(db, "ta", "UPDATE t SET a = 'changed' WHERE id = 17");
         // the root's first cell pointer moved 3 bytes on: a descent's binary search meets that cell only for the
         // rowids up to the root's second key, the first two leaves' rows; every other descent never reads it
-        byte[] b = Files.readAllBytes(db);
-        int pageSize = ((b[16] & 0xff) << 8) | (b[17] & 0xff);
-        int root = (int) IndexFixtures.rootPage(db, "t") - 1;
-        assertThat(b[root * pageSize]).as("t's root is an interior page").isEqualTo((byte) 5);
-        int at = root * pageSize + 12; // an interior page's cell pointers follow its 12-byte header
-        int pointer = ((b[at] & 0xff) << 8 | (b[at + 1] & 0xff)) + 3;
-        b[at] = (byte) (pointer >> 8);
-        b[at + 1] = (byte) pointer;
-        Files.write(db, b);
-
+        Path db = withTablesRoot("damaged-root.db", (b, root) -> {
+            int at = root + 12; // an interior page's cell pointers follow its 12-byte header
+            int pointer = ((b[at] & 0xff) << 8 | (b[at + 1] & 0xff)) + 3;
+            b[at] = (byte) (pointer >> 8);
+            b[at + 1] = (byte) pointer;
+        });
         allAgree(db, "damaged root cell");
         // before, the root's whole range was distrusted: every one of the 20,000 entries was looked up
         assertThat(everyLookups.sum()).isGreaterThan(30_000);
@@ -238,20 +232,30 @@ class MismatchBucketsTest {
 
     @Test
     void aRootRightChildPointerOutOfRangeHasOnlyTheEntriesRoutedThereLookedUp() throws Exception {
-        Path db = rows(dir.resolve("damaged-right-child.db"), "CREATE INDEX ta ON t(a)");
-        IndexFixtures.staleIndex(db, "ta", "UPDATE t SET a = 'changed' WHERE id = 17");
         // the root's right child pointer (header bytes 8-11) made to point past the file: the descents for the
         // rowids above the root's last key lead nowhere, and only they
-        byte[] b = Files.readAllBytes(db);
-        int pageSize = ((b[16] & 0xff) << 8) | (b[17] & 0xff);
-        int root = (int) IndexFixtures.rootPage(db, "t") - 1;
-        assertThat(b[root * pageSize]).as("t's root is an interior page").isEqualTo((byte) 5);
-        b[root * pageSize + 8] = 0x7f;
-        Files.write(db, b);
-
+        Path db = withTablesRoot("damaged-right-child.db", (b, root) -> b[root + 8] = 0x7f);
         allAgree(db, "right child out of range");
         assertThat(everyLookups.sum()).isGreaterThan(30_000);
         assertThat(narrowLookups.sum()).isBetween(10L, 1_000L);
+    }
+
+    /** A change to the bytes of t's root page (an interior page at offset {@code root} of the image). */
+    private interface RootChange {
+        void apply(byte[] image, int root);
+    }
+
+    /** The 20,000 rows with a stale index ta, and {@code change} made to t's root page. */
+    private Path withTablesRoot(String name, RootChange change) throws Exception {
+        Path db = rows(dir.resolve(name), "CREATE INDEX ta ON t(a)");
+        IndexFixtures.staleIndex(db, "ta", "UPDATE t SET a = 'changed' WHERE id = 17");
+        byte[] b = Files.readAllBytes(db);
+        int pageSize = ((b[16] & 0xff) << 8) | (b[17] & 0xff);
+        int root = (int) (IndexFixtures.rootPage(db, "t") - 1) * pageSize;
+        assertThat(b[root]).as("t's root is an interior page").isEqualTo((byte) 5);
+        change.apply(b, root);
+        Files.write(db, b);
+        return db;
     }
 
     @Test
