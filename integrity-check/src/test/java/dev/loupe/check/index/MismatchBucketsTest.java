@@ -188,12 +188,11 @@ class MismatchBucketsTest {
 
     @Test
     void aDamagedTableLeafHasTheEntriesOfItsRowidsLookedUp() throws Exception {
-        Path db = rows(dir.resolve("damaged-table.db"), "CREATE INDEX ta ON t(a)");
-        IndexFixtures.staleIndex(db, "ta", "UPDATE t SET a = 'changed' WHERE id = 17");
+        Path db = staleRows("damaged-table.db");
         // a table leaf's first cell pointer moved 3 bytes on: that cell runs off its page (the table's tree is
         // damaged), the index's tree is not
         byte[] b = Files.readAllBytes(db);
-        int pageSize = ((b[16] & 0xff) << 8) | (b[17] & 0xff);
+        int pageSize = pageSize(b);
         int leaf = -1;
         for (int p = b.length / pageSize / 2; p < b.length / pageSize && leaf < 0; p++) {
             if (b[p * pageSize] == 13) {
@@ -240,17 +239,28 @@ class MismatchBucketsTest {
         assertThat(narrowLookups.sum()).isBetween(10L, 1_000L);
     }
 
+    /** The 20,000 rows with the index ta, gone stale for one changed row (17): the damaged-tree tests' start. */
+    private Path staleRows(String name) throws Exception {
+        Path db = rows(dir.resolve(name), "CREATE INDEX ta ON t(a)");
+        IndexFixtures.staleIndex(db, "ta", "UPDATE t SET a = 'changed' WHERE id = 17");
+        return db;
+    }
+
+    /** The page size a database image's header gives (a 4096-byte or smaller page here). */
+    private static int pageSize(byte[] image) {
+        return ((image[16] & 0xff) << 8) | (image[17] & 0xff);
+    }
+
     /** A change to the bytes of t's root page (an interior page at offset {@code root} of the image). */
     private interface RootChange {
         void apply(byte[] image, int root);
     }
 
-    /** The 20,000 rows with a stale index ta, and {@code change} made to t's root page. */
+    /** {@link #staleRows}, with {@code change} made to t's root page. */
     private Path withTablesRoot(String name, RootChange change) throws Exception {
-        Path db = rows(dir.resolve(name), "CREATE INDEX ta ON t(a)");
-        IndexFixtures.staleIndex(db, "ta", "UPDATE t SET a = 'changed' WHERE id = 17");
+        Path db = staleRows(name);
         byte[] b = Files.readAllBytes(db);
-        int pageSize = ((b[16] & 0xff) << 8) | (b[17] & 0xff);
+        int pageSize = pageSize(b);
         int root = (int) (IndexFixtures.rootPage(db, "t") - 1) * pageSize;
         assertThat(b[root]).as("t's root is an interior page").isEqualTo((byte) 5);
         change.apply(b, root);
@@ -260,12 +270,11 @@ class MismatchBucketsTest {
 
     @Test
     void aDamagedIndexLeafHasTheRowsKeyedThereLookedUp() throws Exception {
-        Path db = rows(dir.resolve("damaged-index.db"), "CREATE INDEX ta ON t(a)");
-        IndexFixtures.staleIndex(db, "ta", "UPDATE t SET a = 'changed' WHERE id = 17");
+        Path db = staleRows("damaged-index.db");
         // an index leaf's first cell pointer moved 3 bytes on (a leaf in the middle of the index: keys before and
         // after it): that entry reads as garbage, the table's tree is sound
         byte[] b = Files.readAllBytes(db);
-        int pageSize = ((b[16] & 0xff) << 8) | (b[17] & 0xff);
+        int pageSize = pageSize(b);
         long root = count(db, "SELECT rootpage FROM sqlite_schema WHERE name = 'ta'");
         List<Integer> leaves = new ArrayList<>();
         for (int p = 1; p < b.length / pageSize; p++) {
@@ -331,7 +340,7 @@ class MismatchBucketsTest {
             IndexFixtures.staleIndex(base, "ta", "UPDATE t SET a = 'changed' WHERE id = 17");
         }
         byte[] image = Files.readAllBytes(base);
-        int pageSize = ((image[16] & 0xff) << 8) | (image[17] & 0xff);
+        int pageSize = pageSize(image);
         List<Integer> leaves = new ArrayList<>();
         List<Integer> interior = new ArrayList<>();
         for (int page = 1; page < image.length / pageSize; page++) {
@@ -401,7 +410,7 @@ class MismatchBucketsTest {
         // records, the case where only the rows near the breaks are looked up
         Path base = rows(dir.resolve("base.db"), "CREATE INDEX ta ON t(a)", "CREATE INDEX tba ON t(b, a)");
         byte[] image = Files.readAllBytes(base);
-        int pageSize = ((image[16] & 0xff) << 8) | (image[17] & 0xff);
+        int pageSize = pageSize(image);
         List<Integer> indexPages = new ArrayList<>();
         for (int page = 1; page < image.length / pageSize; page++) {
             int type = image[page * pageSize];
@@ -466,7 +475,7 @@ class MismatchBucketsTest {
     /** The first index page of the given type (10 leaf, 2 interior) whose bytes hold {@code text}. */
     private static long indexPageHolding(Path db, int type, String text) throws Exception {
         byte[] file = Files.readAllBytes(db);
-        int pageSize = ((file[16] & 0xff) << 8) | (file[17] & 0xff);
+        int pageSize = pageSize(file);
         byte[] needle = text.getBytes(StandardCharsets.UTF_8);
         for (int page = 1; page < file.length / pageSize; page++) {
             int start = page * pageSize;
@@ -480,7 +489,7 @@ class MismatchBucketsTest {
     /** The text key of the first cell of an index interior page over (a TEXT, rowid), read from its record. */
     private static String dividerKey(Path db, long page) throws Exception {
         byte[] file = Files.readAllBytes(db);
-        int pageSize = ((file[16] & 0xff) << 8) | (file[17] & 0xff);
+        int pageSize = pageSize(file);
         int start = (int) (page - 1) * pageSize;
         int cell = start + (((file[start + 12] & 0xff) << 8) | (file[start + 13] & 0xff));
         // left child (4 bytes), payload size, then the record: header size 3, a's serial type, the rowid's
