@@ -12,6 +12,10 @@ package dev.loupe.check.index;
  * damaged entry, one row in {@value #BUCKETS} instead of every row. Where a bucket differs by one entry alone, the
  * two sides' sums differ by its hash and their rowid xors by its rowid (the entries they share have the same rowids
  * on both sides): {@link #difference}.
+ *
+ * <p>Beside the buckets, the sums are kept per range of rowids ({@link RowidRanges}): an entry is one of those by
+ * which the multisets differ only where both its bucket's sums and its range's sums differ. Where a table lost a
+ * subtree of its rows, every bucket differs, but only the ranges of their rowids do.
  */
 final class EntryDigest {
 
@@ -24,6 +28,16 @@ final class EntryDigest {
 
     private long count;
     private final long[] buckets = new long[BUCKETS * STRIDE];
+    /** Per rowid range, the sum of the entries' hashes. */
+    private final long[] ranges = new long[RowidRanges.RANGES];
+    private final RowidRanges rowidRanges;
+    /** {@link RowidRanges#shift}, kept here: the range is taken for every entry of every index. */
+    private final int rangeShift;
+
+    EntryDigest(RowidRanges rowidRanges) {
+        this.rowidRanges = rowidRanges;
+        this.rangeShift = rowidRanges.shift();
+    }
 
     /** @param rowid the entry's rowid (the row's, for the entry a row implies); 0 in a WITHOUT ROWID table */
     void add(long hash, long rowid) {
@@ -31,6 +45,7 @@ final class EntryDigest {
         int b = bucket(hash) * STRIDE;
         buckets[b + SUM] += hash;
         buckets[b + ROWIDS] ^= rowid;
+        ranges[(int) (rowid >>> rangeShift) & (RowidRanges.RANGES - 1)] += hash;
     }
 
     /** Folds {@code other}'s entries into this digest (the digest of the union of the two multisets). */
@@ -39,6 +54,9 @@ final class EntryDigest {
         for (int i = 0; i < buckets.length; i += STRIDE) {
             buckets[i + SUM] += other.buckets[i + SUM];
             buckets[i + ROWIDS] ^= other.buckets[i + ROWIDS];
+        }
+        for (int r = 0; r < ranges.length; r++) {
+            ranges[r] += other.ranges[r];
         }
     }
 
@@ -71,6 +89,19 @@ final class EntryDigest {
             out[b] = buckets[b * STRIDE + SUM] != o.buckets[b * STRIDE + SUM];
         }
         return out;
+    }
+
+    /** For each rowid range, whether its sum differs from {@code o}'s (the two digests share their ranges). */
+    boolean[] differingRanges(EntryDigest o) {
+        boolean[] out = new boolean[RowidRanges.RANGES];
+        for (int r = 0; r < out.length; r++) {
+            out[r] = ranges[r] != o.ranges[r];
+        }
+        return out;
+    }
+
+    RowidRanges rowidRanges() {
+        return rowidRanges;
     }
 
     /**

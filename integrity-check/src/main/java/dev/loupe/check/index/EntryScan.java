@@ -14,6 +14,7 @@ import dev.loupe.format.btree.Payload;
 import dev.loupe.format.btree.PayloadCell;
 import dev.loupe.format.btree.PayloadReader;
 import dev.loupe.format.btree.TreeVisitor;
+import dev.loupe.format.record.IntegerValue;
 import dev.loupe.format.record.Record;
 import dev.loupe.format.record.RecordDecoder;
 import dev.loupe.format.record.RecordView;
@@ -62,8 +63,8 @@ final class EntryScan {
 
     private final Database db;
     private final IndexState state;
-    /** The buckets whose entries are handed on; null: every entry is. */
-    private final boolean[] buckets;
+    /** Where the entries handed on lie (differing buckets and rowid ranges); null: every entry is handed on. */
+    private final Suspects buckets;
     /** Of those, the hashes of the only entries handed on (sound ones); null: all of them. */
     private final LongPredicate only;
     /** The rowids of those only entries (so that the others need not be hashed); null: not known. */
@@ -73,7 +74,7 @@ final class EntryScan {
     private final PayloadReader payloads;
     private final RecordDecoder records;
 
-    EntryScan(Database db, IndexState state, boolean[] buckets) {
+    EntryScan(Database db, IndexState state, Suspects buckets) {
         this(db, state, buckets, null, null);
     }
 
@@ -83,7 +84,7 @@ final class EntryScan {
      * @param onlyRowids the rowids of those entries, when the table's tree is sound (an entry of another rowid is
      *                   passed over without being hashed); null: not known
      */
-    EntryScan(Database db, IndexState state, boolean[] buckets, LongPredicate only, LongPredicate onlyRowids) {
+    EntryScan(Database db, IndexState state, Suspects buckets, LongPredicate only, LongPredicate onlyRowids) {
         this.db = db;
         this.state = state;
         this.buckets = buckets;
@@ -108,7 +109,7 @@ final class EntryScan {
                     }
                     if (buckets != null && local.read(page, i)
                             && view.parse(page.data(), local.payloadOffset(), local.payloadSize(), Integer.MAX_VALUE)
-                            && (otherRowid(view) || passedOver(EntryHash.of(view, state.recordColumns)))
+                            && (otherRowid(view) || passedOver(EntryHash.of(view, state.recordColumns), rowid(view)))
                             && !state.rowidInDoubt(view)) {
                         continue;
                     }
@@ -152,7 +153,7 @@ final class EntryScan {
         boolean met = false;
         if (local(page, cell)) {
             long hash = EntryHash.of(view, state.recordColumns);
-            if (passedOver(hash) && !state.rowidInDoubt(view)) {
+            if (passedOver(hash, rowid(view)) && !state.rowidInDoubt(view)) {
                 return; // hashed from its bytes, as the walk did: not in a differing bucket
             }
             met = true;
@@ -167,7 +168,7 @@ final class EntryScan {
         List<Value> held = record.values();
         boolean sound = payload.problems().isEmpty() && record.problems().isEmpty();
         long hash = sound ? EntryHash.of(held, state.recordColumns, db.encoding()) : 0;
-        if (sound && passedOver(hash) && !state.rowidInDoubt(held)) {
+        if (sound && passedOver(hash, rowid(held)) && !state.rowidInDoubt(held)) {
             return;
         }
         if (sound && !met) {
@@ -183,9 +184,29 @@ final class EntryScan {
                 && !onlyRowids.test(entry.integer(last));
     }
 
-    /** Whether a sound entry of this hash is not handed on (unless the table's damage puts its row in doubt). */
-    private boolean passedOver(long hash) {
-        return !MismatchNamer.suspected(buckets, hash) || only != null && !only.test(hash);
+    /**
+     * Whether a sound entry of this hash and rowid is not handed on (unless the table's damage puts its row in
+     * doubt).
+     */
+    private boolean passedOver(long hash, long rowid) {
+        return !MismatchNamer.suspected(buckets, hash, rowid) || only != null && !only.test(hash);
+    }
+
+    /**
+     * The rowid a sound entry read in place was summed by in the digests ({@link IndexEntryCheck}): the integer it
+     * ends with, in a rowid table's index and when it has the index's length; else 0.
+     */
+    private long rowid(RecordView entry) {
+        int last = state.recordColumns - 1;
+        return state.table.hasRowid() && last >= 0 && entry.count() == state.recordColumns && entry.isInteger(last)
+                ? entry.integer(last) : 0;
+    }
+
+    /** {@link #rowid(RecordView)} for a sound entry's decoded values. */
+    private long rowid(List<Value> entry) {
+        int last = state.recordColumns - 1;
+        return state.table.hasRowid() && last >= 0 && entry.size() == state.recordColumns
+                && entry.get(last) instanceof IntegerValue i ? i.value() : 0;
     }
 
     /**

@@ -40,12 +40,16 @@ public final class IndexChecks implements CheckModule {
                 continue;
             }
             List<IndexState> states = new ArrayList<>();
+            RowidRanges ranges = null;
             for (Index index : schema.indexesOf(table.name())) {
                 // a WITHOUT ROWID table's PRIMARY KEY is the table's own tree, not a separate index
                 if (index.rootPage() < 1 || index.rootPage() == table.rootPage()) {
                     continue;
                 }
-                IndexState s = new IndexState(table, index);
+                if (ranges == null) {
+                    ranges = RowidRanges.of(context.db().pages(), context.db().usableSize(), table);
+                }
+                IndexState s = new IndexState(table, index, ranges);
                 states.add(s);
                 plan.onEntries(index, new IndexEntryCheck(s, context.db().encoding()));
             }

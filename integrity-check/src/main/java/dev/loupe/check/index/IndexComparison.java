@@ -111,12 +111,12 @@ final class IndexComparison implements Finisher {
         // where a descent finds what the walks found, only the buckets where the digests differ hold rows or entries
         // to name
         int hold = exactPass.hold();
-        boolean[] differing = exactPass.narrowLookups() ? s.implied.differingBuckets(s.held) : null;
+        Suspects differing = exactPass.narrowLookups() ? Suspects.between(s.implied, s.held) : null;
         MismatchNamer namer = new MismatchNamer(db, s, limit, s.rowLookupsSkippable() ? differing : null,
                 s.entryLookupsSkippable() ? differing : null, hold);
         // the rows by which the digests differ found by their rowids, else a scan of the table; then the index's
         LoneDifferences lone = exactPass.locate() && differing != null && hold > 0 && s.differencesLocatable()
-                ? LoneDifferences.of(s.implied, s.held, differing) : null;
+                ? LoneDifferences.of(s.implied, s.held, differing.buckets()) : null;
         if (lone != null && namer.nameLocated(lone, sink, pages)) {
             if (exactPass.located() != null) {
                 exactPass.located().increment();

@@ -142,7 +142,7 @@ final class IndexEntryCheck implements EntryCheck {
 
     private EntryDigest held() {
         if (held == null) {
-            held = new EntryDigest();
+            held = new EntryDigest(state.held.rowidRanges());
         }
         return held;
     }

@@ -28,8 +28,8 @@ final class IndexState {
     /** The first collation among the record's columns that SQLite does not build in, or null. */
     final String unknownCollation;
 
-    final EntryDigest implied = new EntryDigest();
-    final EntryDigest held = new EntryDigest();
+    final EntryDigest implied;
+    final EntryDigest held;
     /** Rows of the table seen (for the count of a non-partial index when entries could not be computed). */
     long rows;
     /** Some row's record did not decode cleanly (the exact pass looks such a row up whatever its hash). */
@@ -56,8 +56,11 @@ final class IndexState {
     /** Why the entries could not be computed (first reason met), or null. */
     String notEvaluable;
 
-    IndexState(Table table, Index index) {
+    /** @param ranges the table's rowid ranges, by which both digests sum their entries too */
+    IndexState(Table table, Index index, RowidRanges ranges) {
         this.table = table;
+        this.implied = new EntryDigest(ranges);
+        this.held = new EntryDigest(ranges);
         this.index = index;
         this.generator = new IndexKeyGenerator(table, index);
         this.recordColumns = index.recordColumns().size();

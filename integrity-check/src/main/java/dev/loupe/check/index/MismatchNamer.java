@@ -30,16 +30,18 @@ import java.util.function.LongConsumer;
  * damaged indexes pay.
  *
  * <p>When descents find what the walks found, only the rows and entries whose hash falls in a bucket where the two
- * digests differ are looked up ({@link EntryDigest#differingBuckets}): any other one has its counterpart on the other
- * side, so a descent would find it. With one damaged entry that is one row in {@value EntryDigest#BUCKETS} (the
- * 10.4-million-row bench file with one changed name: 262 s -> 13 s). A row or entry whose record is damaged is always
- * looked up. Where a walk met damage, a descent there can miss what is there, and what integrity_check reports is
- * what its descents find: damage in a rowid table's tree puts in doubt the entries whose rowid a descent would route
- * through it ({@link dev.loupe.check.DamagedRowids}; every entry in a WITHOUT ROWID table's), and in an index out of
- * key order or with its tree damaged a row's lookup (a descent of the index) can fail only for a key inside an
- * interval where the order breaks or a damaged page lies ({@link KeyBreaks}); those rows and entries are looked up
- * as well. The entries' lookups descend the table, which the index's order and damage do not touch:
- * {@link IndexState#rowLookupsSkippable}, {@link IndexState#entryLookupsSkippable}.
+ * digests differ, and whose rowid lies in a rowid range where they differ, are looked up ({@link Suspects}): any
+ * other one has its counterpart on the other side, so a descent would find it. With one damaged entry that is one
+ * row in {@value EntryDigest#BUCKETS} by the buckets alone (the 10.4-million-row bench file with one changed name:
+ * 262 s -> 13 s), and a few hundred by both; where a table lost a subtree of rows, whose entries make every bucket
+ * differ, the rows of the ranges of their rowids (a lost subtree of 70,000 rows of that file: 93-98 s -> 7 s). A
+ * row or entry whose record is damaged is always looked up. Where a walk met damage, a descent there can miss what is there, and what
+ * integrity_check reports is what its descents find: damage in a rowid table's tree puts in doubt the entries whose
+ * rowid a descent would route through it ({@link dev.loupe.check.DamagedRowids}; every entry in a WITHOUT ROWID
+ * table's), and in an index out of key order or with its tree damaged a row's lookup (a descent of the index) can fail
+ * only for a key inside an interval where the order breaks or a damaged page lies ({@link KeyBreaks}); those rows and
+ * entries are looked up as well. The entries' lookups descend the table, which the index's order and damage do not
+ * touch: {@link IndexState#rowLookupsSkippable}, {@link IndexState#entryLookupsSkippable}.
  *
  * <p>When both rows and entries are narrowed, the rows of the differing buckets are not looked up as the table is
  * scanned but held ({@link RowResidues}); the index's scan then matches each entry of those buckets with a held row of
@@ -61,10 +63,10 @@ final class MismatchNamer {
     private final Descents descents;
     private final RowBinding binding;
     private final int limit;
-    /** Buckets whose rows are looked up; null: every row is. */
-    private final boolean[] rowBuckets;
-    /** Buckets whose entries are looked up; null: every entry is. */
-    private final boolean[] entryBuckets;
+    /** Where the rows looked up lie (the differing buckets and rowid ranges); null: every row is looked up. */
+    private final Suspects rowBuckets;
+    /** The same for the index's entries. */
+    private final Suspects entryBuckets;
     /** Where the index's key order breaks, when it does and rows are narrowed: rows keyed there are looked up. */
     private final KeyBreaks.Ranges breaks;
     /**
@@ -76,11 +78,11 @@ final class MismatchNamer {
     private long lookups;
 
     /**
-     * @param rowBuckets   the buckets whose rows are looked up (where the digests differ), or null for every row
+     * @param rowBuckets   where the rows looked up lie (where the digests differ), or null for every row
      * @param entryBuckets the same for the index's entries
      * @param hold         rows of those buckets held back to match with entries when both are narrowed (at most)
      */
-    MismatchNamer(Database db, IndexState state, int limit, boolean[] rowBuckets, boolean[] entryBuckets, int hold) {
+    MismatchNamer(Database db, IndexState state, int limit, Suspects rowBuckets, Suspects entryBuckets, int hold) {
         this.db = db;
         this.state = state;
         this.table = state.table;
@@ -292,7 +294,7 @@ final class MismatchNamer {
      */
     private boolean wants(RecordView record, long rowid) {
         return rowBuckets == null || record == null || !state.generator.hashable(record, table.hasRowid())
-                || suspected(rowBuckets, state.generator.hash(record, rowid))
+                || suspected(rowBuckets, state.generator.hash(record, rowid), rowid)
                 || breaks != null && nearBreak(record, rowid);
     }
 
@@ -305,7 +307,7 @@ final class MismatchNamer {
         // a damaged row, or one keyed where the index's order breaks, is looked up whatever the entries hold
         boolean anyway = !row.problems().isEmpty() || nearBreak(entry.values());
         long hash = EntryHash.of(entry.values(), db.encoding());
-        if (anyway || suspected(rowBuckets, hash)) {
+        if (anyway || suspected(rowBuckets, hash, row.rowid() == null ? 0 : row.rowid())) {
             if (residues != null && residues.add(anyway, hash, position, row.page(), row.cellIndex())) {
                 return;
             }
@@ -449,8 +451,8 @@ final class MismatchNamer {
         return k.contains(null) || breaks.contain(k);
     }
 
-    /** Whether a row or entry with this hash must be looked up. */
-    static boolean suspected(boolean[] buckets, long hash) {
-        return buckets == null || buckets[EntryDigest.bucket(hash)];
+    /** Whether a row or entry with this hash and rowid (as its digest summed it) must be looked up. */
+    static boolean suspected(Suspects suspects, long hash, long rowid) {
+        return suspects == null || suspects.suspected(hash, rowid);
     }
 }

@@ -34,13 +34,14 @@ final class TableDigestCheck implements RowCheck {
      * entry stalls both (false sharing).
      */
     private static final class Side {
-        final EntryDigest implied = new EntryDigest();
+        final EntryDigest implied;
         long rows;
         String notEvaluable;
         /** A row whose record did not decode cleanly implied an entry: the exact pass looks such rows up anyway. */
         boolean damagedRows;
 
         Side(IndexState s) {
+            implied = new EntryDigest(s.implied.rowidRanges());
             notEvaluable = s.notEvaluable;
         }
     }
