@@ -109,7 +109,7 @@ final class EntryScan {
                     }
                     if (buckets != null && local.read(page, i)
                             && view.parse(page.data(), local.payloadOffset(), local.payloadSize(), Integer.MAX_VALUE)
-                            && (otherRowid(view) || passedOver(EntryHash.of(view, state.recordColumns), rowid(view)))
+                            && (otherRowid(view) || passedOver(view))
                             && !state.rowidInDoubt(view)) {
                         continue;
                     }
@@ -190,6 +190,15 @@ final class EntryScan {
      */
     private boolean passedOver(long hash, long rowid) {
         return !MismatchNamer.suspected(buckets, hash, rowid) || only != null && !only.test(hash);
+    }
+
+    /**
+     * {@link #passedOver(long, long)} of a sound entry read in place, hashed only when its rowid range is one where
+     * the digests differ.
+     */
+    private boolean passedOver(RecordView entry) {
+        long rowid = rowid(entry);
+        return !buckets.rangeDiffers(rowid) || passedOver(EntryHash.of(entry, state.recordColumns), rowid);
     }
 
     /**

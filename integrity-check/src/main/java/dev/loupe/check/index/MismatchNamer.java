@@ -127,6 +127,17 @@ final class MismatchNamer {
         int stored = table.recordColumns().length;
         try {
             new TableReader(db).read(table, (page, offset, size, rowid) -> {
+                boolean wantedBySome = false;
+                for (int k = 0; k < n && !wantedBySome; k++) {
+                    MismatchNamer m = namers.get(k);
+                    wantedBySome = !m.done() && !m.passesOver(rowid);
+                }
+                if (!wantedBySome) {
+                    // neither read nor hashed: in a rowid range where no namer's digests differ
+                    asked[0] = false;
+                    position[0]++;
+                    return false;
+                }
                 boolean sound = record.parse(page.data(), offset, size, stored);
                 boolean any = false;
                 for (int k = 0; k < n; k++) {
@@ -294,8 +305,18 @@ final class MismatchNamer {
      */
     private boolean wants(RecordView record, long rowid) {
         return rowBuckets == null || record == null || !state.generator.hashable(record, table.hasRowid())
-                || suspected(rowBuckets, state.generator.hash(record, rowid), rowid)
+                || rowBuckets.rangeDiffers(rowid) && suspected(rowBuckets, state.generator.hash(record, rowid), rowid)
                 || breaks != null && nearBreak(record, rowid);
+    }
+
+    /**
+     * Whether no row of this rowid is wanted, whatever its record holds: its rowid range is one where the digests
+     * agree, and nothing else calls for its lookup (no row damaged where the walk hashed it, no break in the index's
+     * key order). Such a row is not even read ({@link #scanRows}).
+     */
+    private boolean passesOver(long rowid) {
+        return rowBuckets != null && breaks == null && !state.damagedRows && table.hasRowid()
+                && !rowBuckets.rangeDiffers(rowid);
     }
 
     /** A row of the table's scan, at {@code position}: its implied entry looked up in the index, or held. */

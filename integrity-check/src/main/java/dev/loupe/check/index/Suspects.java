@@ -32,6 +32,11 @@ final class Suspects {
         return buckets[EntryDigest.bucket(hash)] && ranges[rowidRanges.of(rowid)];
     }
 
+    /** Whether the rowid range of this rowid differs: else no row or entry of it is suspected, whatever its hash. */
+    boolean rangeDiffers(long rowid) {
+        return ranges[rowidRanges.of(rowid)];
+    }
+
     /** The hash buckets whose sums differ. */
     boolean[] buckets() {
         return buckets;
