@@ -39,12 +39,16 @@ public final class KeyComparator {
 
     /**
      * Negative when {@code record} sorts before {@code key}, zero when its first key.size() values equal the key,
-     * positive when after. A record with fewer values than the key sorts before it where its values run out.
+     * positive when after. A record with fewer values than the key sorts before it where its values run out; a value
+     * missing from a damaged record (null) counts as run out, on either side.
      */
     public int compare(List<Value> record, List<Value> key) {
         for (int i = 0; i < key.size(); i++) {
             if (i >= record.size() || record.get(i) == null) {
                 return -1;
+            }
+            if (key.get(i) == null) {
+                return 1;
             }
             Collation c = i < collations.length ? collations[i] : Collation.BINARY;
             int r = compareValues(record.get(i), key.get(i), c);

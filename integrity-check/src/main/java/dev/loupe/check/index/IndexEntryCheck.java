@@ -224,11 +224,14 @@ final class IndexEntryCheck implements EntryCheck {
         return false;
     }
 
-    /** A NULL in a key column that may hold one ends the uniqueness question (NULLs are distinct). */
+    /**
+     * A NULL in a key column that may hold one ends the uniqueness question (NULLs are distinct), and so does a value
+     * a damaged record lacks (null here), in any column: it cannot be compared.
+     */
     private boolean hasNull(List<Value> values, int k) {
         for (int i = 0; i < k; i++) {
             Value v = values.get(i);
-            if ((v == null || v instanceof NullValue) && nullable[i]) {
+            if (v == null || v instanceof NullValue && nullable[i]) {
                 return true;
             }
         }

@@ -56,6 +56,27 @@ class MutantTest {
         assertThat(failures).isEmpty();
     }
 
+    /**
+     * Mutants from outside the seeds above that once made the checker throw, each checked and flagged wherever SQLite
+     * flags it.
+     */
+    @Test
+    void mutantsThatOnceMadeTheCheckerThrowAreChecked(@TempDir Path tmp) throws Exception {
+        byte[][] bases = Mutant.baseBytes();
+        Checker checker = CatalogueChecker.checker(1);
+        // 99,500,303: a UNIQUE index's entry, its record damaged so that it lacks a value of its NOT NULL key
+        // column, was kept as the key the next entry is compared with (a NullPointerException there)
+        for (long seed : new long[] {99_500_303L}) {
+            Mutant m = Mutant.of(seed, bases);
+            Path db = tmp.resolve(seed + ".db");
+            Files.write(db, m.bytes());
+            CheckReport report = CatalogueChecker.check(checker, db);
+            boolean errors = report.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR);
+            assertThat(SqliteOracle.flags(SqliteOracle.jdbc(db, tmp))).as("SQLite flags " + m).isTrue();
+            assertThat(errors).as("Loupe flags " + m).isTrue();
+        }
+    }
+
     @Test
     void loupeFlagsEveryMutantSqliteFlags(@TempDir Path tmp) throws Exception {
         byte[][] bases = Mutant.baseBytes();
