@@ -315,7 +315,8 @@ public final class StructureCheck {
     // integrity_check's checkRef: page in range, and not claimed before
     private boolean checkRef(long page, Span from) {
         touch(page);
-        if (page > refs.pageCount() || page == 0) {
+        // below 1: a root page number the schema gives as negative (SQLite takes it as a u32 past the file's end)
+        if (page > refs.pageCount() || page < 1) {
             report(FindingCode.PAGE_NUMBER_INVALID, from, "reference to page " + page + ", outside 1.."
                     + refs.pageCount(), "invalid page number " + d(page));
             return true;

@@ -65,8 +65,10 @@ class MutantTest {
         byte[][] bases = Mutant.baseBytes();
         Checker checker = CatalogueChecker.checker(1);
         // 99,500,303: a UNIQUE index's entry, its record damaged so that it lacks a value of its NOT NULL key
-        // column, was kept as the key the next entry is compared with (a NullPointerException there)
-        for (long seed : new long[] {99_500_303L}) {
+        // column, was kept as the key the next entry is compared with (a NullPointerException there).
+        // 99,606,392 and 99,608,472: a schema row's root page number made negative, taken for a page to read by the
+        // b-tree checks (IllegalArgumentException: a negative span)
+        for (long seed : new long[] {99_500_303L, 99_606_392L, 99_608_472L}) {
             Mutant m = Mutant.of(seed, bases);
             Path db = tmp.resolve(seed + ".db");
             Files.write(db, m.bytes());
