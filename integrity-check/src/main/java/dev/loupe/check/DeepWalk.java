@@ -61,6 +61,10 @@ final class DeepWalk {
     private RowidRoutes routes;
     /** During an index's walk: where its damage can mislead a descent by key. Null otherwise. */
     private KeyRoutes keyRoutes;
+    /** The leaf whose keys {@link #breakRoute} last gave (its intervals are in already). */
+    private long routedLeaf = -1;
+    /** A leaf's own keys outside its route kept as intervals of one key, at most. */
+    private static final int ROUTE_KEYS = 256;
 
     private final boolean fastLane;
     /** Summarises the leaf pages the fast lane reads for the structural pass; null: none are. */
@@ -267,7 +271,7 @@ final class DeepWalk {
                 count++;
                 IndexEntry e = new IndexEntry(index, view, page.number(), i, path, count);
                 if (order != null && !order.next(view, view.count(), false)) {
-                    e.markOutOfOrder(order.keyBefore());
+                    e.markOutOfOrder(order.keyBefore(), breakRoute(page, order));
                     sink.add(orderFinding(index, page, page.cell(i), path, order.breakAtDivider()));
                 }
                 for (EntryCheck c : entryChecks) {
@@ -294,7 +298,7 @@ final class DeepWalk {
                     e = new IndexEntry(index, view, page.number(), cell.index(), path, count);
                     if (order != null) {
                         if (!order.next(view, view.count(), cell instanceof InteriorCell)) {
-                            e.markOutOfOrder(order.keyBefore());
+                            e.markOutOfOrder(order.keyBefore(), breakRoute(page, order));
                             sink.add(orderFinding(index, page, cell, path, order.breakAtDivider()));
                         }
                         next = order.spare();
@@ -313,7 +317,7 @@ final class DeepWalk {
                     e = new IndexEntry(index, values, page.number(), cell.index(), List.copyOf(path), count,
                             List.copyOf(problems));
                     if (order != null && !values.contains(null) && !order.next(values, cell instanceof InteriorCell)) {
-                        e.markOutOfOrder(order.keyBefore());
+                        e.markOutOfOrder(order.keyBefore(), breakRoute(page, order));
                         sink.add(orderFinding(index, page, cell, path, order.breakAtDivider()));
                     }
                 }
@@ -335,6 +339,48 @@ final class DeepWalk {
     }
 
     /** The key of cell {@code cell} of index page {@code page}, read again; null unless it reads without a problem. */
+    /**
+     * Where an entry on {@code page} broke the key order, and the page is a leaf below the root: the keys whose row a
+     * descent may fail to find because of it. They are the keys a descent may be led to the leaf by
+     * ({@link KeyRoutes#leafRoute}), and each of the leaf's own keys that lies outside those (a descent for it is led
+     * elsewhere, so misses it where it is), as an interval of one key. Leave out the leaf's keys, and the keys just
+     * before and after them in walk order come next to each other: when those two rise, a descent for any other key
+     * meets no break there, as {@code KeyBreaks} argues. Null (the break's own interval stands) when the leaf is the
+     * root, those two keys or one of the leaf's do not read soundly, the two do not rise, or the leaf's own keys
+     * outside them are too many to keep ({@link #ROUTE_KEYS}). Computed once per leaf; a second break on it adds
+     * nothing.
+     */
+    private List<DamagedKeys.Interval> breakRoute(BTreePage page, KeyOrder order) {
+        if (page.type() == null || !page.type().isLeaf()) {
+            return null;
+        }
+        if (routedLeaf == page.number()) {
+            return List.of();
+        }
+        DamagedKeys.Interval route = keyRoutes.leafRoute(page.number());
+        KeyComparator c = order.comparator;
+        if (route == null || route.low() != null && route.high() != null && c.compare(route.low(), route.high()) >= 0) {
+            return null;
+        }
+        List<DamagedKeys.Interval> out = new ArrayList<>();
+        out.add(route);
+        for (int i = 0; i < page.cellCount(); i++) {
+            List<Value> key = soundKeyAt(page.number(), i);
+            if (key == null || key.contains(null) || key.size() != keyRoutes.keyLength()) {
+                return null;
+            }
+            if (route.low() != null && c.compare(key, route.low()) < 0
+                    || route.high() != null && c.compare(key, route.high()) > 0) {
+                if (out.size() > ROUTE_KEYS) {
+                    return null;
+                }
+                out.add(new DamagedKeys.Interval(key, key));
+            }
+        }
+        routedLeaf = page.number();
+        return out;
+    }
+
     private List<Value> soundKeyAt(long page, int cell) {
         try {
             byte[] data = db.pages().read(page);

@@ -28,6 +28,7 @@ public final class IndexEntry {
     private final List<Problem> problems;
     private boolean outOfOrder;
     private List<Value> keyBefore;
+    private List<DamagedKeys.Interval> breakRoute;
 
     /**
      * @param values   the record's values as stored (key columns, then the rowid or the table's primary key)
@@ -118,8 +119,17 @@ public final class IndexEntry {
         return keyBefore;
     }
 
-    void markOutOfOrder(List<Value> keyBefore) {
+    /**
+     * When {@link #outOfOrder} and this entry lies on a leaf below the root: the keys whose descent the break may
+     * mislead or whose entry it may hide, bounded by the leaf (see {@code DeepWalk#breakRoute}); else null.
+     */
+    public List<DamagedKeys.Interval> breakRoute() {
+        return breakRoute;
+    }
+
+    void markOutOfOrder(List<Value> keyBefore, List<DamagedKeys.Interval> breakRoute) {
         outOfOrder = true;
         this.keyBefore = keyBefore;
+        this.breakRoute = breakRoute;
     }
 }

@@ -172,6 +172,44 @@ final class KeyRoutes {
         intervals.add(new DamagedKeys.Interval(low, high));
     }
 
+    /** Values in the index's records (a key of another length bounds nothing). */
+    int keyLength() {
+        return keyLength;
+    }
+
+    /**
+     * The keys a descent may be led to the leaf {@code pageNumber} by, the page the walk is in, below the root: from
+     * the key just before the leaf's cells in walk order to the one just after them (the dividers of its ancestors
+     * nearest it on either side; null for none on that side). Null when the walk is not in that page, the page is
+     * the root, or one of those two keys does not read soundly (no wider interval stands in for it here).
+     */
+    DamagedKeys.Interval leafRoute(long pageNumber) {
+        if (all || depth < 1 || page[depth] != pageNumber) {
+            return null;
+        }
+        List<Value> low = null;
+        for (int k = depth - 1; k >= 0; k--) {
+            if (taken[k] > 0) {
+                low = sound(keyAt.key(page[k], taken[k] - 1));
+                if (low == null) {
+                    return null;
+                }
+                break;
+            }
+        }
+        List<Value> high = null;
+        for (int k = depth - 1; k >= 0; k--) {
+            if (taken[k] < cells[k]) {
+                high = sound(keyAt.key(page[k], taken[k]));
+                if (high == null) {
+                    return null;
+                }
+                break;
+            }
+        }
+        return new DamagedKeys.Interval(low, high);
+    }
+
     private List<Value> sound(List<Value> key) {
         return key != null && key.size() == keyLength && !key.contains(null) ? key : null;
     }

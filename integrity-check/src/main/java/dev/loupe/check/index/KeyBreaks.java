@@ -27,6 +27,15 @@ import java.util.List;
  * order, and it reaches K. A key S does not hold is not found either way. The exact pass thus need only look up the
  * rows whose key lies in an interval, besides those the digests point at ({@link MismatchNamer}).
  *
+ * <p>A break whose later key lies on a leaf below the root is given other intervals instead
+ * ({@link dev.loupe.check.IndexEntry#breakRoute}), when the keys just before and after the leaf's cells in walk order
+ * read soundly and rise: the keys a descent may be led to the leaf by (from the one to the other), and each of the
+ * leaf's own keys outside those, alone. A descent for a key outside the first never enters the leaf; with the leaf's
+ * keys left out of S those two keys come next to each other, in order, so the argument above holds for it without
+ * the break, and it finds its key unless that key is one of the leaf's, which the second kind covers. A key changed
+ * in place on a leaf then puts one leaf's keys and the changed key in doubt, not every key between its old and new
+ * place.
+ *
  * <p>At most {@value #MAX} intervals are kept (two keys each), holding at most {@value #MAX_BYTES} bytes of text
  * and blobs (keys can be long); past that, or when a break or an entry's key could not be judged (a record of
  * another length than the index's, or one the walk could not compare), the breaks are {@link #bounded() unbounded}

@@ -143,10 +143,13 @@ class MismatchBucketsTest {
     void anIndexOutOfKeyOrderHasTheRowsKeyedWhereItBreaksLookedUp() throws Exception {
         Path db = rows(dir.resolve("disordered.db"), "CREATE INDEX ta ON t(a)");
         // one key of the index rewritten in place: out of key order, and matching no row. The walk breaks at the
-        // entry after it, whose key is at most 'zame 7919': a descent may be misled for every key in between
+        // entry after it, whose key is at most 'zame 7919'
         long between = count(db, "SELECT count(*) FROM t WHERE a > 'name 7919' AND a <= 'zame 7919'");
-        IndexFixtures.patchPage(db, indexPageHolding(db, 10, "name 7919"), "name 7919", "zame 7919",
-                StandardCharsets.UTF_8);
+        long leaf = indexPageHolding(db, 10, "name 7919");
+        byte[] image = Files.readAllBytes(db);
+        int at = (int) (leaf - 1) * pageSize(image);
+        int cells = ((image[at + 3] & 0xff) << 8) | (image[at + 4] & 0xff);
+        IndexFixtures.patchPage(db, leaf, "name 7919", "zame 7919", StandardCharsets.UTF_8);
 
         CheckReport expected = every.check(db, OpenOptions.defaults());
         CheckReport r = narrow.check(db, OpenOptions.defaults());
@@ -156,10 +159,13 @@ class MismatchBucketsTest {
         assertThat(r.findings()).extracting(f -> f.code()).contains(FindingCode.INDEX_KEY_ORDER,
                 FindingCode.INDEX_ENTRY_MISSING, FindingCode.INDEX_ENTRY_EXTRA);
         assertThat(everyLookups.sum()).isEqualTo(40_000);
-        // the rows keyed in the break's interval, and the rows and entries of the differing buckets that no
-        // entry or row matches
+        // the break lies inside a leaf: only the descents that enter it may be misled, those of the keys from the
+        // divider before the leaf to the one after it. So the rows keyed there are looked up (the leaf's, the
+        // changed one's among them, and the two dividers'), not the 1,000-5,000 keyed between the key's old and new
+        // values; besides them the changed entry, which matches no row
         assertThat(between).isBetween(1_000L, 5_000L);
-        assertThat(narrowLookups.sum()).isBetween(between, between + 10);
+        assertThat(cells).isBetween(50, 400);
+        assertThat(narrowLookups.sum()).isEqualTo(cells + 2 + 1);
         // without holding, the rows of the differing buckets and ranges are looked up too: the changed key's and
         // the entry's rowid ranges hold few
         assertThat(unheldLookups.sum()).isBetween(narrowLookups.sum(), narrowLookups.sum() + 20);
@@ -187,6 +193,32 @@ class MismatchBucketsTest {
                     .containsAnyOf(FindingCode.INDEX_KEY_ORDER, FindingCode.DIVIDER_KEY);
             assertThat(narrowLookups.sum()).as(db.toString()).isLessThan(everyLookups.sum() / 2);
         }
+    }
+
+    @Test
+    void aDividerRaisedPastKeysOfTheLeafAfterItGivesTheSameFindingsAsEveryLookup() throws Exception {
+        // an interior key raised past some keys of the leaf after it, still below the next divider: the order breaks
+        // at that leaf's first key, and the leaf's keys below the raised divider are ones a descent no longer reaches
+        // (it turns left of the divider for them), so their rows are missing from the index for integrity_check
+        Path db = rows(dir.resolve("raised.db"), "CREATE INDEX ta ON t(a)");
+        long interior = indexPageHolding(db, 2, "name ");
+        String key = dividerKey(db, interior, 0);
+        String next = dividerKey(db, interior, 1);
+        String raised;
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT max(a) FROM t WHERE a > '" + key + "' AND a < '" + next
+                     + "' AND length(a) = " + key.length())) {
+            raised = rs.getString(1);
+        }
+        assertThat(raised).as("a key between %s and %s", key, next).isNotNull();
+        long below = count(db, "SELECT count(*) FROM t WHERE a > '" + key + "' AND a < '" + raised + "'");
+        IndexFixtures.patchPage(db, interior, key, raised, StandardCharsets.UTF_8);
+
+        CheckReport expected = allAgree(db, "raised divider");
+        assertThat(below).isBetween(2L, 300L);
+        assertThat(expected.findings()).filteredOn(f -> f.code() == FindingCode.INDEX_ENTRY_MISSING)
+                .hasSizeGreaterThanOrEqualTo((int) below);
+        assertThat(narrowLookups.sum()).isLessThan(everyLookups.sum() / 10);
     }
 
     @Test
@@ -541,10 +573,16 @@ class MismatchBucketsTest {
 
     /** The text key of the first cell of an index interior page over (a TEXT, rowid), read from its record. */
     private static String dividerKey(Path db, long page) throws Exception {
+        return dividerKey(db, page, 0);
+    }
+
+    /** The text key of cell {@code i} of an index interior page over (a TEXT, rowid), read from its record. */
+    private static String dividerKey(Path db, long page, int i) throws Exception {
         byte[] file = Files.readAllBytes(db);
         int pageSize = pageSize(file);
         int start = (int) (page - 1) * pageSize;
-        int cell = start + (((file[start + 12] & 0xff) << 8) | (file[start + 13] & 0xff));
+        int at = start + 12 + 2 * i;
+        int cell = start + (((file[at] & 0xff) << 8) | (file[at + 1] & 0xff));
         // left child (4 bytes), payload size, then the record: header size 3, a's serial type, the rowid's
         assertThat(file[cell + 5]).isEqualTo((byte) 3);
         int length = ((file[cell + 6] & 0xff) - 13) / 2;
