@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 /** Builds and damages databases for the index checks, and asks SQLite (sqlite-jdbc 3.54) what it thinks of them. */
 final class IndexFixtures {
@@ -40,6 +41,20 @@ final class IndexFixtures {
             }
             s.execute("PRAGMA writable_schema=OFF");
         }
+    }
+
+    /**
+     * A copy of the database image {@code file} with one to eight random bytes changed on pages after the first, most
+     * near a page's start (b-tree headers and cell pointers), the rest anywhere (child pointers, cells).
+     */
+    static byte[] changedAtRandom(byte[] file, int pageSize, Random rnd) {
+        byte[] b = file.clone();
+        for (int j = 0; j < 1 + rnd.nextInt(8); j++) {
+            int page = 1 + rnd.nextInt(b.length / pageSize - 1);
+            int off = rnd.nextInt(10) < 7 ? rnd.nextInt(40) : rnd.nextInt(pageSize);
+            b[page * pageSize + off] = (byte) rnd.nextInt(256);
+        }
+        return b;
     }
 
     static long rootPage(Path file, String name) throws Exception {

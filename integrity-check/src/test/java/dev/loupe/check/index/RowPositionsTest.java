@@ -89,13 +89,7 @@ class RowPositionsTest {
         Random rnd = new Random(11);
         int answered = 0;
         for (int k = 0; k < 300; k++) {
-            byte[] b = file.clone();
-            for (int j = 0; j < 1 + rnd.nextInt(8); j++) {
-                // the tree's pages: b-tree headers and cell pointers near each page's start, child pointers anywhere
-                int page = 1 + rnd.nextInt(b.length / 512 - 1);
-                int off = rnd.nextInt(10) < 7 ? rnd.nextInt(40) : rnd.nextInt(512);
-                b[page * 512 + off] = (byte) rnd.nextInt(256);
-            }
+            byte[] b = IndexFixtures.changedAtRandom(file, 512, rnd);
             Path damaged = dir.resolve("random-" + k + ".db");
             Files.write(damaged, b);
             try (Database d = Database.open(damaged)) {

@@ -107,12 +107,7 @@ class RowidRangesTest {
         Random rnd = new Random(23);
         int answered = 0;
         for (int k = 0; k < 300; k++) {
-            byte[] b = file.clone();
-            for (int j = 0; j < 1 + rnd.nextInt(8); j++) {
-                int page = 1 + rnd.nextInt(b.length / 512 - 1);
-                int off = rnd.nextInt(10) < 7 ? rnd.nextInt(40) : rnd.nextInt(512);
-                b[page * 512 + off] = (byte) rnd.nextInt(256);
-            }
+            byte[] b = IndexFixtures.changedAtRandom(file, 512, rnd);
             try (Database d = Database.fromImage(b, "random " + k)) {
                 if (RowidRanges.largestRowid(d.pages(), d.usableSize(), root) >= 0) {
                     answered++;
