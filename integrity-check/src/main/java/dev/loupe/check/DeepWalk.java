@@ -338,7 +338,6 @@ final class DeepWalk {
         }
     }
 
-    /** The key of cell {@code cell} of index page {@code page}, read again; null unless it reads without a problem. */
     /**
      * Where an entry on {@code page} broke the key order, and the page is a leaf below the root: the keys whose row a
      * descent may fail to find because of it. They are the keys a descent may be led to the leaf by
@@ -381,6 +380,7 @@ final class DeepWalk {
         return out;
     }
 
+    /** The key of cell {@code cell} of index page {@code page}, read again; null unless it reads without a problem. */
     private List<Value> soundKeyAt(long page, int cell) {
         try {
             byte[] data = db.pages().read(page);

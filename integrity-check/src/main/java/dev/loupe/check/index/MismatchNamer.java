@@ -30,17 +30,17 @@ import java.util.function.LongConsumer;
  * damaged indexes pay.
  *
  * <p>When descents find what the walks found, only the rows and entries whose hash falls in a bucket where the two
- * digests differ, and whose rowid lies in a rowid range where they differ, are looked up ({@link Suspects}): any
- * other one has its counterpart on the other side, so a descent would find it. With one damaged entry that is one
- * row in {@value EntryDigest#BUCKETS} by the buckets alone (the 10.4-million-row bench file with one changed name:
+ * digests differ, and whose rowid lies in a rowid range where they differ, are looked up ({@link Suspects}): any other
+ * one has its counterpart on the other side, so a descent would find it. With one damaged entry that is one row in
+ * {@value EntryDigest#BUCKETS} by the buckets alone (the 10.4-million-row bench file with one changed name:
  * 262 s -> 13 s), and a few hundred by both; where a table lost a subtree of rows, whose entries make every bucket
- * differ, the rows of the ranges of their rowids (a lost subtree of 70,000 rows of that file: 93-98 s -> 7 s). A
- * row or entry whose record is damaged is always looked up. Where a walk met damage, a descent there can miss what is there, and what
- * integrity_check reports is what its descents find: damage in a rowid table's tree puts in doubt the entries whose
- * rowid a descent would route through it ({@link dev.loupe.check.DamagedRowids}; every entry in a WITHOUT ROWID
- * table's), and in an index out of key order or with its tree damaged a row's lookup (a descent of the index) can fail
- * only for a key inside an interval where the order breaks or a damaged page lies ({@link KeyBreaks}); those rows and
- * entries are looked up as well. The entries' lookups descend the table, which the index's order and damage do not
+ * differ, the rows of the ranges of their rowids (a lost subtree of 70,000 rows of that file: 93-98 s -> 5-8 s). A row
+ * or entry whose record is damaged is always looked up. Where a walk met damage, a descent there can miss what is
+ * there, and what integrity_check reports is what its descents find: damage in a rowid table's tree puts in doubt the
+ * entries whose rowid a descent would route through it ({@link dev.loupe.check.DamagedRowids}; every entry in a WITHOUT
+ * ROWID table's), and in an index out of key order or with its tree damaged a row's lookup (a descent of the index) can
+ * fail only for a key inside an interval where the order breaks or a damaged page lies ({@link KeyBreaks}); those rows
+ * and entries are looked up as well. The entries' lookups descend the table, which the index's order and damage do not
  * touch: {@link IndexState#rowLookupsSkippable}, {@link IndexState#entryLookupsSkippable}.
  *
  * <p>When both rows and entries are narrowed, the rows of the differing buckets are not looked up as the table is
@@ -215,8 +215,9 @@ final class MismatchNamer {
     /**
      * Names what {@link #name} names, but takes the rows and entries by which the digests differ from the digests
      * ({@link LoneDifferences}): the rows are found by their rowids instead of by a scan of the table, and the index's
-     * scan hands on only the entries of the hashes given (there is none when no entry is given). They are the rows and entries the scans would leave
-     * unmatched, and each goes through the lookups it would go through there, in the same order. Only where
+     * scan hands on only the entries of the hashes given (there is none when no entry is given). They are the rows and
+     * entries the scans would leave unmatched, and each goes through the lookups it would go through there, in the same
+     * order. Only where
      * {@link IndexState#differencesLocatable}, with lookups narrowed and rows held. Each row is first found and its
      * hash held to the digests' one, and its scan position counted ({@link RowPositions}); when one is not there (a
      * bucket differed by more than the one entry its sums suggest), nothing is named and this returns false: then
