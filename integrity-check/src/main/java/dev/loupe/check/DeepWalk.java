@@ -364,7 +364,7 @@ final class DeepWalk {
         List<DamagedKeys.Interval> out = new ArrayList<>();
         out.add(route);
         for (int i = 0; i < page.cellCount(); i++) {
-            List<Value> key = soundKeyAt(page.number(), i);
+            List<Value> key = soundKeyOf(page, i);
             if (key == null || key.contains(null) || key.size() != keyRoutes.keyLength()) {
                 return null;
             }
@@ -384,10 +384,15 @@ final class DeepWalk {
     private List<Value> soundKeyAt(long page, int cell) {
         try {
             byte[] data = db.pages().read(page);
-            if (data == null) {
-                return null;
-            }
-            BTreePage p = BTreePage.decode(page, data, db.usableSize());
+            return data == null ? null : soundKeyOf(BTreePage.decode(page, data, db.usableSize()), cell);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** {@link #soundKeyAt} on a page already decoded (one whose cells are read in turn). */
+    private List<Value> soundKeyOf(BTreePage p, int cell) {
+        try {
             Cell c = cell < p.cellCount() && p.cellPointerValid(cell) ? p.cell(cell) : null;
             if (!(c instanceof PayloadCell pc) || !c.problems().isEmpty()) {
                 return null;

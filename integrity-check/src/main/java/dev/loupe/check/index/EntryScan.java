@@ -177,11 +177,12 @@ final class EntryScan {
         handler.entry(page, cell, path, held, sound, hash);
     }
 
-    /** Whether an entry read in place ends with a rowid none of the only entries has (so its hash is not theirs). */
+    /**
+     * Whether an entry read in place ends with a rowid none of the only entries has (so its hash is not theirs). The
+     * only entries are given for rowid tables alone.
+     */
     private boolean otherRowid(RecordView entry) {
-        int last = state.recordColumns - 1;
-        return onlyRowids != null && last >= 0 && entry.count() == state.recordColumns && entry.isInteger(last)
-                && !onlyRowids.test(entry.integer(last));
+        return onlyRowids != null && endsWithRowid(entry) && !onlyRowids.test(entry.integer(state.recordColumns - 1));
     }
 
     /**
@@ -206,9 +207,13 @@ final class EntryScan {
      * ends with, in a rowid table's index and when it has the index's length; else 0.
      */
     private long rowid(RecordView entry) {
+        return endsWithRowid(entry) ? entry.integer(state.recordColumns - 1) : 0;
+    }
+
+    /** Whether an entry read in place is a rowid table index's entry of the index's length, ending with an integer. */
+    private boolean endsWithRowid(RecordView entry) {
         int last = state.recordColumns - 1;
-        return state.table.hasRowid() && last >= 0 && entry.count() == state.recordColumns && entry.isInteger(last)
-                ? entry.integer(last) : 0;
+        return state.table.hasRowid() && last >= 0 && entry.count() == state.recordColumns && entry.isInteger(last);
     }
 
     /** {@link #rowid(RecordView)} for a sound entry's decoded values. */
