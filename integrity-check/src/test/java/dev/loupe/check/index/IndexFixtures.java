@@ -3,6 +3,8 @@ package dev.loupe.check.index;
 import dev.loupe.check.CheckOptions;
 import dev.loupe.check.CheckReport;
 import dev.loupe.check.Checker;
+import dev.loupe.check.Finding;
+import dev.loupe.check.FindingCode;
 import dev.loupe.format.OpenOptions;
 
 import java.nio.charset.Charset;
@@ -16,6 +18,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.TreeSet;
 
 /** Builds and damages databases for the index checks, and asks SQLite (sqlite-jdbc 3.54) what it thinks of them. */
 final class IndexFixtures {
@@ -105,14 +108,41 @@ final class IndexFixtures {
         throw new IllegalArgumentException(from + " not found on page " + page);
     }
 
+    /** The {@code row N missing from index I} lines of {@link #integrityCheck354}, all of them (no limit of 100). */
+    static TreeSet<String> sqliteMissingRows(Path db, Path scratch) throws Exception {
+        TreeSet<String> out = new TreeSet<>();
+        for (String line : integrityCheck354(db, scratch, 1_000_000)) {
+            if (line.matches("row \\d+ missing from index \\w+")) {
+                out.add(line);
+            }
+        }
+        return out;
+    }
+
+    /** The SQLite lines of a report's INDEX_ENTRY_MISSING findings (to hold to {@link #sqliteMissingRows}). */
+    static TreeSet<String> missingRows(CheckReport report) {
+        TreeSet<String> out = new TreeSet<>();
+        for (Finding f : report.findings()) {
+            if (f.code() == FindingCode.INDEX_ENTRY_MISSING) {
+                out.add(f.sqlite());
+            }
+        }
+        return out;
+    }
+
     /** PRAGMA integrity_check lines from sqlite-jdbc (3.54) on a copy of {@code db}. */
     static List<String> integrityCheck354(Path db, Path scratch) throws Exception {
+        return integrityCheck354(db, scratch, 100);
+    }
+
+    /** The same, stopping after {@code maxErrors} lines instead of SQLite's default 100. */
+    static List<String> integrityCheck354(Path db, Path scratch, int maxErrors) throws Exception {
         Files.createDirectories(scratch);
         Path copy = scratch.resolve("jdbc-" + db.getFileName());
         Files.copy(db, copy, StandardCopyOption.REPLACE_EXISTING);
         List<String> out = new ArrayList<>();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+             ResultSet rs = s.executeQuery("PRAGMA integrity_check(" + maxErrors + ")")) {
             while (rs.next()) {
                 for (String l : rs.getString(1).split("\n")) {
                     if (!l.isBlank() && !l.equals("*** in database main ***")) {

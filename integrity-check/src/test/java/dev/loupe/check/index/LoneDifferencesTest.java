@@ -3,8 +3,6 @@ package dev.loupe.check.index;
 import dev.loupe.check.CheckOptions;
 import dev.loupe.check.CheckReport;
 import dev.loupe.check.Checker;
-import dev.loupe.check.Finding;
-import dev.loupe.check.FindingCode;
 import dev.loupe.check.values.ValueChecks;
 import dev.loupe.format.OpenOptions;
 import org.junit.jupiter.api.Test;
@@ -72,19 +70,8 @@ class LoneDifferencesTest {
             assertThat(fewLocated.findings()).as(what + ", limit " + limit).isEqualTo(few.findings());
             assertThat(fewLocated.dropped()).as(what + ", limit " + limit).isEqualTo(few.dropped());
 
-            TreeSet<String> ours = new TreeSet<>();
-            for (Finding f : expected.findings()) {
-                if (f.code() == FindingCode.INDEX_ENTRY_MISSING) {
-                    ours.add(f.sqlite());
-                }
-            }
-            TreeSet<String> sqlites = new TreeSet<>();
-            for (String line : IndexFixtures.integrityCheck354(db, dir.resolve("jdbc"))) {
-                if (line.matches("row \\d+ missing from index \\w+")) {
-                    sqlites.add(line);
-                }
-            }
-            assertThat(ours).as(what).isEqualTo(sqlites);
+            TreeSet<String> ours = IndexFixtures.missingRows(expected);
+            assertThat(ours).as(what).isEqualTo(IndexFixtures.sqliteMissingRows(db, dir.resolve("jdbc")));
             missing += ours.size();
         }
         assertThat(missing).as("rows named missing from an index").isGreaterThan(FILES / 2);

@@ -166,6 +166,9 @@ class MismatchBucketsTest {
         assertThat(between).isBetween(1_000L, 5_000L);
         assertThat(cells).isBetween(50, 400);
         assertThat(narrowLookups.sum()).isEqualTo(cells + 2 + 1);
+        // the rows named missing are those SQLite's own descents miss
+        assertThat(IndexFixtures.missingRows(expected)).isNotEmpty()
+                .isEqualTo(IndexFixtures.sqliteMissingRows(db, dir.resolve("jdbc")));
         // without holding, the rows of the differing buckets and ranges are looked up too: the changed key's and
         // the entry's rowid ranges hold few
         assertThat(unheldLookups.sum()).isBetween(narrowLookups.sum(), narrowLookups.sum() + 20);
@@ -219,6 +222,9 @@ class MismatchBucketsTest {
         assertThat(expected.findings()).filteredOn(f -> f.code() == FindingCode.INDEX_ENTRY_MISSING)
                 .hasSizeGreaterThanOrEqualTo((int) below);
         assertThat(narrowLookups.sum()).isLessThan(everyLookups.sum() / 10);
+        // the rows named missing are those SQLite's own descents miss
+        assertThat(IndexFixtures.missingRows(expected))
+                .isEqualTo(IndexFixtures.sqliteMissingRows(db, dir.resolve("jdbc")));
     }
 
     @Test
