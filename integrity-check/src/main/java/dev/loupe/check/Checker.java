@@ -433,7 +433,20 @@ public final class Checker {
             }
         }
         long[] counts = new long[2];
-        int threads = Math.min(options.threads(), Math.max(1, tasks.size()));
+        // With threads to spare, a large rowid table's walk is split into parts (TableSplit). Not on two threads
+        // with two trees or more: there the trees already keep both busy, and the parts, run after the whole trees,
+        // would put two index walks side by side at the start, whose mixed key types the JIT then compiles into
+        // slower code for both (docs/benchmarks.md, session 13).
+        boolean splitting = options.threads() >= 3 || options.threads() > tasks.size();
+        TableSplit[] splits = new TableSplit[tasks.size()];
+        int items = 0;
+        for (int k = 0; k < tasks.size(); k++) {
+            Table t = tasks.get(k).table;
+            splits[k] = t == null || !splitting ? null
+                    : TableSplit.of(db, t, plan.rowChecks(t.name()), options.threads());
+            items += splits[k] == null ? 1 : splits[k].parts().size();
+        }
+        int threads = Math.min(options.threads(), Math.max(1, items));
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
             Thread th = new Thread(r, "loupe-check");
             th.setDaemon(true);
@@ -441,17 +454,46 @@ public final class Checker {
         }) : null;
         try {
             List<Future<Long>> futures = new ArrayList<>();
-            for (Task task : tasks) {
-                if (pool == null) {
+            for (int k = 0; k < tasks.size(); k++) {
+                Task task = tasks.get(k);
+                if (splits[k] != null) {
+                    futures.add(null);
+                } else if (pool == null) {
                     futures.add(java.util.concurrent.CompletableFuture.completedFuture(task.run(db, plan)));
                 } else {
                     futures.add(pool.submit(() -> task.run(db, plan)));
                 }
             }
+            // the parts go after the whole trees: they keep every thread busy to the end
+            List<List<Future<TableSplit.Walked>>> partFutures = new ArrayList<>();
             for (int k = 0; k < tasks.size(); k++) {
-                long n = join(futures.get(k));
-                counts[tasks.get(k).table != null ? 0 : 1] += n;
-                parts.add(tasks.get(k).sink);
+                List<Future<TableSplit.Walked>> mine = new ArrayList<>();
+                TableSplit split = splits[k];
+                if (split != null) {
+                    List<RowCheck> checks = plan.rowChecks(split.table().name());
+                    for (int p = 0; p < split.parts().size(); p++) {
+                        int part = p;
+                        mine.add(pool.submit(() -> split.walk(part, db, checks, progress, fastLane, leaves,
+                                options.maxFindings())));
+                    }
+                }
+                partFutures.add(mine);
+            }
+            for (int k = 0; k < tasks.size(); k++) {
+                Task task = tasks.get(k);
+                long n;
+                if (splits[k] == null) {
+                    n = join(futures.get(k));
+                } else {
+                    List<TableSplit.Walked> walked = new ArrayList<>();
+                    for (Future<TableSplit.Walked> f : partFutures.get(k)) {
+                        walked.add(join(f));
+                    }
+                    n = splits[k].finish(walked, db, plan.rowChecks(task.table.name()), task.sink, progress,
+                            fastLane, leaves);
+                }
+                counts[task.table != null ? 0 : 1] += n;
+                parts.add(task.sink);
             }
         } finally {
             if (pool != null) {

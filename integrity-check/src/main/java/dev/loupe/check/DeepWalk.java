@@ -55,8 +55,11 @@ final class DeepWalk {
     private long pages;
     /** The walk met damage in its tree (see {@link RowCheck#treeDamaged}). */
     private boolean damaged;
+    /** Whether a rowid table's walk met a row yet, and the rowid of its first and its last. */
+    private boolean rowSeen;
+    private long firstRowid;
     /** The last rowid of a rowid table's walk, to see them rise. */
-    private long lastRowid = Long.MIN_VALUE;
+    private long lastRowid;
     /** During a rowid table's walk: where its damage can mislead a descent by rowid. Null otherwise. */
     private RowidRoutes routes;
     /** During an index's walk: where its damage can mislead a descent by key. Null otherwise. */
@@ -90,7 +93,44 @@ final class DeepWalk {
     }
 
     void table(Table table, List<RowCheck> checks) throws IOException {
-        RowCheck[] rowChecks = checks.toArray(new RowCheck[0]); // per row: no iterator
+        walk(table.rootPage(), tableCells(table, checks.toArray(new RowCheck[0])));
+        // a WITHOUT ROWID table's descents go by key: any damage leaves every one in doubt
+        DamagedRowids where = routes != null ? routes.result(damaged)
+                : damaged ? DamagedRowids.ALL : DamagedRowids.NONE;
+        routes = null;
+        for (RowCheck c : checks) {
+            if (!where.none()) {
+                c.treeDamaged(where);
+            }
+            c.treePages(pages);
+            c.end(sink);
+        }
+    }
+
+    /**
+     * One part of a rowid table's walk split across threads ({@link TableSplit}): the subtrees {@code part} lists,
+     * in walk order, each walked as the whole walk walks it, with the part's own {@code checks} (per row: an array,
+     * no iterator). The checks are not ended; the part's rows are counted from 1 (their scan positions are not
+     * known here).
+     */
+    TableSplit.Walked tablePart(Table table, RowCheck[] checks, TableSplit.Part part) throws IOException {
+        Cells cells = tableCells(table, checks);
+        PageSet visited = new PageSet();
+        BTreeWalker walker = new BTreeWalker(db.pages(), db.usableSize()).reusingPageBuffers();
+        TreeVisitor visitor = fastLane ? new LeafScan(cells) : new PerCell(cells);
+        try {
+            for (TableSplit.Subtree t : part.subtrees()) {
+                walker.walkSubtree(t.page(), part.rootType(), t.from(), t.path(), visited, visitor);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        routes = null;
+        return new TableSplit.Walked(count, pages, damaged, rowSeen, firstRowid, lastRowid, visited, checks, sink);
+    }
+
+    /** What a table's walk does with each cell; {@code rowChecks} see every row. */
+    private Cells tableCells(Table table, RowCheck[] rowChecks) {
         RowDecoder rows = new RowDecoder(db, table, true);
         KeyOrder order = table.withoutRowid() ? KeyOrder.of(table.primaryKey(), db) : null;
         if (table.withoutRowid() && order == null) {
@@ -105,7 +145,7 @@ final class DeepWalk {
         boolean hasRowid = !table.withoutRowid();
         PageType rowLeaf = hasRowid ? PageType.TABLE_LEAF : PageType.INDEX_LEAF;
         routes = hasRowid ? new RowidRoutes() : null;
-        walk(table.rootPage(), new Cells() {
+        return new Cells() {
             /** Sound records are read into it; the key order may keep it (see KeyOrder#spare). Null: none are. */
             private RecordView view = firstView;
             /** The row handed to the checks for each sound leaf record (valid during their call only). */
@@ -184,22 +224,15 @@ final class DeepWalk {
                     view = order.spare(); // the order keeps this row's record: the next one goes elsewhere
                 }
             }
-        });
-        // a WITHOUT ROWID table's descents go by key: any damage leaves every one in doubt
-        DamagedRowids where = routes != null ? routes.result(damaged)
-                : damaged ? DamagedRowids.ALL : DamagedRowids.NONE;
-        routes = null;
-        for (RowCheck c : checks) {
-            if (!where.none()) {
-                c.treeDamaged(where);
-            }
-            c.treePages(pages);
-            c.end(sink);
-        }
+        };
     }
 
     private void rowidAfter(long rowid) {
-        if (rowid <= lastRowid) {
+        if (!rowSeen) {
+            // the first row: any rowid, -2^63 too, comes first
+            rowSeen = true;
+            firstRowid = rowid;
+        } else if (rowid <= lastRowid) {
             damaged = true;
             routes.notRising();
         }

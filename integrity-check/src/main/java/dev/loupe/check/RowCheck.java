@@ -22,4 +22,28 @@ public interface RowCheck {
 
     default void end(FindingSink sink) {
     }
+
+    /**
+     * A fresh check of the same kind for one part of the table's walk, when the walk is split across threads
+     * ({@link TableSplit}): it sees that part's rows only, and is then {@link #merge merged} into this check. Null
+     * when this check cannot be split: then the table is walked whole.
+     */
+    default RowCheck forPart() {
+        return null;
+    }
+
+    /**
+     * For a check made by {@link #forPart}, its part walked: true when what it holds does not depend on where the
+     * part begins in the table's scan (it kept no row's scan position). False has the table walked whole again.
+     */
+    default boolean positionFree() {
+        return true;
+    }
+
+    /**
+     * Folds {@code part} (made by {@link #forPart}, its part walked, {@link #positionFree}) into this check, as if
+     * this check had seen its rows. Called for every part in walk order, before {@link #treePages} and {@link #end}.
+     */
+    default void merge(RowCheck part) {
+    }
 }

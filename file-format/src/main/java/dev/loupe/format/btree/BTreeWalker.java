@@ -60,6 +60,17 @@ public final class BTreeWalker {
         visit(root, null, null, path, visited, visitor);
     }
 
+    /**
+     * Walks the subtree below {@code pgno} as {@link #walk(long, TreeVisitor, PageSet)} walks it when it gets there:
+     * {@code prefix} is the path from the tree's root to the cell that points to {@code pgno}, {@code expected} the
+     * root's page type (the kind every page below it must be) and {@code from} the child pointer's bytes. For a
+     * walk split across threads into subtrees (each with its own visited set, which the caller compares).
+     */
+    public void walkSubtree(long pgno, PageType expected, Span from, List<PathStep> prefix, PageSet visited,
+                            TreeVisitor visitor) throws IOException {
+        visit(pgno, expected, from, new ArrayList<>(prefix), visited, visitor);
+    }
+
     /** Reads {@code pgno} into the next of the two buffers of tree level {@code level}; null when out of range. */
     private byte[] readIntoBuffer(long pgno, int level) throws IOException {
         int k = turn[level] ^= 1;

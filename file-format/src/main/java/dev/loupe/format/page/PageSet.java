@@ -66,6 +66,37 @@ public final class PageSet {
         return c;
     }
 
+    /**
+     * Marks every page of {@code other}; false when one of them was marked here already (this set then holds the
+     * union all the same).
+     */
+    public boolean addAll(PageSet other) {
+        boolean disjoint = true;
+        for (int k = 0; k < other.chunks.length; k++) {
+            if (other.chunks[k] != null) {
+                disjoint &= addChunk(k, other.chunks[k]);
+            }
+        }
+        if (other.beyond != null) {
+            for (Map.Entry<Long, long[]> e : other.beyond.entrySet()) {
+                disjoint &= addChunk(e.getKey(), e.getValue());
+            }
+        }
+        return disjoint;
+    }
+
+    private boolean addChunk(long key, long[] words) {
+        long[] c = chunk(key, true);
+        boolean disjoint = true;
+        for (int w = 0; w < CHUNK_WORDS; w++) {
+            long both = c[w] & words[w];
+            disjoint &= both == 0;
+            size += Long.bitCount(words[w] & ~both);
+            c[w] |= words[w];
+        }
+        return disjoint;
+    }
+
     public long size() {
         return size;
     }

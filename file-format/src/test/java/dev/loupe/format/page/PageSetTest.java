@@ -32,4 +32,40 @@ class PageSetTest {
         assertThat(s.contains(123_456_789_012L)).isEqualTo(expected.contains(123_456_789_012L));
         assertThat(s.size()).isEqualTo(expected.size());
     }
+
+    @Test
+    void addAllSaysWhetherTheSetsWereDisjointAndHoldsTheUnion() {
+        Random r = new Random(11);
+        for (int round = 0; round < 50; round++) {
+            PageSet a = new PageSet();
+            PageSet b = new PageSet();
+            Set<Long> inA = new HashSet<>();
+            Set<Long> inB = new HashSet<>();
+            for (int i = 0; i < 200; i++) {
+                long p = r.nextInt(4) == 0 ? r.nextLong() >>> r.nextInt(64) : r.nextInt(300_000);
+                if (r.nextBoolean()) {
+                    a.add(p);
+                    inA.add(p);
+                } else {
+                    b.add(p);
+                    inB.add(p);
+                }
+            }
+            Set<Long> union = new HashSet<>(inA);
+            boolean disjoint = union.addAll(inB) && union.size() == inA.size() + inB.size();
+            assertThat(a.addAll(b)).as("round %d", round).isEqualTo(disjoint);
+            assertThat(a.size()).isEqualTo(union.size());
+            for (long p : union) {
+                assertThat(a.contains(p)).isTrue();
+            }
+            assertThat(b.size()).as("the other set is left alone").isEqualTo(inB.size());
+        }
+        PageSet one = new PageSet();
+        one.add(70_000);
+        PageSet same = new PageSet();
+        same.add(70_000);
+        assertThat(one.addAll(same)).isFalse();
+        assertThat(one.size()).isEqualTo(1);
+        assertThat(one.addAll(new PageSet())).isTrue();
+    }
 }

@@ -17,14 +17,45 @@ import java.util.List;
  */
 final class TableDigestCheck implements RowCheck {
 
+    private final Table table;
     private final List<IndexState> indexes;
+    /** Not thread-safe: each part of a split walk has its own. */
     private final RowBinding binding;
     private final TextEncoding encoding;
 
     TableDigestCheck(Table table, List<IndexState> indexes, TextEncoding encoding) {
+        this.table = table;
         this.indexes = List.copyOf(indexes);
         this.binding = new RowBinding(table, encoding);
         this.encoding = encoding;
+    }
+
+    /** The digests are sums: a part's are added to the whole's ({@link #merge}). */
+    @Override
+    public RowCheck forPart() {
+        return new TableDigestCheck(table, indexes, encoding);
+    }
+
+    @Override
+    public void merge(RowCheck part) {
+        Side[] theirs = ((TableDigestCheck) part).sides;
+        if (theirs == null) {
+            return;
+        }
+        if (sides == null) {
+            sides = theirs;
+            return;
+        }
+        for (int k = 0; k < sides.length; k++) {
+            Side mine = sides[k];
+            mine.implied.addAll(theirs[k].implied);
+            mine.rows += theirs[k].rows;
+            mine.damagedRows |= theirs[k].damagedRows;
+            // the first reason met in walk order, as one walk would keep it
+            if (mine.notEvaluable == null) {
+                mine.notEvaluable = theirs[k].notEvaluable;
+            }
+        }
     }
 
     /**

@@ -36,6 +36,7 @@ final class TableValueCheck implements RowCheck {
     static final String MISSED = "the line it prints for the problem elsewhere is \"";
 
     private final Table table;
+    private final TextEncoding encoding;
     private final List<ColumnRule> rules = new ArrayList<>();
     private final List<CheckRule> checks = new ArrayList<>();
     private final RowBinding view;
@@ -54,6 +55,7 @@ final class TableValueCheck implements RowCheck {
 
     TableValueCheck(Table table, TextEncoding encoding) {
         this.table = table;
+        this.encoding = encoding;
         for (int i = 0; i < table.columns().size(); i++) {
             ColumnRule r = ColumnRule.of(table, i);
             if (r != null) {
@@ -208,6 +210,28 @@ final class TableValueCheck implements RowCheck {
         m.append(valuesUsed(failed, row));
         sink.add(at(Finding.of(FindingCode.CHECK_CONSTRAINT_FAILED, m.toString()), tableRow)
                 .sqlite("CHECK constraint failed in " + table.name()));
+    }
+
+    /** A part's rows are checked as the whole's are; its findings are the part walk's. */
+    @Override
+    public RowCheck forPart() {
+        return new TableValueCheck(table, encoding);
+    }
+
+    /** The "not checked" counts keep the first row's scan position, which a part does not know. */
+    @Override
+    public boolean positionFree() {
+        for (long n : uncomputedRows) {
+            if (n > 0) {
+                return false;
+            }
+        }
+        for (CheckRule c : checks) {
+            if (c.unknownRows() > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

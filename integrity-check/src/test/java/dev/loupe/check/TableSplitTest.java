@@ -1,0 +1,304 @@
+package dev.loupe.check;
+
+import dev.loupe.format.Database;
+import dev.loupe.format.OpenOptions;
+import dev.loupe.format.schema.Table;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A rowid table's walk split across threads ({@link TableSplit}) gives the report one walk of the whole table gives:
+ * on an intact table (where the split holds), and wherever damage, rows out of order across the parts, a subtree
+ * reached twice, or findings that name scan positions make it give way to a walk of the whole table. Each file is
+ * also held to SQLite (sqlite-jdbc): what it flags, Loupe flags. Tables of three levels on 512-byte pages, built by
+ * SQLite.
+ */
+class TableSplitTest {
+
+    private static final int PAGE = 512;
+
+    @TempDir
+    Path tmp;
+
+    private final Checker one = Checker.standard(CheckOptions.defaults().withThreads(1));
+    private final Checker three = Checker.standard(CheckOptions.defaults().withThreads(3));
+
+    /** A table with NOT NULL and CHECK constraints and an index, 20,000 rows with gaps between their rowids. */
+    private Path table(String name, String... extra) throws Exception {
+        Path file = tmp.resolve(name);
+        List<String> sql = new ArrayList<>(List.of("PRAGMA page_size=" + PAGE,
+                "CREATE TABLE t(id INTEGER PRIMARY KEY, name TEXT NOT NULL, n INTEGER CHECK (n >= 0), note TEXT)",
+                "CREATE INDEX t_name ON t(name)",
+                "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 20000)"
+                        + " INSERT INTO t SELECT i * 3, printf('n%06d', (i * 7919) % 20000), i % 1000,"
+                        + " CASE WHEN i % 5 = 0 THEN NULL ELSE printf('%x', i * 2654435761 % 4294967296) END FROM c"));
+        sql.addAll(List.of(extra));
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            for (String q : sql) {
+                s.execute(q);
+            }
+        }
+        return file;
+    }
+
+    @Test
+    void anIntactTableIsWalkedInPartsAndReportedAsByOneWalk() throws Exception {
+        Path file = table("intact.db");
+        try (Database db = Database.open(file)) {
+            Table t = db.schemaSnapshot().schema().table("t").orElseThrow();
+            TableSplit split = TableSplit.of(db, t, List.of(), 3);
+            assertThat(split).isNotNull();
+            assertThat(split.parts()).hasSize(48);
+            assertThat(TableSplit.of(db, t, List.of(), 1)).as("one thread").isNull();
+        }
+        long held = TableSplit.HELD.get();
+        CheckReport whole = one.check(file, OpenOptions.defaults());
+        CheckReport split = three.check(file, OpenOptions.defaults());
+        assertThat(TableSplit.HELD.get()).isEqualTo(held + 1);
+        assertThat(split.verdict()).isEqualTo(Verdict.OK);
+        assertThat(split.findings()).isEqualTo(whole.findings());
+        assertThat(split.stats().rows()).isEqualTo(whole.stats().rows()).isEqualTo(20_000);
+        assertThat(split.stats().indexEntries()).isEqualTo(20_000);
+        assertThat(sqlite(file)).containsExactly("ok");
+    }
+
+    @Test
+    void aSmallTableIsWalkedWhole() throws Exception {
+        Path file = tmp.resolve("small.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("PRAGMA page_size=" + PAGE);
+            s.execute("CREATE TABLE t(id INTEGER PRIMARY KEY, name TEXT)");
+            s.execute("WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 300)"
+                    + " INSERT INTO t SELECT i, printf('row %d', i) FROM c");
+        }
+        try (Database db = Database.open(file)) {
+            Table t = db.schemaSnapshot().schema().table("t").orElseThrow();
+            assertThat(TableSplit.of(db, t, List.of(), 4)).as("two levels").isNull();
+        }
+    }
+
+    @Test
+    void randomDamageGivesTheReportOfOneWalk() throws Exception {
+        byte[] intact = Files.readAllBytes(table("base.db"));
+        Random rnd = new Random(1313);
+        long held = TableSplit.HELD.get();
+        long again = TableSplit.WALKED_AGAIN.get();
+        int flaggedBySqlite = 0;
+        for (int k = 0; k < 150; k++) {
+            byte[] b = intact.clone();
+            int changes = 1 + rnd.nextInt(4);
+            StringBuilder what = new StringBuilder("mutant " + k + ":");
+            for (int j = 0; j < changes; j++) {
+                int page = 2 + rnd.nextInt(b.length / PAGE - 1);
+                int off = rnd.nextInt(10) < 6 ? rnd.nextInt(40) : rnd.nextInt(PAGE);
+                b[(page - 1) * PAGE + off] = (byte) rnd.nextInt(256);
+                what.append(" page ").append(page).append(" +").append(off);
+            }
+            Path file = tmp.resolve("m.db");
+            Files.write(file, b);
+            CheckReport whole = one.check(file, OpenOptions.defaults());
+            CheckReport split = three.check(file, OpenOptions.defaults());
+            assertThat(split.findings()).as(what.toString()).isEqualTo(whole.findings());
+            assertThat(split.verdict()).as(what.toString()).isEqualTo(whole.verdict());
+            if (!sqlite(file).equals(List.of("ok"))) {
+                flaggedBySqlite++;
+                assertThat(split.verdict()).as(what.toString()).isNotEqualTo(Verdict.OK);
+            }
+        }
+        assertThat(flaggedBySqlite).isGreaterThan(20);
+        // both ways out were taken: damage in the table's tree walks it whole again, damage elsewhere does not
+        assertThat(TableSplit.HELD.get() - held).isGreaterThan(10);
+        assertThat(TableSplit.WALKED_AGAIN.get() - again).isGreaterThan(10);
+    }
+
+    @Test
+    void rowidsThatFallAcrossPartsAreReportedAsByOneWalk() throws Exception {
+        Path file = table("swapped.db");
+        long root = rootOf(file);
+        byte[] b = Files.readAllBytes(file);
+        // the left children of the root's first two cells swapped: each subtree is in order, the table is not
+        int c0 = cellPointer(b, root, 0);
+        int c1 = cellPointer(b, root, 1);
+        int at0 = (int) ((root - 1) * PAGE) + c0;
+        int at1 = (int) ((root - 1) * PAGE) + c1;
+        int left0 = ByteBuffer.wrap(b, at0, 4).getInt();
+        int left1 = ByteBuffer.wrap(b, at1, 4).getInt();
+        ByteBuffer.wrap(b, at0, 4).putInt(left1);
+        ByteBuffer.wrap(b, at1, 4).putInt(left0);
+        Files.write(file, b);
+        assertSameAsOneWalk(file);
+    }
+
+    @Test
+    void aLeafReachedFromTwoPartsIsReportedAsByOneWalk() throws Exception {
+        Path file = table("twice.db");
+        long root = rootOf(file);
+        byte[] b = Files.readAllBytes(file);
+        // the last child of the root's first child, a leaf, also made the first child of the root's last child: two
+        // parts far apart reach it
+        long first = ByteBuffer.wrap(b, (int) ((root - 1) * PAGE) + cellPointer(b, root, 0), 4).getInt();
+        long last = ByteBuffer.wrap(b, (int) ((root - 1) * PAGE) + 8, 4).getInt();
+        int leaf = ByteBuffer.wrap(b, (int) ((first - 1) * PAGE) + 8, 4).getInt();
+        ByteBuffer.wrap(b, (int) ((last - 1) * PAGE) + cellPointer(b, last, 0), 4).putInt(leaf);
+        Files.write(file, b);
+        assertSameAsOneWalk(file);
+    }
+
+    @Test
+    void rowidsThatFallAtTheEndsOfTwoPartsAreReportedAsByOneWalk() throws Exception {
+        // the last subtree of one part and the first of the next swapped: within each part the rowids rise, from
+        // the one into the other they do not
+        Path file = table("ends.db");
+        TableSplit.Part[] parts = partsOf(file, 10, 11);
+        byte[] b = Files.readAllBytes(file);
+        int end = at(last(parts[0]).from());
+        int start = at(parts[1].subtrees().get(0).from());
+        byte[] pointer = java.util.Arrays.copyOfRange(b, end, end + 4);
+        System.arraycopy(b, start, b, end, 4);
+        System.arraycopy(pointer, 0, b, start, 4);
+        Files.write(file, b);
+        assertSameAsOneWalk(file);
+    }
+
+    @Test
+    void anEmptyLeafReachedFromTwoPartsIsReportedAsByOneWalk() throws Exception {
+        // the last leaf of one part emptied and made the first leaf of the next part too: no rowid repeats, but the
+        // walk of the whole table meets a page twice
+        Path file = table("empty.db");
+        TableSplit.Part[] parts = partsOf(file, 20, 21);
+        byte[] b = Files.readAllBytes(file);
+        long leaf = last(parts[0]).page();
+        int header = (int) ((leaf - 1) * PAGE);
+        assertThat(b[header]).as("a table leaf").isEqualTo((byte) 13);
+        b[header + 3] = 0;
+        b[header + 4] = 0;
+        ByteBuffer.wrap(b, at(parts[1].subtrees().get(0).from()), 4).putInt((int) leaf);
+        Files.write(file, b);
+        assertSameAsOneWalk(file);
+    }
+
+    /** Parts {@code k} of the split of table t for three threads. */
+    private static TableSplit.Part[] partsOf(Path file, int... k) throws Exception {
+        try (Database db = Database.open(file)) {
+            Table t = db.schemaSnapshot().schema().table("t").orElseThrow();
+            List<TableSplit.Part> parts = TableSplit.of(db, t, List.of(), 3).parts();
+            TableSplit.Part[] out = new TableSplit.Part[k.length];
+            for (int i = 0; i < k.length; i++) {
+                out[i] = parts.get(k[i]);
+            }
+            return out;
+        }
+    }
+
+    private static TableSplit.Subtree last(TableSplit.Part p) {
+        return p.subtrees().get(p.subtrees().size() - 1);
+    }
+
+    /** Where in the file a span of a page starts. */
+    private static int at(dev.loupe.format.Span s) {
+        return (int) ((s.page() - 1) * PAGE + s.offset());
+    }
+
+    @Test
+    void findingsThatNameScanPositionsAreThoseOfOneWalk() throws Exception {
+        // NULLs in a column made NOT NULL afterwards, and a CHECK that Loupe cannot evaluate (a function it does
+        // not know), whose "not checked" finding names the first row's scan position
+        Path file = table("values.db", "PRAGMA ignore_check_constraints=ON", "UPDATE t SET n = -1 WHERE id % 997 = 0",
+                "UPDATE t SET note = 'x' WHERE note IS NULL AND id % 1000 != 0",
+                "PRAGMA writable_schema=ON",
+                "UPDATE sqlite_schema SET sql = 'CREATE TABLE t(id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+                        + " n INTEGER CHECK (n >= 0), note TEXT NOT NULL CHECK (printf(''%s'', note) <> '''' OR note IS NULL))'"
+                        + " WHERE name = 't'",
+                "PRAGMA writable_schema=OFF");
+        CheckReport whole = assertSameAsOneWalk(file);
+        assertThat(whole.findings()).extracting(Finding::code).contains(FindingCode.NOT_NULL_VIOLATED,
+                FindingCode.NOT_CHECKED);
+        assertThat(whole.findings()).extracting(Finding::message).anyMatch(m -> m.contains("scan position"));
+    }
+
+    @Test
+    void aCheckNotEvaluatedNamesTheScanPositionOfOneWalk() throws Exception {
+        // no row breaks a rule, but Loupe cannot evaluate one CHECK: its finding names the first row's scan
+        // position, which only a walk of the whole table knows
+        Path file = table("unevaluated.db", "PRAGMA writable_schema=ON",
+                "UPDATE sqlite_schema SET sql = 'CREATE TABLE t(id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+                        + " n INTEGER CHECK (n >= 0), note TEXT CHECK (printf(''%s'', n) <> ''''))' WHERE name = 't'",
+                "PRAGMA writable_schema=OFF");
+        assertThat(sqlite(file)).containsExactly("ok");
+        long again = TableSplit.WALKED_AGAIN.get();
+        CheckReport whole = one.check(file, OpenOptions.defaults());
+        CheckReport split = three.check(file, OpenOptions.defaults());
+        assertThat(TableSplit.WALKED_AGAIN.get()).isEqualTo(again + 1);
+        assertThat(split.findings()).isEqualTo(whole.findings());
+        assertThat(whole.findings()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(FindingCode.NOT_CHECKED);
+            assertThat(f.message()).contains("20000 row(s) (first at scan position 1)");
+        });
+    }
+
+    @Test
+    void theSmallestRowidMayComeFirst() throws Exception {
+        Path file = table("smallest.db", "INSERT INTO t VALUES (-9223372036854775808, 'first', 1, NULL)");
+        assertThat(sqlite(file)).containsExactly("ok");
+        CheckReport whole = one.check(file, OpenOptions.defaults());
+        assertThat(whole.verdict()).isEqualTo(Verdict.OK);
+        assertThat(three.check(file, OpenOptions.defaults()).findings()).isEqualTo(whole.findings());
+    }
+
+    /** Checks {@code file} with one thread and with three: the same report, a split given up, SQLite's flag kept. */
+    private CheckReport assertSameAsOneWalk(Path file) throws Exception {
+        long again = TableSplit.WALKED_AGAIN.get();
+        CheckReport whole = one.check(file, OpenOptions.defaults());
+        CheckReport split = three.check(file, OpenOptions.defaults());
+        assertThat(TableSplit.WALKED_AGAIN.get()).as("the split given up").isEqualTo(again + 1);
+        assertThat(split.findings()).isEqualTo(whole.findings());
+        assertThat(split.verdict()).isEqualTo(whole.verdict()).isNotEqualTo(Verdict.OK);
+        assertThat(sqlite(file)).isNotEqualTo(List.of("ok"));
+        return whole;
+    }
+
+    private static long rootOf(Path file) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT rootpage FROM sqlite_schema WHERE name = 't'")) {
+            return rs.getLong(1);
+        }
+    }
+
+    /** Cell {@code i}'s pointer on interior page {@code page} (header of 12 bytes; never page 1 here). */
+    private static int cellPointer(byte[] b, long page, int i) {
+        int at = (int) ((page - 1) * PAGE) + 12 + 2 * i;
+        return ((b[at] & 0xff) << 8) | (b[at + 1] & 0xff);
+    }
+
+    /** SQLite's integrity_check lines (sqlite-jdbc, on a copy), or the error it gave instead. */
+    private List<String> sqlite(Path file) throws Exception {
+        Path copy = tmp.resolve("sqlite-" + file.getFileName());
+        Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+        List<String> out = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        } catch (java.sql.SQLException e) {
+            out.add("error: " + e.getMessage());
+        } finally {
+            Files.deleteIfExists(copy);
+        }
+        return out;
+    }
+}
