@@ -118,15 +118,42 @@ final class DeepWalk {
         PageSet visited = new PageSet();
         BTreeWalker walker = new BTreeWalker(db.pages(), db.usableSize()).reusingPageBuffers();
         TreeVisitor visitor = fastLane ? new LeafScan(cells) : new PerCell(cells);
+        long[] primed = new long[BTreeWalker.MAX_DEPTH];
         try {
             for (TableSplit.Subtree t : part.subtrees()) {
+                primeRoutes(t.path(), primed);
                 walker.walkSubtree(t.page(), part.rootType(), t.from(), t.path(), visited, visitor);
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+        RowidRoutes kept = routes;
         routes = null;
-        return new TableSplit.Walked(count, pages, damaged, rowSeen, firstRowid, lastRowid, visited, checks, sink);
+        return new TableSplit.Walked(count, pages, damaged, rowSeen, firstRowid, lastRowid, visited, checks, sink,
+                kept);
+    }
+
+    /**
+     * Shows the routes the pages above a part's subtree (the pages of {@code path}, which the split read and found
+     * sound) as the whole walk would have entered them before it, those not shown last: {@code primed} holds the page
+     * shown at each depth. They are read again here, each part on its own thread.
+     */
+    private void primeRoutes(List<PathStep> path, long[] primed) throws IOException {
+        for (int d = 0; d < path.size(); d++) {
+            long pgno = path.get(d).page();
+            if (primed[d] == pgno) {
+                continue;
+            }
+            byte[] data = db.pages().read(pgno);
+            if (data == null) {
+                throw new IOException("page " + pgno + " could not be read again");
+            }
+            routes.page(BTreePage.decode(pgno, data, db.usableSize()), path.subList(0, d), d);
+            primed[d] = pgno;
+            for (int e = d + 1; e < primed.length; e++) {
+                primed[e] = 0;
+            }
+        }
     }
 
     /** What a table's walk does with each cell; {@code rowChecks} see every row. */

@@ -411,6 +411,21 @@ final class RowidRoutes {
     }
 
     /**
+     * Takes in what {@code part} distrusts: the routes of one part of a walk split across threads, kept by the join
+     * in walk order ({@code TableSplit}). Each part's routes were primed with the part's ancestors, so each charged
+     * what the whole walk would have charged on its pages.
+     */
+    void absorb(RowidRoutes part) {
+        part.settle(-1, -1);
+        if (part.all) {
+            all = true;
+        }
+        for (int i = 0; i < part.count; i++) {
+            charge(part.firsts[i], part.lasts[i]);
+        }
+    }
+
+    /**
      * What the walk leaves distrusted. {@code walkMetDamage}: the walk's own verdict; when it met damage that came to
      * nothing here, every rowid is distrusted rather than none.
      */

@@ -22,13 +22,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * in walk order, cut into parts walked side by side, each with its own {@link RowCheck#forPart checks}. One table is
  * often most of a database (and of the work); walked whole, it keeps one thread busy while the others wait.
  *
- * <p>The report must be the one a walk of the whole tree gives, whatever the threads. A part cannot know where in
- * the table's scan its rows begin, nor see across its ends, so the split is kept only when every part came out
- * clean: no finding, no damage met, no check holding a row's scan position ({@link RowCheck#positionFree}), the rowids
- * rising from each part into the next, and no page reached twice (the parts' page sets and the top levels' pages
- * disjoint). Then each check merges its parts' checks in walk order and ends as after a whole walk. Anything else, and
- * the table is walked whole again on the joining thread: a damaged table costs one more walk, an intact one none
- * (the parts of a table that will be walked again are not started once one part found it unclean).
+ * <p>The report must be the one a walk of the whole tree gives, whatever the threads. Each part is walked as the
+ * whole walk walks those subtrees: the same paths, the routes ({@link RowidRoutes}) shown the pages above first. Its
+ * findings (which name rowids, pages and cells, never a scan position) then come in part order, its checks merge
+ * into the table's in part order, and its routes into one. What a part cannot see is checked at the join: the rowids
+ * rising from each part into the next, and no page reached by two parts or by a part and the top levels. A part
+ * whose checks kept a row's scan position ({@link RowCheck#positionFree}), which it does not know, or a join that
+ * fails those checks, and the table is walked whole again on the joining thread (the parts not yet begun are then
+ * not walked).
  *
  * <p>Only trees of three levels or more are split (the root's children are interior pages): a smaller one is walked
  * faster than its split is set up. The top levels are read here and must decode without a problem, with interior
@@ -55,16 +56,13 @@ final class TableSplit {
 
     /**
      * A part's walk: its rows and pages, whether it met damage, the rowids of its first and last row (when it had
-     * one), the pages it entered, its findings and its checks.
+     * one), the pages it entered, its checks, its findings and where its damage can mislead a descent.
      */
     record Walked(long rows, long pages, boolean damaged, boolean rowSeen, long firstRowid, long lastRowid,
-                  PageSet visited, RowCheck[] checks, FindingSink sink) {
+                  PageSet visited, RowCheck[] checks, FindingSink sink, RowidRoutes routes) {
 
-        /** What the part holds is what a whole walk would hold for its rows, wherever they begin. */
-        boolean clean() {
-            if (damaged || !sink.findings().isEmpty() || sink.dropped() > 0) {
-                return false;
-            }
+        /** What the part holds does not depend on where its rows begin in the table's scan. */
+        boolean positionFree() {
             for (RowCheck c : checks) {
                 if (!c.positionFree()) {
                     return false;
@@ -203,7 +201,7 @@ final class TableSplit {
         }
         FindingSink sink = new FindingSink(maxFindings);
         Walked w = new DeepWalk(db, sink, progress::add, fastLane, leaves).tablePart(table, mine, parts.get(k));
-        if (!w.clean()) {
+        if (!w.positionFree()) {
             abandoned.set(true);
         }
         return w;
@@ -211,7 +209,8 @@ final class TableSplit {
 
     /**
      * Joins the parts' walks ({@code walked}, in part order; null for a part not walked): when the split holds, merges
-     * them into {@code checks} and ends those; else walks the table whole into {@code sink}. Returns the table's rows.
+     * them into {@code checks} and {@code sink} and ends the checks; else walks the table whole into {@code sink}.
+     * Returns the table's rows.
      */
     long finish(List<Walked> walked, Database db, List<RowCheck> checks, FindingSink sink, PassProgress progress,
                 boolean fastLane, LeafSummaries leaves) throws IOException {
@@ -229,7 +228,7 @@ final class TableSplit {
             }
             pages += w.pages();
             rows += w.rows();
-            holds &= w.clean() && all.addAll(w.visited());
+            holds &= w.positionFree() && all.addAll(w.visited());
             if (w.rowSeen()) {
                 holds &= !rowBefore || w.firstRowid() > lastRowid;
                 rowBefore = true;
@@ -246,10 +245,21 @@ final class TableSplit {
         }
         HELD.incrementAndGet();
         progress.add(top.size());
+        boolean damaged = false;
+        RowidRoutes routes = new RowidRoutes();
+        for (Walked w : walked) {
+            sink.addAll(w.sink());
+            damaged |= w.damaged();
+            routes.absorb(w.routes());
+        }
+        DamagedRowids where = routes.result(damaged);
         for (int j = 0; j < checks.size(); j++) {
             RowCheck c = checks.get(j);
             for (Walked w : walked) {
                 c.merge(w.checks()[j]);
+            }
+            if (!where.none()) {
+                c.treeDamaged(where);
             }
             c.treePages(pages);
             c.end(sink);
