@@ -100,15 +100,8 @@ class TableSplitTest {
         int flaggedBySqlite = 0;
         int heldOverDamage = 0;
         for (int k = 0; k < 150; k++) {
-            byte[] b = intact.clone();
-            int changes = 1 + rnd.nextInt(4);
             StringBuilder what = new StringBuilder("mutant " + k + ":");
-            for (int j = 0; j < changes; j++) {
-                int page = 2 + rnd.nextInt(b.length / PAGE - 1);
-                int off = rnd.nextInt(10) < 6 ? rnd.nextInt(40) : rnd.nextInt(PAGE);
-                b[(page - 1) * PAGE + off] = (byte) rnd.nextInt(256);
-                what.append(" page ").append(page).append(" +").append(off);
-            }
+            byte[] b = changedAtRandom(intact, rnd, 4, 6, 40, what);
             Path file = tmp.resolve("m.db");
             Files.write(file, b);
             CheckReport whole = one.check(file, OpenOptions.defaults());
@@ -178,14 +171,8 @@ class TableSplitTest {
         int narrow = 0;
         int damaged = 0;
         for (int k = 0; k < 200; k++) {
-            byte[] b = intact.clone();
             StringBuilder what = new StringBuilder("mutant " + k + ":");
-            for (int j = 0; j < 1 + rnd.nextInt(3); j++) {
-                int page = 2 + rnd.nextInt(b.length / PAGE - 1);
-                int off = rnd.nextInt(10) < 7 ? rnd.nextInt(24) : rnd.nextInt(PAGE);
-                b[(page - 1) * PAGE + off] = (byte) rnd.nextInt(256);
-                what.append(" page ").append(page).append(" +").append(off);
-            }
+            byte[] b = changedAtRandom(intact, rnd, 3, 7, 24, what);
             Path file = tmp.resolve("r.db");
             Files.write(file, b);
             try (Database db = Database.open(file)) {
@@ -361,6 +348,24 @@ class TableSplitTest {
         assertThat(split.verdict()).isEqualTo(whole.verdict()).isNotEqualTo(Verdict.OK);
         assertThat(sqlite(file)).isNotEqualTo(List.of("ok"));
         return whole;
+    }
+
+    /**
+     * A copy of {@code intact} with 1 to {@code most} random bytes changed on pages after the first, {@code nearStart}
+     * in ten of them among a page's first {@code firstBytes} bytes (its header and cell pointers); {@code what} is told
+     * where.
+     */
+    private static byte[] changedAtRandom(byte[] intact, Random rnd, int most, int nearStart, int firstBytes,
+                                          StringBuilder what) {
+        byte[] b = intact.clone();
+        int changes = 1 + rnd.nextInt(most);
+        for (int j = 0; j < changes; j++) {
+            int page = 2 + rnd.nextInt(b.length / PAGE - 1);
+            int off = rnd.nextInt(10) < nearStart ? rnd.nextInt(firstBytes) : rnd.nextInt(PAGE);
+            b[(page - 1) * PAGE + off] = (byte) rnd.nextInt(256);
+            what.append(" page ").append(page).append(" +").append(off);
+        }
+        return b;
     }
 
     private static long rootOf(Path file) throws Exception {
