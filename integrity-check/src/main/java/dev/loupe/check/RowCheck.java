@@ -33,17 +33,10 @@ public interface RowCheck {
     }
 
     /**
-     * For a check made by {@link #forPart}, its part walked: true when what it holds does not depend on where the
-     * part begins in the table's scan (it kept no row's scan position). False has the table walked whole again.
+     * Folds {@code part} (made by {@link #forPart}, its part walked) into this check, as if this check had seen its
+     * rows: they came after {@code rowsBefore} rows of the table's scan (a part counts its rows' scan positions from
+     * 1). Called for every part in walk order, before {@link #treeDamaged}, {@link #treePages} and {@link #end}.
      */
-    default boolean positionFree() {
-        return true;
-    }
-
-    /**
-     * Folds {@code part} (made by {@link #forPart}, its part walked, {@link #positionFree}) into this check, as if
-     * this check had seen its rows. Called for every part in walk order, before {@link #treePages} and {@link #end}.
-     */
-    default void merge(RowCheck part) {
+    default void merge(RowCheck part, long rowsBefore) {
     }
 }

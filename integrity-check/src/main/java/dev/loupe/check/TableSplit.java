@@ -14,7 +14,6 @@ import dev.loupe.format.schema.Table;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -24,12 +23,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>The report must be the one a walk of the whole tree gives, whatever the threads. Each part is walked as the
  * whole walk walks those subtrees: the same paths, the routes ({@link RowidRoutes}) shown the pages above first. Its
- * findings (which name rowids, pages and cells, never a scan position) then come in part order, its checks merge
- * into the table's in part order, and its routes into one. What a part cannot see is checked at the join: the rowids
- * rising from each part into the next, and no page reached by two parts or by a part and the top levels. A part
- * whose checks kept a row's scan position ({@link RowCheck#positionFree}), which it does not know, or a join that
- * fails those checks, and the table is walked whole again on the joining thread (the parts not yet begun are then
- * not walked).
+ * findings (which name rowids, pages and cells, never a scan position) then come in part order, and its checks and
+ * routes merge into the table's in part order (a check told how many rows came before the part, for the scan
+ * positions it keeps). What a part cannot see is checked at the join: the rowids rising from each part into the
+ * next, and no page reached by two parts or by a part and the top levels. Where that fails, the table is walked
+ * whole again on the joining thread.
  *
  * <p>Only trees of three levels or more are split (the root's children are interior pages): a smaller one is walked
  * faster than its split is set up. The top levels are read here and must decode without a problem, with interior
@@ -60,24 +58,12 @@ final class TableSplit {
      */
     record Walked(long rows, long pages, boolean damaged, boolean rowSeen, long firstRowid, long lastRowid,
                   PageSet visited, RowCheck[] checks, FindingSink sink, RowidRoutes routes) {
-
-        /** What the part holds does not depend on where its rows begin in the table's scan. */
-        boolean positionFree() {
-            for (RowCheck c : checks) {
-                if (!c.positionFree()) {
-                    return false;
-                }
-            }
-            return true;
-        }
     }
 
     private final Table table;
     private final List<Part> parts;
     /** The pages of the top levels, read here: the parts must not enter them. */
     private final PageSet top;
-    /** Set once a part came out unclean: the table is walked whole, and parts not yet begun need not be. */
-    private final AtomicBoolean abandoned = new AtomicBoolean();
 
     private TableSplit(Table table, List<Part> parts, PageSet top) {
         this.table = table;
@@ -186,49 +172,34 @@ final class TableSplit {
         return List.copyOf(path);
     }
 
-    /**
-     * Walks part {@code k} with fresh checks made from {@code checks}, on the calling thread; null when the table is
-     * to be walked whole anyway (another part came out unclean first).
-     */
+    /** Walks part {@code k} with fresh checks made from {@code checks}, on the calling thread. */
     Walked walk(int k, Database db, List<RowCheck> checks, PassProgress progress, boolean fastLane,
                 LeafSummaries leaves, int maxFindings) throws IOException {
-        if (abandoned.get()) {
-            return null;
-        }
         RowCheck[] mine = new RowCheck[checks.size()];
         for (int j = 0; j < mine.length; j++) {
             mine[j] = checks.get(j).forPart();
         }
         FindingSink sink = new FindingSink(maxFindings);
-        Walked w = new DeepWalk(db, sink, progress::add, fastLane, leaves).tablePart(table, mine, parts.get(k));
-        if (!w.positionFree()) {
-            abandoned.set(true);
-        }
-        return w;
+        return new DeepWalk(db, sink, progress::add, fastLane, leaves).tablePart(table, mine, parts.get(k));
     }
 
     /**
-     * Joins the parts' walks ({@code walked}, in part order; null for a part not walked): when the split holds, merges
-     * them into {@code checks} and {@code sink} and ends the checks; else walks the table whole into {@code sink}.
-     * Returns the table's rows.
+     * Joins the parts' walks ({@code walked}, in part order): when the split holds, merges them into {@code checks}
+     * and {@code sink} and ends the checks; else walks the table whole into {@code sink}. Returns the table's rows.
      */
     long finish(List<Walked> walked, Database db, List<RowCheck> checks, FindingSink sink, PassProgress progress,
                 boolean fastLane, LeafSummaries leaves) throws IOException {
         long pages = top.size();
         long rows = 0;
-        boolean holds = !abandoned.get();
+        boolean holds = true;
         PageSet all = new PageSet();
         all.addAll(top);
         boolean rowBefore = false;
         long lastRowid = 0;
         for (Walked w : walked) {
-            if (w == null) {
-                holds = false;
-                continue;
-            }
             pages += w.pages();
             rows += w.rows();
-            holds &= w.positionFree() && all.addAll(w.visited());
+            holds &= all.addAll(w.visited());
             if (w.rowSeen()) {
                 holds &= !rowBefore || w.firstRowid() > lastRowid;
                 rowBefore = true;
@@ -255,8 +226,10 @@ final class TableSplit {
         DamagedRowids where = routes.result(damaged);
         for (int j = 0; j < checks.size(); j++) {
             RowCheck c = checks.get(j);
+            long before = 0;
             for (Walked w : walked) {
-                c.merge(w.checks()[j]);
+                c.merge(w.checks()[j], before);
+                before += w.rows();
             }
             if (!where.none()) {
                 c.treeDamaged(where);

@@ -37,7 +37,7 @@ final class TableDigestCheck implements RowCheck {
     }
 
     @Override
-    public void merge(RowCheck part) {
+    public void merge(RowCheck part, long rowsBefore) {
         Side[] theirs = ((TableDigestCheck) part).sides;
         if (theirs == null) {
             return;

@@ -62,6 +62,18 @@ final class CheckRule {
         }
     }
 
+    /**
+     * Folds in the counts of the same rule over a later part of the table's scan, whose positions count from 1 after
+     * {@code rowsBefore} rows (a walk split across threads).
+     */
+    void merge(CheckRule part, long rowsBefore) {
+        if (unknownRows == 0 && part.unknownRows > 0) {
+            firstUnknownPosition = rowsBefore + part.firstUnknownPosition;
+            firstReason = part.firstReason;
+        }
+        unknownRows += part.unknownRows;
+    }
+
     long unknownRows() {
         return unknownRows;
     }

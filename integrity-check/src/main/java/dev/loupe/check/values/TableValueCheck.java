@@ -218,20 +218,19 @@ final class TableValueCheck implements RowCheck {
         return new TableValueCheck(table, encoding);
     }
 
-    /** The "not checked" counts keep the first row's scan position, which a part does not know. */
+    /** The "not checked" counts add up; the first row of each keeps its scan position in the whole scan. */
     @Override
-    public boolean positionFree() {
-        for (long n : uncomputedRows) {
-            if (n > 0) {
-                return false;
+    public void merge(RowCheck part, long rowsBefore) {
+        TableValueCheck p = (TableValueCheck) part;
+        for (int i = 0; i < uncomputedRows.length; i++) {
+            if (uncomputedRows[i] == 0 && p.uncomputedRows[i] > 0) {
+                firstUncomputed[i] = rowsBefore + p.firstUncomputed[i];
             }
+            uncomputedRows[i] += p.uncomputedRows[i];
         }
-        for (CheckRule c : checks) {
-            if (c.unknownRows() > 0) {
-                return false;
-            }
+        for (int j = 0; j < checks.size(); j++) {
+            checks.get(j).merge(p.checks.get(j), rowsBefore);
         }
-        return true;
     }
 
     @Override
