@@ -434,9 +434,9 @@ public final class Checker {
         }
         long[] counts = new long[2];
         // With threads to spare, a large rowid table's walk is split into parts (TableSplit). Not on two threads
-        // with two trees or more: there the trees already keep both busy, and the parts, run after the whole trees,
-        // would put two index walks side by side at the start, whose mixed key types the JIT then compiles into
-        // slower code for both (docs/benchmarks.md, session 13).
+        // with two trees or more, where the trees keep both busy already (docs/benchmarks.md, session 13): with four,
+        // the parts, run after the whole trees, put two index walks side by side at the start, whose mixed key types
+        // the JIT then compiles into slower code for both; with a table and its index, the split measured no faster.
         boolean splitting = options.threads() >= 3 || options.threads() > tasks.size();
         TableSplit[] splits = new TableSplit[tasks.size()];
         int items = 0;

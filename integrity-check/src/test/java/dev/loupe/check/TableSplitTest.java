@@ -166,7 +166,6 @@ class TableSplitTest {
         // unlooked-up) from the parts' routes merged, against one walk's: damage on the table's pages below the top
         Path base = table("routes.db");
         byte[] intact = Files.readAllBytes(base);
-        long root = rootOf(base);
         Random rnd = new Random(4242);
         int narrow = 0;
         int damaged = 0;
@@ -201,7 +200,6 @@ class TableSplitTest {
                 }
             }
         }
-        assertThat(root).isGreaterThan(1);
         assertThat(damaged).isGreaterThan(50);
         assertThat(narrow).isGreaterThan(30);
     }
