@@ -26,8 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * findings (which name rowids, pages and cells, never a scan position) then come in part order, and its checks and
  * routes merge into the table's in part order (a check told how many rows came before the part, for the scan
  * positions it keeps). What a part cannot see is checked at the join: the rowids rising from each part into the
- * next, and no page reached by two parts or by a part and the top levels. Where that fails, the table is walked
- * whole again on the joining thread.
+ * next, and no page reached by two parts or by a part and the top levels. Where that fails, or where the parts find
+ * more than the report keeps, the table is walked whole again on the joining thread.
  *
  * <p>Only trees of three levels or more are split (the root's children are interior pages): a smaller one is walked
  * faster than its split is set up. The top levels are read here and must decode without a problem, with interior
@@ -62,6 +62,13 @@ final class TableSplit {
 
     private final Table table;
     private final List<Part> parts;
+    /**
+     * Findings the walked parts hold between them. Each part keeps up to the report's limit, not knowing how many
+     * the parts before it find: past the limit in all, the split gives way, so that a table with a finding in every
+     * row holds about as many findings in memory as one walk (the limit), not the limit once per part.
+     */
+    private final AtomicLong found = new AtomicLong();
+    private volatile boolean givenUp;
     /** The pages of the top levels, read here: the parts must not enter them. */
     private final PageSet top;
 
@@ -172,31 +179,46 @@ final class TableSplit {
         return List.copyOf(path);
     }
 
-    /** Walks part {@code k} with fresh checks made from {@code checks}, on the calling thread. */
+    /**
+     * Walks part {@code k} with fresh checks made from {@code checks}, on the calling thread; null when the split
+     * has given way already (the parts walked so far found more than {@code maxFindings}).
+     */
     Walked walk(int k, Database db, List<RowCheck> checks, PassProgress progress, boolean fastLane,
                 LeafSummaries leaves, int maxFindings) throws IOException {
+        if (givenUp) {
+            return null;
+        }
         RowCheck[] mine = new RowCheck[checks.size()];
         for (int j = 0; j < mine.length; j++) {
             mine[j] = checks.get(j).forPart();
         }
         FindingSink sink = new FindingSink(maxFindings);
-        return new DeepWalk(db, sink, progress::add, fastLane, leaves).tablePart(table, mine, parts.get(k));
+        Walked w = new DeepWalk(db, sink, progress::add, fastLane, leaves).tablePart(table, mine, parts.get(k));
+        if (found.addAndGet(sink.findings().size() + sink.dropped()) > maxFindings) {
+            givenUp = true;
+        }
+        return w;
     }
 
     /**
-     * Joins the parts' walks ({@code walked}, in part order): when the split holds, merges them into {@code checks}
-     * and {@code sink} and ends the checks; else walks the table whole into {@code sink}. Returns the table's rows.
+     * Joins the parts' walks ({@code walked}, in part order; null for a part not walked): when the split holds, merges
+     * them into {@code checks} and {@code sink} and ends the checks; else walks the table whole into {@code sink}.
+     * Returns the table's rows.
      */
     long finish(List<Walked> walked, Database db, List<RowCheck> checks, FindingSink sink, PassProgress progress,
                 boolean fastLane, LeafSummaries leaves) throws IOException {
         long pages = top.size();
         long rows = 0;
-        boolean holds = true;
+        boolean holds = !givenUp;
         PageSet all = new PageSet();
         all.addAll(top);
         boolean rowBefore = false;
         long lastRowid = 0;
         for (Walked w : walked) {
+            if (w == null) {
+                holds = false;
+                continue;
+            }
             pages += w.pages();
             rows += w.rows();
             holds &= all.addAll(w.visited());
