@@ -293,8 +293,8 @@ class TableSplitTest {
                 "UPDATE t SET note = 'x' WHERE note IS NULL AND id % 1000 != 0",
                 "PRAGMA writable_schema=ON",
                 "UPDATE sqlite_schema SET sql = 'CREATE TABLE t(id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-                        + " n INTEGER CHECK (n >= 0), note TEXT NOT NULL CHECK (printf(''%s'', note) <> '''' OR note IS NULL))'"
-                        + " WHERE name = 't'",
+                        + " n INTEGER CHECK (n >= 0),"
+                        + " note TEXT NOT NULL CHECK (printf(''%s'', note) <> '''' OR note IS NULL))' WHERE name = 't'",
                 "PRAGMA writable_schema=OFF");
         CheckReport whole = assertSameAsOneWalk(file, false);
         assertThat(whole.findings()).extracting(Finding::code).contains(FindingCode.NOT_NULL_VIOLATED,
