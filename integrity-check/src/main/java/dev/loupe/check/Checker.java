@@ -433,18 +433,16 @@ public final class Checker {
             }
         }
         long[] counts = new long[2];
-        // With threads to spare, a large rowid table's walk is split into parts (TableSplit). Not on two threads
+        // With threads to spare, a large tree's walk is split into parts (TableSplit, IndexSplit). Not on two threads
         // with two trees or more, where the trees keep both busy already (docs/benchmarks.md, session 13): with four,
         // the parts, run after the whole trees, put two index walks side by side at the start, whose mixed key types
         // the JIT then compiles into slower code for both; with a table and its index, the split measured no faster.
         boolean splitting = options.threads() >= 3 || options.threads() > tasks.size();
-        TableSplit[] splits = new TableSplit[tasks.size()];
+        Split[] splits = new Split[tasks.size()];
         int items = 0;
         for (int k = 0; k < tasks.size(); k++) {
-            Table t = tasks.get(k).table;
-            splits[k] = t == null || !splitting ? null
-                    : TableSplit.of(db, t, plan.rowChecks(t.name()), options.threads());
-            items += splits[k] == null ? 1 : splits[k].parts().size();
+            splits[k] = splitting ? split(db, plan, tasks.get(k), progress, leaves) : null;
+            items += splits[k] == null ? 1 : splits[k].parts();
         }
         int threads = Math.min(options.threads(), Math.max(1, items));
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
@@ -465,17 +463,12 @@ public final class Checker {
                 }
             }
             // the parts go after the whole trees: they keep every thread busy to the end
-            List<List<Future<TableSplit.Walked>>> partFutures = new ArrayList<>();
-            for (int k = 0; k < tasks.size(); k++) {
-                List<Future<TableSplit.Walked>> mine = new ArrayList<>();
-                TableSplit split = splits[k];
-                if (split != null) {
-                    List<RowCheck> checks = plan.rowChecks(split.table().name());
-                    for (int p = 0; p < split.parts().size(); p++) {
-                        int part = p;
-                        mine.add(pool.submit(() -> split.walk(part, db, checks, progress, fastLane, leaves,
-                                options.maxFindings())));
-                    }
+            List<List<Future<Object>>> partFutures = new ArrayList<>();
+            for (Split split : splits) {
+                List<Future<Object>> mine = new ArrayList<>();
+                for (int p = 0; split != null && p < split.parts(); p++) {
+                    int part = p;
+                    mine.add(pool.submit(() -> split.walk().part(part)));
                 }
                 partFutures.add(mine);
             }
@@ -485,12 +478,11 @@ public final class Checker {
                 if (splits[k] == null) {
                     n = join(futures.get(k));
                 } else {
-                    List<TableSplit.Walked> walked = new ArrayList<>();
-                    for (Future<TableSplit.Walked> f : partFutures.get(k)) {
+                    List<Object> walked = new ArrayList<>();
+                    for (Future<Object> f : partFutures.get(k)) {
                         walked.add(join(f));
                     }
-                    n = splits[k].finish(walked, db, plan.rowChecks(task.table.name()), task.sink, progress,
-                            fastLane, leaves);
+                    n = splits[k].join().parts(walked);
                 }
                 counts[task.table != null ? 0 : 1] += n;
                 parts.add(task.sink);
@@ -506,6 +498,38 @@ public final class Checker {
             f.finish(end, progress);
         }
         return counts;
+    }
+
+    /** The split of {@code task}'s tree into parts, or null when it is walked whole. */
+    private Split split(Database db, CheckPlan plan, Task task, PassProgress progress, LeafSummaries leaves)
+            throws IOException {
+        int max = options.maxFindings();
+        if (task.table != null) {
+            List<RowCheck> checks = plan.rowChecks(task.table.name());
+            TableSplit s = TableSplit.of(db, task.table, checks, options.threads());
+            return s == null ? null : new Split(s.parts().size(),
+                    k -> s.walk(k, db, checks, progress, fastLane, leaves, max),
+                    w -> s.finish(w, db, checks, task.sink, progress, fastLane, leaves));
+        }
+        List<EntryCheck> checks = plan.entryChecks(task.index.name());
+        IndexSplit s = IndexSplit.of(db, task.index, checks, options.threads());
+        return s == null ? null : new Split(s.parts().size(),
+                k -> s.walk(k, db, checks, progress, fastLane, leaves, max),
+                w -> s.finish(w, db, checks, task.sink, progress, fastLane, leaves));
+    }
+
+    /** A tree's walk split into parts: how many, how one is walked, how their walks are joined (rows or entries). */
+    private record Split(int parts, PartWalk walk, PartJoin join) {
+    }
+
+    @FunctionalInterface
+    private interface PartWalk {
+        Object part(int k) throws IOException;
+    }
+
+    @FunctionalInterface
+    private interface PartJoin {
+        long parts(List<?> walked) throws IOException;
     }
 
     /** Work that may fail with an I/O error. */

@@ -64,6 +64,8 @@ final class DeepWalk {
     private RowidRoutes routes;
     /** During an index's walk: where its damage can mislead a descent by key. Null otherwise. */
     private KeyRoutes keyRoutes;
+    /** During an index's walk: its key order (null when a collation is unknown). */
+    private KeyOrder indexOrder;
     /** The leaf whose keys {@link #breakRoute} last gave (its intervals are in already). */
     private long routedLeaf = -1;
     /** A leaf's own keys outside its route kept as intervals of one key, at most. */
@@ -309,7 +311,55 @@ final class DeepWalk {
     }
 
     void index(Index index, List<EntryCheck> checks) throws IOException {
-        EntryCheck[] entryChecks = checks.toArray(new EntryCheck[0]); // per entry: no iterator
+        walk(index.rootPage(), indexCells(index, checks.toArray(new EntryCheck[0])));
+        DamagedKeys where = keyRoutes.result(damaged);
+        keyRoutes = null;
+        for (EntryCheck c : checks) {
+            if (damaged || !where.intervals().isEmpty()) {
+                c.treeDamaged(where);
+            }
+            c.treePages(pages);
+            c.end(sink);
+        }
+    }
+
+    /**
+     * One part of an index's walk split across threads ({@link IndexSplit}): each of the part's subtrees walked as
+     * the whole walk walks it, each followed by the divider entry the whole walk meets after it (read again from its
+     * page here), with the part's own {@code checks}. The checks are not ended. The split holds only where a part
+     * meets no damage and no finding, so the routes of damage are not kept.
+     */
+    IndexSplit.Walked indexPart(Index index, EntryCheck[] checks, IndexSplit.Part part) throws IOException {
+        Cells cells = indexCells(index, checks);
+        PageSet visited = new PageSet();
+        BTreeWalker walker = new BTreeWalker(db.pages(), db.usableSize()).reusingPageBuffers();
+        TreeVisitor visitor = fastLane ? new LeafScan(cells) : new PerCell(cells);
+        try {
+            for (IndexSplit.Unit u : part.units()) {
+                TableSplit.Subtree t = u.subtree();
+                walker.walkSubtree(t.page(), part.rootType(), t.from(), t.path(), visited, visitor);
+                if (u.divider() != null) {
+                    long pgno = u.divider().page();
+                    byte[] data = db.pages().read(pgno);
+                    if (data == null) {
+                        throw new IOException("page " + pgno + " could not be read again");
+                    }
+                    BTreePage page = BTreePage.decode(pgno, data, db.usableSize());
+                    cells.cell(page, page.cell(u.divider().cell()), u.divider().path());
+                }
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        keyRoutes = null;
+        KeyOrder order = indexOrder;
+        indexOrder = null;
+        return new IndexSplit.Walked(count, pages, damaged, order == null ? null : order.first,
+                order == null || !order.previous.present() ? null : order.previous.values(), visited, checks, sink);
+    }
+
+    /** What an index's walk does with each cell; {@code entryChecks} see every entry. */
+    private Cells indexCells(Index index, EntryCheck[] entryChecks) {
         RecordDecoder records = new RecordDecoder(db.encoding(), true);
         KeyOrder order = KeyOrder.of(index.recordColumns(), db);
         if (order == null) {
@@ -317,7 +367,8 @@ final class DeepWalk {
                     + " not checked: it uses a collating sequence SQLite does not build in").object(index.name()));
         }
         keyRoutes = new KeyRoutes(this::soundKeyAt, index.recordColumns().size());
-        walk(index.rootPage(), new Cells() {
+        indexOrder = order;
+        return new Cells() {
             /** The record being read; the key order keeps each one until the next (see KeyOrder#spare). */
             private RecordView view = new RecordView(db.encoding());
 
@@ -386,16 +437,7 @@ final class DeepWalk {
                 }
                 view = next;
             }
-        });
-        DamagedKeys where = keyRoutes.result(damaged);
-        keyRoutes = null;
-        for (EntryCheck c : checks) {
-            if (damaged || !where.intervals().isEmpty()) {
-                c.treeDamaged(where);
-            }
-            c.treePages(pages);
-            c.end(sink);
-        }
+        };
     }
 
     /**
@@ -623,6 +665,8 @@ final class DeepWalk {
         private RecordView spare;
         /** The key before the last break, decoded. */
         private List<Value> keyBefore;
+        /** The first key the walk met (decoded), or null: what a part of a split walk begins with. */
+        private List<Value> first;
 
         private KeyOrder(KeyComparator comparator, LastKey previous) {
             this.comparator = comparator;
@@ -641,6 +685,9 @@ final class DeepWalk {
 
         /** False when {@code key} does not sort after the key before it (a divider key when {@code divider}). */
         boolean next(List<Value> key, boolean divider) {
+            if (!previous.present()) {
+                first = key;
+            }
             boolean inOrder = !(previous.present() && key.size() >= previous.size()
                     && previous.compare(comparator, key) <= 0);
             if (!inOrder) {
@@ -655,6 +702,9 @@ final class DeepWalk {
          * caller must read its next record into {@link #spare()}, not into {@code key}.
          */
         boolean next(RecordView key, int size, boolean divider) {
+            if (!previous.present()) {
+                first = LastKey.decoded(key, size);
+            }
             boolean inOrder = !(previous.present() && size >= previous.size()
                     && previous.compare(comparator, key, size) <= 0);
             if (!inOrder) {

@@ -22,4 +22,29 @@ public interface EntryCheck {
 
     default void end(FindingSink sink) {
     }
+
+    /**
+     * A fresh check of the same kind for one part of the index's walk, when the walk is split across threads
+     * ({@link IndexSplit}): it sees that part's entries only, and is then {@link #merge merged} into this check. Null
+     * when this check cannot be split: then the index is walked whole.
+     */
+    default EntryCheck forPart() {
+        return null;
+    }
+
+    /**
+     * For a check made by {@link #forPart}, its part walked with no finding: whether one walk would find nothing
+     * either where this part's first entry follows the last entry of {@code before} (a part of the same walk, the
+     * last before this one that had entries).
+     */
+    default boolean follows(EntryCheck before) {
+        return true;
+    }
+
+    /**
+     * Folds {@code part} (made by {@link #forPart}, its part walked with no finding) into this check, as if this check
+     * had seen its entries. Called for every part in walk order, before {@link #treePages} and {@link #end}.
+     */
+    default void merge(EntryCheck part) {
+    }
 }

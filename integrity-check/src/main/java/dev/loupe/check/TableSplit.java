@@ -100,21 +100,21 @@ final class TableSplit {
             }
         }
         PageSet top = new PageSet();
-        BTreePage root = interior(db, table.rootPage(), top);
+        BTreePage root = interior(db, table.rootPage(), top, PageType.TABLE_INTERIOR);
         if (root == null) {
             return null;
         }
         PageType rootType = root.type();
         List<Subtree> subtrees = children(root, List.of(), db.pageCount());
-        if (subtrees == null || interior(db, subtrees.get(0).page(), new PageSet()) == null) {
+        if (subtrees == null || interior(db, subtrees.get(0).page(), new PageSet(), PageType.TABLE_INTERIOR) == null) {
             return null; // the root's children are leaves (or cannot be read): too small to split
         }
-        int wanted = Math.min(MAX_PARTS, PARTS_PER_THREAD * threads);
+        int wanted = partsWanted(threads);
         if (subtrees.size() < wanted) {
             // few children below the root: split one level lower
             List<Subtree> lower = new ArrayList<>();
             for (Subtree s : subtrees) {
-                BTreePage p = interior(db, s.page(), top);
+                BTreePage p = interior(db, s.page(), top, PageType.TABLE_INTERIOR);
                 List<Subtree> c = p == null ? null : children(p, s.path(), db.pageCount());
                 if (c == null) {
                     return null;
@@ -134,11 +134,16 @@ final class TableSplit {
         return new TableSplit(table, parts, top);
     }
 
+    /** How many parts a tree is cut into for {@code threads} threads, at most. */
+    static int partsWanted(int threads) {
+        return Math.min(MAX_PARTS, PARTS_PER_THREAD * threads);
+    }
+
     /**
-     * Page {@code pgno} decoded, when it is a table interior page that decodes without a problem, has cells whose
-     * child pointers lie in the file, and is not in {@code seen} (it is added); else null.
+     * Page {@code pgno} decoded, when it is an interior page of {@code kind} that decodes without a problem, has
+     * cells, and is not in {@code seen} (it is added); else null.
      */
-    private static BTreePage interior(Database db, long pgno, PageSet seen) throws IOException {
+    static BTreePage interior(Database db, long pgno, PageSet seen, PageType kind) throws IOException {
         if (!seen.add(pgno)) {
             return null;
         }
@@ -147,7 +152,7 @@ final class TableSplit {
             return null;
         }
         BTreePage p = BTreePage.decode(pgno, data, db.usableSize());
-        if (p.type() != PageType.TABLE_INTERIOR || !p.problems().isEmpty() || p.cellCount() == 0) {
+        if (p.type() != kind || !p.problems().isEmpty() || p.cellCount() == 0) {
             return null;
         }
         return p;
@@ -172,7 +177,8 @@ final class TableSplit {
         return out;
     }
 
-    private static List<PathStep> pathTo(List<PathStep> above, long page, int cell) {
+    /** {@code above} and one more step: cell {@code cell} of page {@code page}. */
+    static List<PathStep> pathTo(List<PathStep> above, long page, int cell) {
         List<PathStep> path = new ArrayList<>(above.size() + 1);
         path.addAll(above);
         path.add(new PathStep(page, cell));
@@ -205,7 +211,7 @@ final class TableSplit {
      * them into {@code checks} and {@code sink} and ends the checks; else walks the table whole into {@code sink}.
      * Returns the table's rows.
      */
-    long finish(List<Walked> walked, Database db, List<RowCheck> checks, FindingSink sink, PassProgress progress,
+    long finish(List<?> walked, Database db, List<RowCheck> checks, FindingSink sink, PassProgress progress,
                 boolean fastLane, LeafSummaries leaves) throws IOException {
         long pages = top.size();
         long rows = 0;
@@ -214,7 +220,8 @@ final class TableSplit {
         all.addAll(top);
         boolean rowBefore = false;
         long lastRowid = 0;
-        for (Walked w : walked) {
+        for (Object o : walked) {
+            Walked w = (Walked) o;
             if (w == null) {
                 holds = false;
                 continue;
@@ -240,7 +247,8 @@ final class TableSplit {
         progress.add(top.size());
         boolean damaged = false;
         RowidRoutes routes = new RowidRoutes();
-        for (Walked w : walked) {
+        for (Object o : walked) {
+            Walked w = (Walked) o;
             sink.addAll(w.sink());
             damaged |= w.damaged();
             routes.absorb(w.routes());
@@ -249,7 +257,8 @@ final class TableSplit {
         for (int j = 0; j < checks.size(); j++) {
             RowCheck c = checks.get(j);
             long before = 0;
-            for (Walked w : walked) {
+            for (Object o : walked) {
+                Walked w = (Walked) o;
                 c.merge(w.checks()[j], before);
                 before += w.rows();
             }

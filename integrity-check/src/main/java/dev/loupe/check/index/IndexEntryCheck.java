@@ -35,6 +35,12 @@ final class IndexEntryCheck implements EntryCheck {
     private final LastKey previous;
     private long previousPosition;
     /**
+     * Whether the uniqueness check met an entry yet, and the key of the first one when it had no NULL (else null):
+     * what a part of a split walk begins with ({@link #follows}).
+     */
+    private boolean firstSeen;
+    private List<Value> firstUnique;
+    /**
      * The entries seen and whether one was out of order, kept here and given to the {@link IndexState} at
      * {@link #end}: the state is shared with the table's walk on another thread, and two threads writing to
      * neighbouring fields for every row and entry stall each other (false sharing; measured: about a quarter of
@@ -136,7 +142,12 @@ final class IndexEntryCheck implements EntryCheck {
             int k = state.keyColumns;
             if (r.count() < k || hasNull(r, k)) {
                 previous.clear();
+                firstSeen = true;
             } else {
+                if (!firstSeen) {
+                    firstSeen = true;
+                    firstUnique = LastKey.decoded(r, k);
+                }
                 if (previous.present() && previous.compare(keyOrder, r, k) == 0) {
                     notUnique(e, LastKey.decoded(r, k), sink);
                 }
@@ -171,6 +182,34 @@ final class IndexEntryCheck implements EntryCheck {
     }
 
     @Override
+    public EntryCheck forPart() {
+        return new IndexEntryCheck(state, encoding);
+    }
+
+    /**
+     * A UNIQUE index's first entry here must not repeat the key of the last entry {@code before} kept, as the whole
+     * walk would have compared them (unless a NULL in either ended the question).
+     */
+    @Override
+    public boolean follows(EntryCheck before) {
+        LastKey last = ((IndexEntryCheck) before).previous;
+        return !checkUnique || firstUnique == null || !last.present()
+                || last.compare(keyOrder, firstUnique) != 0;
+    }
+
+    @Override
+    public void merge(EntryCheck part) {
+        IndexEntryCheck p = (IndexEntryCheck) part;
+        if (p.held != null) {
+            held().addAll(p.held);
+        }
+        disordered |= p.disordered;
+        unlocatable |= p.unlocatable;
+        breaks.addAll(p.breaks);
+        treeDamaged |= p.treeDamaged;
+    }
+
+    @Override
     public void end(FindingSink sink) {
         if (held != null) {
             state.held.addAll(held);
@@ -200,9 +239,14 @@ final class IndexEntryCheck implements EntryCheck {
         int k = state.keyColumns;
         if (values.size() < k || hasNull(values, k)) {
             previous.clear();
+            firstSeen = true;
             return;
         }
         List<Value> key = new ArrayList<>(values.subList(0, k));
+        if (!firstSeen) {
+            firstSeen = true;
+            firstUnique = key;
+        }
         if (previous.present() && previous.compare(keyOrder, key) == 0) {
             notUnique(e, key, sink);
         }
