@@ -131,12 +131,9 @@ final class IndexSplit {
             }
             units = lower;
         }
-        int n = Math.min(wanted, units.size());
-        List<Part> parts = new ArrayList<>(n);
-        for (int k = 0; k < n; k++) {
-            int from = (int) ((long) units.size() * k / n);
-            int to = (int) ((long) units.size() * (k + 1) / n);
-            parts.add(new Part(root.type(), List.copyOf(units.subList(from, to))));
+        List<Part> parts = new ArrayList<>();
+        for (List<Unit> slice : TableSplit.slices(units, wanted)) {
+            parts.add(new Part(root.type(), slice));
         }
         return new IndexSplit(index, parts, top, new KeyComparator(index.recordColumns(), db.encoding()));
     }

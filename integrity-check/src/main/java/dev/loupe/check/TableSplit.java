@@ -123,15 +123,23 @@ final class TableSplit {
             }
             subtrees = lower;
         }
-        int n = Math.min(wanted, subtrees.size());
-        List<Part> parts = new ArrayList<>(n);
-        for (int k = 0; k < n; k++) {
-            // equal shares of consecutive subtrees
-            int from = (int) ((long) subtrees.size() * k / n);
-            int to = (int) ((long) subtrees.size() * (k + 1) / n);
-            parts.add(new Part(rootType, List.copyOf(subtrees.subList(from, to))));
+        List<Part> parts = new ArrayList<>();
+        for (List<Subtree> slice : slices(subtrees, wanted)) {
+            parts.add(new Part(rootType, slice));
         }
         return new TableSplit(table, parts, top);
+    }
+
+    /** {@code items} cut into at most {@code n} slices of consecutive items, as equal as they come. */
+    static <T> List<List<T>> slices(List<T> items, int n) {
+        int count = Math.min(n, items.size());
+        List<List<T>> out = new ArrayList<>(count);
+        for (int k = 0; k < count; k++) {
+            int from = (int) ((long) items.size() * k / count);
+            int to = (int) ((long) items.size() * (k + 1) / count);
+            out.add(List.copyOf(items.subList(from, to)));
+        }
+        return out;
     }
 
     /** How many parts a tree is cut into for {@code threads} threads, at most. */

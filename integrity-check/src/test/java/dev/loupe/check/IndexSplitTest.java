@@ -10,7 +10,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -164,12 +163,8 @@ class IndexSplitTest {
         throw new AssertionError("no name in the cell at " + pointer + " of page " + page);
     }
 
-    /** Cell {@code i}'s pointer on b-tree page {@code page} (never page 1 here). */
     private static int cellPointer(byte[] b, long page, int i) {
-        int base = (int) ((page - 1) * PAGE);
-        int header = b[base] == 2 || b[base] == 5 ? 12 : 8;
-        int at = base + header + 2 * i;
-        return ((b[at] & 0xff) << 8) | (b[at + 1] & 0xff);
+        return SplitFixtures.cellPointer(b, PAGE, page, i);
     }
 
     private static Index index(Database db, String name) throws java.io.IOException {
@@ -189,21 +184,7 @@ class IndexSplitTest {
         return whole;
     }
 
-    /** SQLite's integrity_check lines (sqlite-jdbc, on a copy), or the error it gave instead. */
     private List<String> sqlite(Path file) throws Exception {
-        Path copy = tmp.resolve("sqlite-" + file.getFileName());
-        Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
-        List<String> out = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        } catch (java.sql.SQLException e) {
-            out.add("error: " + e.getMessage());
-        } finally {
-            Files.deleteIfExists(copy);
-        }
-        return out;
+        return SplitFixtures.sqlite(file, tmp);
     }
 }

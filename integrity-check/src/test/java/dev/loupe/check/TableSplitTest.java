@@ -9,7 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -388,27 +387,11 @@ class TableSplitTest {
         }
     }
 
-    /** Cell {@code i}'s pointer on interior page {@code page} (header of 12 bytes; never page 1 here). */
     private static int cellPointer(byte[] b, long page, int i) {
-        int at = (int) ((page - 1) * PAGE) + 12 + 2 * i;
-        return ((b[at] & 0xff) << 8) | (b[at + 1] & 0xff);
+        return SplitFixtures.cellPointer(b, PAGE, page, i);
     }
 
-    /** SQLite's integrity_check lines (sqlite-jdbc, on a copy), or the error it gave instead. */
     private List<String> sqlite(Path file) throws Exception {
-        Path copy = tmp.resolve("sqlite-" + file.getFileName());
-        Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
-        List<String> out = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        } catch (java.sql.SQLException e) {
-            out.add("error: " + e.getMessage());
-        } finally {
-            Files.deleteIfExists(copy);
-        }
-        return out;
+        return SplitFixtures.sqlite(file, tmp);
     }
 }
