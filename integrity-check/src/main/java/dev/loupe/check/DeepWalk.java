@@ -118,8 +118,8 @@ final class DeepWalk {
     TableSplit.Walked tablePart(Table table, RowCheck[] checks, TableSplit.Part part) throws IOException {
         Cells cells = tableCells(table, checks);
         PageSet visited = new PageSet();
-        BTreeWalker walker = new BTreeWalker(db.pages(), db.usableSize()).reusingPageBuffers();
-        TreeVisitor visitor = fastLane ? new LeafScan(cells) : new PerCell(cells);
+        BTreeWalker walker = walker();
+        TreeVisitor visitor = visitor(cells);
         long[] primed = new long[BTreeWalker.MAX_DEPTH];
         try {
             for (TableSplit.Subtree t : part.subtrees()) {
@@ -146,11 +146,7 @@ final class DeepWalk {
             if (primed[d] == pgno) {
                 continue;
             }
-            byte[] data = db.pages().read(pgno);
-            if (data == null) {
-                throw new IOException("page " + pgno + " could not be read again");
-            }
-            routes.page(BTreePage.decode(pgno, data, db.usableSize()), path.subList(0, d), d);
+            routes.page(pageAgain(pgno), path.subList(0, d), d);
             primed[d] = pgno;
             for (int e = d + 1; e < primed.length; e++) {
                 primed[e] = 0;
@@ -332,19 +328,14 @@ final class DeepWalk {
     IndexSplit.Walked indexPart(Index index, EntryCheck[] checks, IndexSplit.Part part) throws IOException {
         Cells cells = indexCells(index, checks);
         PageSet visited = new PageSet();
-        BTreeWalker walker = new BTreeWalker(db.pages(), db.usableSize()).reusingPageBuffers();
-        TreeVisitor visitor = fastLane ? new LeafScan(cells) : new PerCell(cells);
+        BTreeWalker walker = walker();
+        TreeVisitor visitor = visitor(cells);
         try {
             for (IndexSplit.Unit u : part.units()) {
                 TableSplit.Subtree t = u.subtree();
                 walker.walkSubtree(t.page(), part.rootType(), t.from(), t.path(), visited, visitor);
                 if (u.divider() != null) {
-                    long pgno = u.divider().page();
-                    byte[] data = db.pages().read(pgno);
-                    if (data == null) {
-                        throw new IOException("page " + pgno + " could not be read again");
-                    }
-                    BTreePage page = BTreePage.decode(pgno, data, db.usableSize());
+                    BTreePage page = pageAgain(u.divider().page());
                     cells.cell(page, page.cell(u.divider().cell()), u.divider().path());
                 }
             }
@@ -550,13 +541,33 @@ final class DeepWalk {
     }
 
     private void walk(long root, Cells cells) throws IOException {
-        TreeVisitor visitor = fastLane ? new LeafScan(cells) : new PerCell(cells);
         try {
-            // page buffers reused (two per level): a kept previous key lives in the page before at its level
-            new BTreeWalker(db.pages(), db.usableSize()).reusingPageBuffers().walk(root, visitor, new PageSet());
+            walker().walk(root, visitor(cells), new PageSet());
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /** A walker whose page buffers are reused (two per level): a kept previous key lives in the page before it. */
+    private BTreeWalker walker() {
+        return new BTreeWalker(db.pages(), db.usableSize()).reusingPageBuffers();
+    }
+
+    /** How this walk visits a tree: the fast lane's own leaf reading, or every cell decoded. */
+    private TreeVisitor visitor(Cells cells) {
+        return fastLane ? new LeafScan(cells) : new PerCell(cells);
+    }
+
+    /**
+     * A page a split's top levels read soundly before, read and decoded again on this part's thread (a decoded page
+     * is not shared between threads).
+     */
+    private BTreePage pageAgain(long pgno) throws IOException {
+        byte[] data = db.pages().read(pgno);
+        if (data == null) {
+            throw new IOException("page " + pgno + " could not be read again");
+        }
+        return BTreePage.decode(pgno, data, db.usableSize());
     }
 
     /** Hands every cell the walker decodes to {@link Cells#cell}. */
