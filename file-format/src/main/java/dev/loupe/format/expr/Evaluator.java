@@ -34,6 +34,21 @@ public final class Evaluator {
     }
 
     Value eval(ParsedExpression e) {
+        try {
+            return node(e);
+        } catch (NotEvaluableException x) {
+            throw x.leaving(e, raisesNoError(e));
+        }
+    }
+
+    /** Operators SQLite evaluates without raising an error whatever their operands' values. */
+    private static boolean raisesNoError(ParsedExpression e) {
+        return (e instanceof Binary b && b.operator() != Binary.Operator.CONCAT) || e instanceof Unary
+                || e instanceof IsNull || e instanceof Between || e instanceof In || e instanceof Cast
+                || e instanceof Collate;
+    }
+
+    private Value node(ParsedExpression e) {
         if (e instanceof Literal l) {
             return l.value();
         }
@@ -137,14 +152,32 @@ public final class Evaluator {
     private Value binary(Binary b) {
         switch (b.operator()) {
             case AND: {
-                Boolean l = Coerce.truth(eval(b.left()));
+                Boolean l;
+                try {
+                    l = Coerce.truth(eval(b.left()));
+                } catch (NotEvaluableException e) {
+                    // some value SQLite computes without an error, which one unknown: a false right operand decides
+                    if (e.isSomeValueOf(b.left()) && Boolean.FALSE.equals(Coerce.truth(eval(b.right())))) {
+                        return IntegerValue.of(0);
+                    }
+                    throw e;
+                }
                 if (Boolean.FALSE.equals(l)) {
                     return IntegerValue.of(0);
                 }
                 return Coerce.bool(and(l, Coerce.truth(eval(b.right()))));
             }
             case OR: {
-                Boolean l = Coerce.truth(eval(b.left()));
+                Boolean l;
+                try {
+                    l = Coerce.truth(eval(b.left()));
+                } catch (NotEvaluableException e) {
+                    // as for AND: a true right operand decides
+                    if (e.isSomeValueOf(b.left()) && Boolean.TRUE.equals(Coerce.truth(eval(b.right())))) {
+                        return IntegerValue.of(1);
+                    }
+                    throw e;
+                }
                 if (Boolean.TRUE.equals(l)) {
                     return IntegerValue.of(1);
                 }

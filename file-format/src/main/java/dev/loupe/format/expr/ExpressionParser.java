@@ -122,13 +122,13 @@ final class ExpressionParser {
                 default -> null;
             };
             if (op.equals("->") || op.equals("->>")) {
+                // the JSON operators (json1.html "The -> and ->> operators") bind as || does; evaluated as the
+                // functions they stand for (JsonFunctions)
                 if (CONCAT < minLevel) {
                     return null;
                 }
-                int start = pos;
                 next();
-                expr(CONCAT + 1);
-                return unsupportedFrom(left, start, "JSON operator " + op);
+                return new FunctionCall(op, List.of(left, expr(CONCAT + 1)));
             }
             if (b == null) {
                 return null;

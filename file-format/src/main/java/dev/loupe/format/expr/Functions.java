@@ -54,14 +54,15 @@ final class Functions {
             default:
                 break;
         }
-        if (!isKnown(name)) {
+        boolean json = JsonFunctions.handles(name);
+        if (!json && !isKnown(name)) {
             throw new NotEvaluableException("function not evaluated: " + f.name());
         }
         List<Value> v = new ArrayList<>(n);
         for (ParsedExpression e : a) {
             v.add(ev.eval(e));
         }
-        return scalar(name, v, f, ev);
+        return json ? JsonFunctions.call(name, v) : scalar(name, v, f, ev);
     }
 
     private static boolean isKnown(String name) {

@@ -153,6 +153,36 @@ class ValueChecksMatchSqliteTest {
         assertThat(count(f, FindingCode.NOT_CHECKED)).isZero();
     }
 
+    /**
+     * CHECK constraints on JSON as ORMs write them (Django's JSONField: {@code JSON_VALID("doc") OR "doc" IS NULL})
+     * and as applications do, over valid, NULL, malformed and JSON5 documents written with the checks off.
+     */
+    @Test
+    void jsonCheckConstraintsAsOrmsWriteThem() throws Exception {
+        Path db = dir.resolve("json-check.db");
+        String[] checks = {
+                "j", "(JSON_VALID(\"doc\") OR \"doc\" IS NULL)",
+                "j", "doc IS NULL OR NOT json_valid(doc) OR doc ->> '$.age' >= 0",
+                "j", "json_valid(doc) = 0 OR json_extract(doc, '$.tags[0]') IS NOT 'banned'",
+                "j", "doc IS NULL OR json_valid(doc) = 0 OR (doc -> 'name') LIKE '\"%\"'"};
+        List<String> setup = List.of(
+                "CREATE TABLE j(id INTEGER PRIMARY KEY, doc TEXT)",
+                "INSERT INTO j(doc) VALUES ('{\"name\":\"a\",\"age\":3,\"tags\":[\"x\"]}'), (NULL), ('{bad'),"
+                        + " ('{\"age\":-3}'), ('{age:1}'), ('{\"name\":7,\"tags\":[\"banned\",1]}'),"
+                        + " ('[1,2]'), ('{\"name\":\"b\u00e9\",\"age\":0.5}'), ('{\"tags\":[\"banned\"]} '),"
+                        + " (''), ('{\"age\":\"7\"}')");
+        StringBuilder ddl = new StringBuilder("CREATE TABLE j(id INTEGER PRIMARY KEY, doc TEXT");
+        for (int i = 0; i < checks.length; i += 2) {
+            ddl.append(", CHECK (").append(checks[i + 1]).append(')');
+        }
+        SqliteSide.build(db, setup, "j", ddl.append(')').toString());
+        List<Finding> f = compare(db, checks);
+        // one line per row, as SQLite prints: three documents not JSON, a negative age, two banned first tags (one
+        // with a name that is not text)
+        assertThat(count(f, FindingCode.CHECK_CONSTRAINT_FAILED)).isEqualTo(6);
+        assertThat(count(f, FindingCode.NOT_CHECKED)).isZero();
+    }
+
     @Test
     void checkConstraintsAddedWithIgnoreCheckConstraints() throws Exception {
         Path db = dir.resolve("ignore.db");
