@@ -7,7 +7,8 @@ import java.util.Random;
 /**
  * SQL expressions over JSON for the differential test: hand-written edge cases (each a place where SQLite 3.40 and
  * later versions were seen to differ, or a corner of the grammar) and seeded random documents with paths that lead
- * into them, beside them and nowhere, some documents bent out of RFC 8259 the ways JSON5 allows.
+ * into them, beside them and nowhere, some documents bent out of RFC 8259 the ways JSON5 allows, some a character
+ * away from sound.
  */
 final class JsonCorpus {
 
@@ -87,6 +88,9 @@ final class JsonCorpus {
         List<String> out = new ArrayList<>();
         for (int k = 0; k < count; k++) {
             String doc = rnd.nextInt(12) == 0 ? pick(rnd, BENDS) : value(rnd, 3);
+            if (rnd.nextInt(6) == 0) {
+                doc = mutate(rnd, doc);
+            }
             String lit = literal(doc);
             String path = rnd.nextInt(3) == 0 ? randomPath(rnd) : pathInto(rnd, doc);
             out.add(switch (rnd.nextInt(8)) {
@@ -100,6 +104,23 @@ final class JsonCorpus {
             });
         }
         return out;
+    }
+
+    /** One character deleted, replaced or inserted: mostly documents a byte away from sound. */
+    private static String mutate(Random rnd, String doc) {
+        String chars = "{}[],:\"\\ 0159-+.eEtfnul\u0001\t\u00e9xu";
+        int at = doc.isEmpty() ? 0 : rnd.nextInt(doc.length());
+        char c = chars.charAt(rnd.nextInt(chars.length()));
+        boolean inPair = !doc.isEmpty()
+                && (Character.isSurrogate(doc.charAt(at)) || (at > 0 && Character.isSurrogate(doc.charAt(at - 1))));
+        if (inPair) {
+            return doc; // never split a surrogate pair: SQL text is UTF-8
+        }
+        return switch (doc.isEmpty() ? 2 : rnd.nextInt(3)) {
+            case 0 -> doc.substring(0, at) + doc.substring(at + 1);
+            case 1 -> doc.substring(0, at) + c + doc.substring(at + 1);
+            default -> doc.substring(0, at) + c + doc.substring(at);
+        };
     }
 
     private static String value(Random rnd, int depth) {
