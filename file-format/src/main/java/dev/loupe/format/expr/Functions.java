@@ -55,14 +55,18 @@ final class Functions {
                 break;
         }
         boolean json = JsonFunctions.handles(name);
-        if (!json && !isKnown(name)) {
+        boolean date = DateFunctions.handles(name);
+        if (!json && !date && !isKnown(name)) {
             throw new NotEvaluableException("function not evaluated: " + f.name());
         }
         List<Value> v = new ArrayList<>(n);
         for (ParsedExpression e : a) {
             v.add(ev.eval(e));
         }
-        return json ? JsonFunctions.call(name, v) : scalar(name, v, f, ev);
+        if (json) {
+            return JsonFunctions.call(name, v);
+        }
+        return date ? DateFunctions.call(name, v) : scalar(name, v, f, ev);
     }
 
     private static boolean isKnown(String name) {

@@ -1,44 +1,24 @@
 package dev.loupe.format.expr;
 
-import dev.loupe.format.record.BlobValue;
-import dev.loupe.format.record.IntegerValue;
-import dev.loupe.format.record.NullValue;
-import dev.loupe.format.record.RealValue;
-import dev.loupe.format.record.TextValue;
-import dev.loupe.format.record.Value;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The JSON functions against two SQLites at once: sqlite-jdbc (a recent SQLite, which reads JSON5 and JSONB) and
- * the sqlite3 command-line shell (Debian's, 3.40 on the machines this was written on: RFC 8259 only). A file's
- * index entries may have been computed by either kind, so wherever Loupe claims a value it must be the value both
- * compute, in storage class and bytes; where the two differ, or either raises an error, Loupe must say not
- * evaluable. The share Loupe does evaluate is held up too, so that refusing everything cannot pass.
+ * The JSON functions against two SQLites at once ({@link TwoSqlites}): sqlite-jdbc, which reads JSON5 and JSONB,
+ * and the sqlite3 CLI (3.40: RFC 8259 only). The share Loupe does evaluate is held up too, so that refusing
+ * everything cannot pass.
  */
 class JsonMatchesSqliteTest {
-
-    private static final Path SQLITE3 = Path.of("/usr/bin/sqlite3");
 
     private static Connection jdbc;
 
@@ -57,142 +37,26 @@ class JsonMatchesSqliteTest {
 
     @Test
     void handWrittenExpressionsMatchBothSqlites() throws Exception {
-        Outcome o = run(JsonCorpus.handWritten());
-        assertThat(o.mismatches).as("Loupe's value differs from an SQLite's").isEmpty();
+        TwoSqlites.Outcome o = new TwoSqlites(jdbc, dir).run(JsonCorpus.handWritten());
+        assertThat(o.mismatches()).as("Loupe's value differs from an SQLite's").isEmpty();
         // where the two SQLites agree on a value, Loupe computes it but for the cases it leaves alone on purpose:
         // text that is not UTF-8 (a lone surrogate's escape, a cast blob), BLOB and REAL documents, an index of
         // more than nine digits, nesting past JsonReader.MAX_DEPTH; an OR decided by its right operand where the
         // left one is built on json_valid(NULL) rather than being that call
-        assertThat(o.agreedButNotEvaluated).as("agreed by both, not evaluated: %s", o.agreedButNotEvaluated)
+        assertThat(o.agreedButNotEvaluated()).as("agreed by both, not evaluated: %s", o.agreedButNotEvaluated())
                 .hasSizeLessThanOrEqualTo(10);
-        assertThat(o.evaluated).as("evaluated").isGreaterThanOrEqualTo(75);
+        assertThat(o.evaluated()).as("evaluated").isGreaterThanOrEqualTo(75);
     }
 
     @Test
     void randomDocumentsMatchBothSqlites() throws Exception {
         List<String> corpus = JsonCorpus.random(20261123L, 3000);
-        Outcome o = run(corpus);
-        assertThat(o.mismatches).as("Loupe's value differs from an SQLite's").isEmpty();
+        TwoSqlites.Outcome o = new TwoSqlites(jdbc, dir).run(corpus);
+        assertThat(o.mismatches()).as("Loupe's value differs from an SQLite's").isEmpty();
         // Measured: 2,513 of 3,000 evaluated; of the rest, 116 where both SQLites agree (text that is not UTF-8,
         // labels and keys written with escapes, quotes or dots, which the two read differently elsewhere)
-        assertThat(o.evaluated).as("evaluated").isGreaterThan(corpus.size() * 3 / 4);
-        assertThat(o.agreedButNotEvaluated.size()).as("agreed by both, not evaluated: %s", o.agreedButNotEvaluated)
+        assertThat(o.evaluated()).as("evaluated").isGreaterThan(corpus.size() * 3 / 4);
+        assertThat(o.agreedButNotEvaluated().size()).as("agreed by both, not evaluated: %s", o.agreedButNotEvaluated())
                 .isLessThan(corpus.size() / 20);
-    }
-
-    private record Outcome(List<String> mismatches, List<String> agreedButNotEvaluated, int evaluated) {
-    }
-
-    private static Outcome run(List<String> corpus) throws Exception {
-        Map<Integer, String> cli = cli(corpus);
-        List<String> mismatches = new ArrayList<>();
-        List<String> agreedButNotEvaluated = new ArrayList<>();
-        int evaluated = 0;
-        RowContext row = RowContext.of(List.of(), 1L);
-        for (int k = 0; k < corpus.size(); k++) {
-            String e = corpus.get(k);
-            String recent = jdbc(e);
-            String old = cli.getOrDefault(k, "error");
-            Evaluation got = Evaluator.evaluate(Expression.parse(e), row);
-            if (got instanceof Evaluation.NotEvaluable) {
-                if (recent.equals(old) && !recent.equals("error")) {
-                    agreedButNotEvaluated.add(e + " = " + recent);
-                }
-                continue;
-            }
-            evaluated++;
-            String have = canonical(((Evaluation.Evaluated) got).value());
-            if (!have.equals(recent) || !have.equals(old)) {
-                mismatches.add(e + ": sqlite-jdbc " + recent + ", sqlite3 CLI " + old + ", loupe " + have);
-            }
-        }
-        return new Outcome(mismatches, agreedButNotEvaluated, evaluated);
-    }
-
-    /** One value as "type:..." with text as the hex of its UTF-8 bytes and a real as its bits. */
-    private static String canonical(Value v) {
-        if (v instanceof NullValue) {
-            return "null";
-        }
-        if (v instanceof IntegerValue i) {
-            return "integer:" + i.value();
-        }
-        if (v instanceof RealValue r) {
-            return real(r.value());
-        }
-        if (v instanceof TextValue t) {
-            return "text:" + HexFormat.of().withUpperCase().formatHex(t.value().getBytes(StandardCharsets.UTF_8));
-        }
-        return "blob:" + HexFormat.of().withUpperCase().formatHex(((BlobValue) v).value());
-    }
-
-    private static String real(double d) {
-        return "real:" + Long.toHexString(Double.doubleToRawLongBits(d));
-    }
-
-    private static String jdbc(String e) {
-        try (Statement st = jdbc.createStatement();
-             ResultSet rs = st.executeQuery("SELECT typeof(" + e + "), hex(" + e + "), " + e)) {
-            rs.next();
-            return switch (rs.getString(1)) {
-                case "null" -> "null";
-                case "integer" -> "integer:" + rs.getLong(3);
-                case "real" -> real(rs.getDouble(3));
-                case "text" -> "text:" + rs.getString(2);
-                default -> "blob:" + rs.getString(2);
-            };
-        } catch (SQLException ex) {
-            return "error";
-        }
-    }
-
-    /**
-     * Every expression through one sqlite3 process: line k of the output is "k|type|value", with a real as SQLite's
-     * quote() writes it (read back exactly: 3.40 writes 20 significant digits when 15 do not round-trip; the sign
-     * of a zero, which quote() drops, from atan2) and text as the hex of its bytes. An expression that raises an error prints no line.
-     */
-    private static Map<Integer, String> cli(List<String> corpus) throws IOException, InterruptedException {
-        if (!Files.isExecutable(SQLITE3)) {
-            throw new IllegalStateException("this test needs the sqlite3 CLI at " + SQLITE3 + " (Debian package sqlite3)");
-        }
-        StringBuilder script = new StringBuilder();
-        for (int k = 0; k < corpus.size(); k++) {
-            String e = corpus.get(k);
-            script.append("SELECT ").append(k).append(" || '|' || typeof(").append(e).append(") || '|' || CASE typeof(")
-                    .append(e).append(") WHEN 'real' THEN iif(atan2(").append(e).append(", -1.0) < 0 AND ").append(e)
-                    .append(" = 0, '-0.0', quote(").append(e).append(")) WHEN 'integer' THEN quote(")
-                    .append(e).append(") ELSE hex(").append(e).append(") END;\n");
-        }
-        Path in = Files.writeString(dir.resolve("json.sql"), script);
-        Path out = dir.resolve("json.out");
-        Process p = new ProcessBuilder(SQLITE3.toString(), "-batch", ":memory:").redirectInput(in.toFile())
-                .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IllegalStateException("sqlite3 did not finish");
-        }
-        Map<Integer, String> results = new HashMap<>();
-        for (String line : Files.readAllLines(out)) {
-            String[] f = line.split("\\|", 3);
-            if (f.length < 3 || !f[0].matches("\\d+")) {
-                continue;
-            }
-            results.put(Integer.parseInt(f[0]), switch (f[1]) {
-                case "null" -> "null";
-                case "integer" -> "integer:" + f[2];
-                case "real" -> real(quotedReal(f[2]));
-                case "text" -> "text:" + f[2];
-                default -> "blob:" + f[2];
-            });
-        }
-        return results;
-    }
-
-    private static double quotedReal(String q) {
-        return switch (q) {
-            case "Inf", "9.0e+999" -> Double.POSITIVE_INFINITY;
-            case "-Inf", "-9.0e+999" -> Double.NEGATIVE_INFINITY;
-            default -> Double.parseDouble(q);
-        };
     }
 }

@@ -182,6 +182,31 @@ class IndexChecksTest {
         }
     }
 
+    /** Events with a text timestamp (some NULL, one not a date) and an integer unix time. */
+    static final String EVENT_TABLE = "CREATE TABLE e(id INTEGER PRIMARY KEY, at TEXT, ts INTEGER)";
+    static final String EVENT_ROWS = "WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < 300)"
+            + " INSERT INTO e SELECT i, CASE WHEN i % 41 = 0 THEN NULL WHEN i % 59 = 0 THEN 'soon'"
+            + " ELSE datetime(2450000 + i * 37.123) END, 1600000000 + i * 86461 FROM s";
+
+    /** Indexes on dates and times as applications write them, made stale as above. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "CREATE INDEX i ON e(date(at))",
+            "CREATE INDEX i ON e(strftime('%Y-%m', at), unixepoch(at) DESC)",
+            "CREATE INDEX i ON e(datetime(ts, 'unixepoch'), julianday(at, 'start of month', '+1 month'))",
+            "CREATE INDEX i ON e(time(at)) WHERE date(ts, 'unixepoch') > '2021-01-01'"})
+    void staleDateIndexNamedLikeSqlite(String index) throws Exception {
+        Path db = dir.resolve("dates.db");
+        IndexFixtures.build(db, EVENT_TABLE, EVENT_ROWS, index);
+        assertThat(IndexFixtures.check(db).findings()).as("intact").isEmpty();
+        IndexFixtures.staleIndex(db, "i", "DELETE FROM e WHERE id IN (5, 6, 150)",
+                "INSERT INTO e VALUES (1000, '2031-05-06 07:08:09', 1900000000)",
+                "UPDATE e SET at = datetime(at, '+1 day'), ts = ts + 86400 WHERE id IN (10, 12, 31)");
+        CheckReport r = assertSameAsSqlite(db);
+        assertThat(codes(r)).contains(FindingCode.INDEX_ENTRY_MISSING, FindingCode.INDEX_ENTRY_EXTRA);
+        assertThat(r.findings()).noneMatch(f -> f.code() == FindingCode.NOT_CHECKED);
+    }
+
     @Test
     void unsupportedExpressionIsNotCheckedButCounted() throws Exception {
         Path db = dir.resolve("printf.db");

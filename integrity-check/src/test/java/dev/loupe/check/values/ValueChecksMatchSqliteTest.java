@@ -183,6 +183,31 @@ class ValueChecksMatchSqliteTest {
         assertThat(count(f, FindingCode.NOT_CHECKED)).isZero();
     }
 
+    /** CHECK constraints on dates as applications write them, over sound, NULL and malformed timestamps. */
+    @Test
+    void dateCheckConstraints() throws Exception {
+        Path db = dir.resolve("date-check.db");
+        String[] checks = {
+                "v", "at IS NULL OR date(at) IS NOT NULL",
+                "v", "ts >= unixepoch('2000-01-01') AND ts < unixepoch('2100-01-01', '+0 days')",
+                "v", "strftime('%H', at) < '22' OR at IS NULL OR date(at) IS NULL"};
+        List<String> setup = List.of(
+                "CREATE TABLE v(id INTEGER PRIMARY KEY, at TEXT, ts INTEGER)",
+                "INSERT INTO v(at, ts) VALUES ('2023-06-15 10:20:30', 1700000000), (NULL, 1700000000),"
+                        + " ('2023-13-01', 1700000000), ('yesterday', 1700000000), ('2023-06-15T23:00Z', 1700000000),"
+                        + " ('2023-06-15 12:00', 900000000), ('12:30', 4200000000), ('2460000.5', 1700000000),"
+                        + " ('2023-06-15 21:59:59.999', 1700000000)");
+        StringBuilder ddl = new StringBuilder("CREATE TABLE v(id INTEGER PRIMARY KEY, at TEXT, ts INTEGER");
+        for (int i = 0; i < checks.length; i += 2) {
+            ddl.append(", CHECK (").append(checks[i + 1]).append(')');
+        }
+        SqliteSide.build(db, setup, "v", ddl.append(')').toString());
+        List<Finding> f = compare(db, checks);
+        // one line per row: two timestamps that are not dates, an evening hour, two unix times out of range
+        assertThat(count(f, FindingCode.CHECK_CONSTRAINT_FAILED)).isEqualTo(5);
+        assertThat(count(f, FindingCode.NOT_CHECKED)).isZero();
+    }
+
     @Test
     void checkConstraintsAddedWithIgnoreCheckConstraints() throws Exception {
         Path db = dir.resolve("ignore.db");

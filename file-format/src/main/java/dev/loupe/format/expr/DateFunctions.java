@@ -1,0 +1,188 @@
+package dev.loupe.format.expr;
+
+import dev.loupe.format.record.IntegerValue;
+import dev.loupe.format.record.NullValue;
+import dev.loupe.format.record.RealValue;
+import dev.loupe.format.record.TextValue;
+import dev.loupe.format.record.Value;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * SQLite's date and time functions (lang_datefunc.html; date.c): {@code date}, {@code time}, {@code datetime},
+ * {@code julianday}, {@code unixepoch} and {@code strftime}, on a time value and modifiers ({@link DateTime} reads
+ * them). Formats and modifiers added after SQLite 3.40 are not evaluable; so is anything the clock or the time zone
+ * decides.
+ */
+final class DateFunctions {
+
+    private DateFunctions() {
+    }
+
+    static boolean handles(String name) {
+        return switch (name) {
+            case "date", "time", "datetime", "julianday", "unixepoch", "strftime" -> true;
+            default -> false;
+        };
+    }
+
+    static Value call(String name, List<Value> v) {
+        if (name.equals("strftime")) {
+            return strftime(v);
+        }
+        DateTime x = read(v, 0);
+        if (x == null) {
+            return NullValue.INSTANCE;
+        }
+        return switch (name) {
+            case "julianday" -> new RealValue(x.iJD / 86400000.0);
+            case "unixepoch" -> IntegerValue.of(x.iJD / 1000 - 21086676L * 10000);
+            case "time" -> {
+                x.computeHMS();
+                yield new TextValue(two(x.h) + ":" + two(x.mi) + ":" + two((int) x.s));
+            }
+            case "date" -> {
+                shownAsWritten(x, v.size());
+                x.computeYMD();
+                yield new TextValue(ymd(x));
+            }
+            default -> {
+                shownAsWritten(x, v.size());
+                x.computeYMDHMS();
+                yield new TextValue(ymd(x) + " " + two(x.h) + ":" + two(x.mi) + ":" + two((int) x.s));
+            }
+        };
+    }
+
+    /**
+     * date.c isDate: the time value at {@code at} and the modifiers after it, or null where SQLite returns NULL
+     * (a NULL or unreadable value, a rejected modifier, a date outside 0000..9999).
+     */
+    private static DateTime read(List<Value> v, int at) {
+        if (v.size() <= at) {
+            throw new NotEvaluableException("date and time of 'now'");
+        }
+        Value t = v.get(at);
+        DateTime x;
+        if (t instanceof IntegerValue i) {
+            x = DateTime.ofNumber(i.value());
+        } else if (t instanceof RealValue r) {
+            x = DateTime.ofNumber(r.value());
+        } else if (t instanceof TextValue s) {
+            x = DateTime.ofText(s.value());
+        } else if (t instanceof NullValue) {
+            return null;
+        } else {
+            throw new NotEvaluableException("date and time of a BLOB");
+        }
+        if (x == null) {
+            return null;
+        }
+        for (int k = at + 1; k < v.size(); k++) {
+            Value m = v.get(k);
+            if (m instanceof NullValue) {
+                return null;
+            }
+            if (!(m instanceof TextValue s)) {
+                throw new NotEvaluableException("date modifier of type " + m.typeName());
+            }
+            if (!x.modify(s.value(), k - at)) {
+                return null;
+            }
+        }
+        x.computeJD();
+        return x.error || !DateTime.validJulianDay(x.iJD) ? null : x;
+    }
+
+    /**
+     * A date shown as it was written, with no modifier: 3.40 shows a day past its month's end as written
+     * ('2023-02-31'), later versions as the day it comes to ('2023-03-03').
+     */
+    private static void shownAsWritten(DateTime x, int arguments) {
+        if (arguments == 1 && x.validYMD && x.d > DateTime.daysInMonth(x.y, x.mo)) {
+            throw new NotEvaluableException("a day past the end of its month");
+        }
+    }
+
+    private static Value strftime(List<Value> v) {
+        if (v.isEmpty()) {
+            return NullValue.INSTANCE;
+        }
+        Value f = v.get(0);
+        if (f instanceof NullValue) {
+            return NullValue.INSTANCE;
+        }
+        if (!(f instanceof TextValue || f instanceof IntegerValue)) {
+            throw new NotEvaluableException("strftime format of type " + f.typeName());
+        }
+        String fmt = Coerce.text(f);
+        DateTime x = read(v, 1);
+        if (x == null) {
+            return NullValue.INSTANCE;
+        }
+        shownAsWritten(x, v.size() - 1);
+        x.computeJD();
+        x.computeYMDHMS();
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < fmt.length(); i++) {
+            char c = fmt.charAt(i);
+            if (c != '%') {
+                b.append(c);
+                continue;
+            }
+            char cf = ++i < fmt.length() ? fmt.charAt(i) : 0;
+            switch (cf) {
+                case 'd' -> b.append(two(x.d));
+                case 'f' -> {
+                    if (x.fineSeconds) {
+                        throw new NotEvaluableException("strftime %f of seconds with more than three decimals");
+                    }
+                    b.append(String.format(Locale.ROOT, "%06.3f", Math.min(x.s, 59.999)));
+                }
+                case 'H' -> b.append(two(x.h));
+                case 'j', 'W' -> {
+                    DateTime jan1 = new DateTime();
+                    jan1.y = x.y;
+                    jan1.mo = 1;
+                    jan1.d = 1;
+                    jan1.validYMD = true;
+                    jan1.h = x.h;
+                    jan1.mi = x.mi;
+                    jan1.s = x.s;
+                    jan1.validHMS = x.validHMS;
+                    jan1.computeJD();
+                    int nDay = (int) ((x.iJD - jan1.iJD + 43200000) / 86400000);
+                    if (cf == 'W') {
+                        int wd = (int) (((x.iJD + 43200000) / 86400000) % 7);
+                        b.append(two((nDay + 7 - wd) / 7));
+                    } else {
+                        b.append(String.format(Locale.ROOT, "%03d", nDay + 1));
+                    }
+                }
+                case 'm' -> b.append(two(x.mo));
+                case 'M' -> b.append(two(x.mi));
+                case 's' -> b.append(x.iJD / 1000 - 21086676L * 10000);
+                case 'S' -> b.append(two((int) x.s));
+                case 'w' -> b.append(((x.iJD + 129600000) / 86400000) % 7);
+                case 'Y' -> b.append(String.format(Locale.ROOT, "%04d", x.y));
+                case '%' -> b.append('%');
+                default ->
+                    // %J prints with SQLite's own %.16g; the rest are NULL in 3.40 and formats of later versions
+                    throw new NotEvaluableException("strftime format %" + (cf == 0 ? "" : String.valueOf(cf)));
+            }
+        }
+        return new TextValue(b.toString());
+    }
+
+    /** YYYY-MM-DD, with a '-' before the four digits of a year before 0. */
+    private static String ymd(DateTime x) {
+        int yy = Math.abs(x.y);
+        String year = "" + (yy / 1000) % 10 + (yy / 100) % 10 + (yy / 10) % 10 + yy % 10;
+        return (x.y < 0 ? "-" : "") + year + "-" + two(x.mo) + "-" + two(x.d);
+    }
+
+    private static String two(int n) {
+        return "" + (n / 10) % 10 + n % 10;
+    }
+}
