@@ -1,14 +1,7 @@
 package dev.loupe.format.expr;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,26 +11,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * normalises what 3.40 shows as written and knows more modifiers and formats, and the sqlite3 CLI (3.40). The
  * share Loupe does evaluate is held up too, so that refusing everything cannot pass.
  */
-class DateMatchesSqliteTest {
-
-    private static Connection jdbc;
-
-    @TempDir
-    static Path dir;
-
-    @BeforeAll
-    static void open() throws SQLException {
-        jdbc = DriverManager.getConnection("jdbc:sqlite::memory:");
-    }
-
-    @AfterAll
-    static void close() throws SQLException {
-        jdbc.close();
-    }
+class DateMatchesSqliteTest extends TwoSqlites {
 
     @Test
     void handWrittenExpressionsMatchBothSqlites() throws Exception {
-        TwoSqlites.Outcome o = new TwoSqlites(jdbc, dir).run(DateCorpus.handWritten());
+        Outcome o = run(DateCorpus.handWritten());
         assertThat(o.mismatches()).as("Loupe's value differs from an SQLite's").isEmpty();
         // agreed by both but not evaluated: 'now' (and no time value), 'localtime', a BLOB time value, %J (printed
         // with SQLite's own %.16g), %f of seconds written with four decimals, a modifier that is a number
@@ -48,7 +26,7 @@ class DateMatchesSqliteTest {
     @Test
     void randomTimeValuesMatchBothSqlites() throws Exception {
         List<String> corpus = DateCorpus.random(20261123L, 3000);
-        TwoSqlites.Outcome o = new TwoSqlites(jdbc, dir).run(corpus);
+        Outcome o = run(corpus);
         assertThat(o.mismatches()).as("Loupe's value differs from an SQLite's").isEmpty();
         // Measured: 2,709 of 3,000 evaluated; 144 more agreed by both, most of them 'localtime' and 'utc' (the same
         // here only because both ran in one time zone), formats and modifiers of later versions, '+HH:MM'

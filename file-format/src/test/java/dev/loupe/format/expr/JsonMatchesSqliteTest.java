@@ -1,14 +1,7 @@
 package dev.loupe.format.expr;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,26 +11,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and the sqlite3 CLI (3.40: RFC 8259 only). The share Loupe does evaluate is held up too, so that refusing
  * everything cannot pass.
  */
-class JsonMatchesSqliteTest {
-
-    private static Connection jdbc;
-
-    @TempDir
-    static Path dir;
-
-    @BeforeAll
-    static void open() throws SQLException {
-        jdbc = DriverManager.getConnection("jdbc:sqlite::memory:");
-    }
-
-    @AfterAll
-    static void close() throws SQLException {
-        jdbc.close();
-    }
+class JsonMatchesSqliteTest extends TwoSqlites {
 
     @Test
     void handWrittenExpressionsMatchBothSqlites() throws Exception {
-        TwoSqlites.Outcome o = new TwoSqlites(jdbc, dir).run(JsonCorpus.handWritten());
+        Outcome o = run(JsonCorpus.handWritten());
         assertThat(o.mismatches()).as("Loupe's value differs from an SQLite's").isEmpty();
         // where the two SQLites agree on a value, Loupe computes it but for the cases it leaves alone on purpose:
         // text that is not UTF-8 (a lone surrogate's escape, a cast blob), BLOB and REAL documents, an index of
@@ -51,7 +29,7 @@ class JsonMatchesSqliteTest {
     @Test
     void randomDocumentsMatchBothSqlites() throws Exception {
         List<String> corpus = JsonCorpus.random(20261123L, 3000);
-        TwoSqlites.Outcome o = new TwoSqlites(jdbc, dir).run(corpus);
+        Outcome o = run(corpus);
         assertThat(o.mismatches()).as("Loupe's value differs from an SQLite's").isEmpty();
         // Measured: 2,513 of 3,000 evaluated; of the rest, 116 where both SQLites agree (text that is not UTF-8,
         // labels and keys written with escapes, quotes or dots, which the two read differently elsewhere)

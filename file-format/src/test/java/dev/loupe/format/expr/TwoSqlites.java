@@ -7,11 +7,16 @@ import dev.loupe.format.record.RealValue;
 import dev.loupe.format.record.TextValue;
 import dev.loupe.format.record.Value;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -27,9 +32,9 @@ import java.util.concurrent.TimeUnit;
  * sqlite3 command-line shell (Debian's, 3.40 on the machines this was written on). A file's index entries and the
  * values its CHECK constraints saw may have been computed by either kind, so wherever Loupe claims a value it must
  * be the value both compute, in storage class and bytes; where the two differ, or either raises an error, Loupe
- * must say not evaluable.
+ * must say not evaluable. The test classes that extend this one hold Loupe to both.
  */
-final class TwoSqlites {
+abstract class TwoSqlites {
 
     static final Path SQLITE3 = Path.of("/usr/bin/sqlite3");
 
@@ -37,15 +42,22 @@ final class TwoSqlites {
     record Outcome(List<String> mismatches, List<String> agreedButNotEvaluated, int evaluated) {
     }
 
-    private final Connection jdbc;
-    private final Path dir;
+    private static Connection jdbc;
 
-    TwoSqlites(Connection jdbc, Path dir) {
-        this.jdbc = jdbc;
-        this.dir = dir;
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void open() throws SQLException {
+        jdbc = DriverManager.getConnection("jdbc:sqlite::memory:");
     }
 
-    Outcome run(List<String> corpus) throws IOException, InterruptedException {
+    @AfterAll
+    static void close() throws SQLException {
+        jdbc.close();
+    }
+
+    static Outcome run(List<String> corpus) throws IOException, InterruptedException {
         Map<Integer, String> cli = cli(corpus);
         List<String> mismatches = new ArrayList<>();
         List<String> agreedButNotEvaluated = new ArrayList<>();
@@ -92,7 +104,7 @@ final class TwoSqlites {
         return "real:" + Long.toHexString(Double.doubleToRawLongBits(d));
     }
 
-    private String jdbc(String e) {
+    private static String jdbc(String e) {
         try (Statement st = jdbc.createStatement();
              ResultSet rs = st.executeQuery("SELECT typeof(" + e + "), hex(" + e + "), " + e)) {
             rs.next();
@@ -113,7 +125,7 @@ final class TwoSqlites {
      * quote() writes it (read back exactly: 3.40 writes 20 significant digits when 15 do not round-trip; the sign
      * of a zero, which quote() drops, from atan2) and text as the hex of its bytes. An expression that raises an error prints no line.
      */
-    private Map<Integer, String> cli(List<String> corpus) throws IOException, InterruptedException {
+    private static Map<Integer, String> cli(List<String> corpus) throws IOException, InterruptedException {
         if (!Files.isExecutable(SQLITE3)) {
             throw new IllegalStateException("this test needs the sqlite3 CLI at " + SQLITE3 + " (Debian package sqlite3)");
         }
@@ -125,8 +137,8 @@ final class TwoSqlites {
                     .append(" = 0, '-0.0', quote(").append(e).append(")) WHEN 'integer' THEN quote(")
                     .append(e).append(") ELSE hex(").append(e).append(") END;\n");
         }
-        Path in = Files.writeString(dir.resolve("json.sql"), script);
-        Path out = dir.resolve("json.out");
+        Path in = Files.writeString(dir.resolve("corpus.sql"), script);
+        Path out = dir.resolve("corpus.out");
         Process p = new ProcessBuilder(SQLITE3.toString(), "-batch", ":memory:").redirectInput(in.toFile())
                 .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {

@@ -171,12 +171,7 @@ class ValueChecksMatchSqliteTest {
                         + " ('{\"age\":-3}'), ('{age:1}'), ('{\"name\":7,\"tags\":[\"banned\",1]}'),"
                         + " ('[1,2]'), ('{\"name\":\"b\u00e9\",\"age\":0.5}'), ('{\"tags\":[\"banned\"]} '),"
                         + " (''), ('{\"age\":\"7\"}')");
-        StringBuilder ddl = new StringBuilder("CREATE TABLE j(id INTEGER PRIMARY KEY, doc TEXT");
-        for (int i = 0; i < checks.length; i += 2) {
-            ddl.append(", CHECK (").append(checks[i + 1]).append(')');
-        }
-        SqliteSide.build(db, setup, "j", ddl.append(')').toString());
-        List<Finding> f = compare(db, checks);
+        List<Finding> f = withChecks(db, setup, "j(id INTEGER PRIMARY KEY, doc TEXT", checks);
         // one line per row, as SQLite prints: three documents not JSON, a negative age, two banned first tags (one
         // with a name that is not text)
         assertThat(count(f, FindingCode.CHECK_CONSTRAINT_FAILED)).isEqualTo(6);
@@ -197,12 +192,7 @@ class ValueChecksMatchSqliteTest {
                         + " ('2023-13-01', 1700000000), ('yesterday', 1700000000), ('2023-06-15T23:00Z', 1700000000),"
                         + " ('2023-06-15 12:00', 900000000), ('12:30', 4200000000), ('2460000.5', 1700000000),"
                         + " ('2023-06-15 21:59:59.999', 1700000000)");
-        StringBuilder ddl = new StringBuilder("CREATE TABLE v(id INTEGER PRIMARY KEY, at TEXT, ts INTEGER");
-        for (int i = 0; i < checks.length; i += 2) {
-            ddl.append(", CHECK (").append(checks[i + 1]).append(')');
-        }
-        SqliteSide.build(db, setup, "v", ddl.append(')').toString());
-        List<Finding> f = compare(db, checks);
+        List<Finding> f = withChecks(db, setup, "v(id INTEGER PRIMARY KEY, at TEXT, ts INTEGER", checks);
         // one line per row: two timestamps that are not dates, an evening hour, two unix times out of range
         assertThat(count(f, FindingCode.CHECK_CONSTRAINT_FAILED)).isEqualTo(5);
         assertThat(count(f, FindingCode.NOT_CHECKED)).isZero();
@@ -252,6 +242,20 @@ class ValueChecksMatchSqliteTest {
     }
 
     /** Checks {@code db} with Loupe and SQLite and compares; returns Loupe's findings. */
+    /**
+     * Builds the table from {@code setup} and then gives it {@code checks} (table, expression pairs) as table
+     * constraints after {@code head} ("t(columns"), so the rows were written without them; compares as
+     * {@link #compare} does.
+     */
+    private List<Finding> withChecks(Path db, List<String> setup, String head, String[] checks) throws Exception {
+        StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(head);
+        for (int i = 0; i < checks.length; i += 2) {
+            ddl.append(", CHECK (").append(checks[i + 1]).append(')');
+        }
+        SqliteSide.build(db, setup, head.substring(0, head.indexOf('(')), ddl.append(')').toString());
+        return compare(db, checks);
+    }
+
     private List<Finding> compare(Path db, String... checks) throws Exception {
         List<Finding> loupe = LoupeSide.run(db);
         List<Finding> rows = loupe.stream().filter(x -> ROW_CODES.contains(x.code())).toList();
