@@ -6,6 +6,7 @@ import dev.loupe.format.record.RealValue;
 import dev.loupe.format.record.TextValue;
 import dev.loupe.format.record.Value;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -151,11 +152,9 @@ final class JsonFunctions {
         }
         String text;
         if (x instanceof TextValue t) {
+            // Bytes that are not UTF-8 reach here as U+FFFD; SQLite passes them through a JSON string unchanged,
+            // and an index entry holding them decodes to the same U+FFFD, so the two still compare equal.
             text = t.value();
-            if (text.indexOf('\uFFFD') >= 0) {
-                // perhaps bytes that are not UTF-8, which SQLite passes through and a Java string no longer holds
-                throw new NotEvaluableException("JSON text with U+FFFD");
-            }
         } else if (x instanceof IntegerValue i) {
             text = Long.toString(i.value());
         } else {
@@ -208,8 +207,8 @@ final class JsonFunctions {
     }
 
     /**
-     * A JSON string's text with its escapes undone. An escaped NUL and an unpaired surrogate are not evaluable
-     * ({@code lenient}: kept as they are, for comparing keys).
+     * A JSON string's text with its escapes undone. An escaped NUL is not evaluable ({@code lenient}: kept, for
+     * comparing keys).
      */
     static String unescape(String raw, boolean lenient) {
         if (raw.indexOf('\\') < 0) {
@@ -233,8 +232,8 @@ final class JsonFunctions {
                     char u = (char) Integer.parseInt(raw.substring(i + 1, i + 5), 16);
                     i += 4;
                     if (u == 0 && !lenient) {
-                        // SQLite ends the text there; kept out of what is claimed
-                        throw new NotEvaluableException("JSON string with \\u0000");
+                        // 3.40 ends the text there, later versions keep the NUL
+                        throw new NotEvaluableException("JSON string with an escaped NUL");
                     }
                     if (Character.isHighSurrogate(u) && i + 6 < raw.length() && raw.startsWith("\\u", i + 1)) {
                         char lo = (char) Integer.parseInt(raw.substring(i + 3, i + 7), 16);
@@ -244,9 +243,12 @@ final class JsonFunctions {
                             continue;
                         }
                     }
-                    if (Character.isSurrogate(u) && !lenient) {
-                        // 3.40 writes a lone surrogate as three bytes of invalid UTF-8, later versions as U+FFFD
-                        throw new NotEvaluableException("JSON string with an unpaired surrogate");
+                    if (Character.isSurrogate(u)) {
+                        // json.c writes an unpaired surrogate as its three UTF-8-style bytes, which are not UTF-8:
+                        // as text read from a record they decode to what this decodes them to
+                        b.append(new String(new byte[] {(byte) (0xe0 | u >> 12), (byte) (0x80 | (u >> 6 & 0x3f)),
+                            (byte) (0x80 | (u & 0x3f))}, StandardCharsets.UTF_8));
+                        continue;
                     }
                     b.append(u);
                 }

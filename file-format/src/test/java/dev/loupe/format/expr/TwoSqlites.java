@@ -100,6 +100,16 @@ abstract class TwoSqlites {
         return "blob:" + HexFormat.of().withUpperCase().formatHex(((BlobValue) v).value());
     }
 
+    /**
+     * SQLite's text (as hex) as Loupe holds it: bytes that are not UTF-8 decoded to U+FFFD, as Loupe decodes a
+     * record's text (both sides of an index comparison are decoded so, which makes that sound).
+     */
+    private static String text(String hex) {
+        byte[] bytes = HexFormat.of().parseHex(hex);
+        byte[] held = new String(bytes, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
+        return "text:" + HexFormat.of().withUpperCase().formatHex(held);
+    }
+
     private static String real(double d) {
         return "real:" + Long.toHexString(Double.doubleToRawLongBits(d));
     }
@@ -112,7 +122,7 @@ abstract class TwoSqlites {
                 case "null" -> "null";
                 case "integer" -> "integer:" + rs.getLong(3);
                 case "real" -> real(rs.getDouble(3));
-                case "text" -> "text:" + rs.getString(2);
+                case "text" -> text(rs.getString(2));
                 default -> "blob:" + rs.getString(2);
             };
         } catch (SQLException ex) {
@@ -155,7 +165,7 @@ abstract class TwoSqlites {
                 case "null" -> "null";
                 case "integer" -> "integer:" + f[2];
                 case "real" -> real(quotedReal(f[2]));
-                case "text" -> "text:" + f[2];
+                case "text" -> text(f[2]);
                 default -> "blob:" + f[2];
             });
         }
