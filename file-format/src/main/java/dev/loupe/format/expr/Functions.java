@@ -56,7 +56,8 @@ final class Functions {
         }
         boolean json = JsonFunctions.handles(name);
         boolean date = DateFunctions.handles(name);
-        if (!json && !date && !isKnown(name)) {
+        boolean printf = name.equals("printf") || name.equals("format");
+        if (!json && !date && !printf && !isKnown(name)) {
             throw new NotEvaluableException("function not evaluated: " + f.name());
         }
         List<Value> v = new ArrayList<>(n);
@@ -65,6 +66,9 @@ final class Functions {
         }
         if (json) {
             return JsonFunctions.call(name, v);
+        }
+        if (printf) {
+            return Printf.call(v);
         }
         return date ? DateFunctions.call(name, v) : scalar(name, v, f, ev);
     }

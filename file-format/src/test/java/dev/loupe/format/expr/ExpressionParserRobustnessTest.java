@@ -73,7 +73,7 @@ class ExpressionParserRobustnessTest {
         assertThat(Expression.parse("1 + (SELECT 2)")).isInstanceOf(Binary.class);
         assertThat(Expression.parse("count(*) OVER ()")).isInstanceOf(Unsupported.class);
         assertThat(Expression.parse("1 +")).isInstanceOf(Unsupported.class);
-        assertThat(Evaluator.evaluate(Expression.parse("printf('%d', 1)"), row))
+        assertThat(Evaluator.evaluate(Expression.parse("printf('%.2f', 1)"), row))
                 .isInstanceOf(Evaluation.NotEvaluable.class);
         assertThat(Evaluator.evaluate(Expression.parse("nosuchcolumn + 1"), row))
                 .isInstanceOf(Evaluation.NotEvaluable.class);

@@ -215,7 +215,7 @@ class ValueChecksMatchSqliteTest {
         SqliteSide.build(db, List.of(
                 "CREATE TABLE q(a INT, b INT)",
                 "INSERT INTO q VALUES (1, 1), (13, 2), (13, -3), (4, 4)"),
-                "q", "CREATE TABLE q(a INT CHECK (printf('%d', a) <> '13'), b INT CHECK (b > 0))");
+                "q", "CREATE TABLE q(a INT CHECK (printf('%.0f', a) <> '13'), b INT CHECK (b > 0))");
         List<Finding> f = LoupeSide.run(db);
         List<String> cli = SqliteSide.cliLines(db, dir);
         assertThat(cli).containsExactly("CHECK constraint failed in q", "CHECK constraint failed in q");
