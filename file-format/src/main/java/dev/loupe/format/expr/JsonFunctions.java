@@ -17,6 +17,13 @@ import java.util.List;
  */
 final class JsonFunctions {
 
+    /**
+     * The last document each thread read: one row's JSON column usually feeds several index expressions and a
+     * CHECK constraint, each evaluated on its own copy of the text, and is read once for all of them (comparing
+     * texts costs far less than reading one).
+     */
+    private static final ThreadLocal<Object[]> LAST_READ = ThreadLocal.withInitial(() -> new Object[2]);
+
     private JsonFunctions() {
     }
 
@@ -56,7 +63,7 @@ final class JsonFunctions {
             // a BLOB may be JSONB from 3.45
             throw new NotEvaluableException("json_valid() of " + x.typeName());
         }
-        JsonReader.Result r = JsonReader.read(t.value());
+        JsonReader.Result r = read(t.value());
         if (r instanceof JsonReader.TooDeep) {
             throw new NotEvaluableException("JSON nested deeper than " + JsonReader.MAX_DEPTH);
         }
@@ -161,12 +168,23 @@ final class JsonFunctions {
             // a REAL's text is version-dependent at the edges; a BLOB is JSONB from 3.45
             throw new NotEvaluableException("JSON argument of type " + x.typeName());
         }
-        JsonReader.Result r = JsonReader.read(text);
+        JsonReader.Result r = read(text);
         if (r instanceof JsonReader.Document d) {
             return d.root();
         }
         throw new NotEvaluableException(r instanceof JsonReader.Refused f ? "malformed JSON or JSON5: " + f.reason()
                 : "JSON nested deeper than " + JsonReader.MAX_DEPTH);
+    }
+
+    private static JsonReader.Result read(String text) {
+        Object[] last = LAST_READ.get();
+        if (text.equals(last[0])) {
+            return (JsonReader.Result) last[1];
+        }
+        JsonReader.Result r = JsonReader.read(text);
+        last[0] = text;
+        last[1] = r;
+        return r;
     }
 
     private static String path(Value p) {
