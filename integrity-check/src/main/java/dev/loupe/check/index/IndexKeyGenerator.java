@@ -1,6 +1,7 @@
 package dev.loupe.check.index;
 
 import dev.loupe.check.RowBinding;
+import dev.loupe.check.UncomputedColumns;
 import dev.loupe.format.expr.Evaluation;
 import dev.loupe.format.expr.Evaluator;
 import dev.loupe.format.expr.Expression;
@@ -15,9 +16,11 @@ import dev.loupe.format.schema.IndexedColumn;
 import dev.loupe.format.schema.Table;
 import dev.loupe.format.table.Row;
 
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Computes the index entry a table row implies, as SQLite's sqlite3GenerateIndexKey does for integrity_check: each
@@ -32,7 +35,10 @@ final class IndexKeyGenerator {
     private final ParsedExpression[] expressions;
     private final boolean[] rowid;
     private final ParsedExpression where;
-    private final List<ParsedExpression> virtualColumns = new ArrayList<>();
+    /** The table's VIRTUAL generated columns (lower-cased), where the key or WHERE may read one; else empty. */
+    private final Set<String> virtualColumns = new HashSet<>();
+    /** The table's column names, lower-cased, by column number. */
+    private final List<String> columnNames;
     private final String unresolved;
     /**
      * For an index of stored columns only (no expression, no WHERE, no VIRTUAL column): the table record field of
@@ -45,6 +51,7 @@ final class IndexKeyGenerator {
 
     IndexKeyGenerator(Table table, Index index) {
         this.index = index;
+        this.columnNames = table.columns().stream().map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
         List<IndexedColumn> cols = index.recordColumns();
         int n = cols.size();
         this.tableColumn = new int[n];
@@ -78,7 +85,7 @@ final class IndexKeyGenerator {
                 ? Expression.parse("CASE WHEN (" + index.where() + "\n) THEN 1 ELSE 0 END") : null;
         for (Column c : table.columns()) {
             if (!c.isStored() && (usesVirtual || usesExpressions)) {
-                virtualColumns.add(Expression.parse(c.generated().expression()));
+                virtualColumns.add(c.name().toLowerCase(Locale.ROOT));
             }
         }
         this.fields = problem == null && !usesExpressions && !usesVirtual ? fields(table, cols) : null;
@@ -156,17 +163,18 @@ final class IndexKeyGenerator {
 
     /** The entry {@code row} implies; {@code binding} is this table's evaluation context (set to the row here). */
     ImpliedEntry entryFor(Row row, RowBinding binding) {
-        binding.reset(row);
-        for (ParsedExpression v : virtualColumns) {
-            // the reader computed VIRTUAL generated columns (NULL when it could not): only trust what it could
-            if (Evaluator.evaluate(v, binding) instanceof Evaluation.NotEvaluable ne) {
-                return new ImpliedEntry.NotEvaluable("generated column: " + ne.reason());
-            }
+        // the reader computed VIRTUAL generated columns, NULL where it could not: a key or WHERE clause that reads
+        // one of those cannot be judged, one that reads none can
+        Set<String> uncomputed = virtualColumns.isEmpty() ? Set.of() : UncomputedColumns.of(row);
+        if (uncomputed.isEmpty()) {
+            binding.reset(row);
+        } else {
+            binding.reset(row, name -> uncomputed.contains(name.toLowerCase(Locale.ROOT)));
         }
         if (where != null) {
             Evaluation w = Evaluator.evaluate(where, binding);
             if (w instanceof Evaluation.NotEvaluable ne) {
-                return new ImpliedEntry.NotEvaluable("WHERE " + index.where() + ": " + ne.reason());
+                return new ImpliedEntry.NotEvaluable("WHERE " + index.where() + ": " + reason(ne, binding));
             }
             Value t = ((Evaluation.Evaluated) w).value();
             if (!(t instanceof IntegerValue i) || i.value() != 1) {
@@ -182,15 +190,25 @@ final class IndexKeyGenerator {
                 Evaluation e = Evaluator.evaluate(expressions[i], binding);
                 if (e instanceof Evaluation.NotEvaluable ne) {
                     return new ImpliedEntry.NotEvaluable(index.recordColumns().get(i).expression() + ": "
-                            + ne.reason());
+                            + reason(ne, binding));
                 }
                 out[i] = ((Evaluation.Evaluated) e).value();
             } else {
                 int c = tableColumn[i];
+                String name = c >= 0 ? columnNames.get(c) : null;
+                if (name != null && uncomputed.contains(name)) {
+                    return new ImpliedEntry.NotEvaluable("it uses generated column " + name
+                            + ", which could not be computed");
+                }
                 Value v = c >= 0 && c < values.size() ? values.get(c) : null;
                 out[i] = v == null ? NullValue.INSTANCE : v;
             }
         }
         return new ImpliedEntry.Entry(out);
+    }
+
+    /** Why an evaluation failed: the generated column it read that was not computed, if that is why. */
+    private static String reason(Evaluation.NotEvaluable ne, RowBinding binding) {
+        return binding.uncomputedUse() != null ? binding.uncomputedUse() : ne.reason();
     }
 }

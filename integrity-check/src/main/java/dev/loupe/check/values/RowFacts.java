@@ -1,5 +1,6 @@
 package dev.loupe.check.values;
 
+import dev.loupe.check.UncomputedColumns;
 import dev.loupe.format.Problem;
 import dev.loupe.format.ProblemKind;
 import dev.loupe.format.Span;
@@ -19,8 +20,6 @@ import java.util.Set;
 record RowFacts(boolean undecodable, Problem tooLong, Set<String> uncomputed) {
 
     private static final String TOO_LONG = "record has more columns than";
-    private static final String GENERATED = "generated column ";
-    private static final String NOT_COMPUTED = " not computed (";
 
     static RowFacts of(Row row) {
         boolean undecodable = false;
@@ -32,13 +31,11 @@ record RowFacts(boolean undecodable, Problem tooLong, Set<String> uncomputed) {
             }
             if (p.kind() == ProblemKind.ROW_VALUE && p.message().startsWith(TOO_LONG)) {
                 tooLong = p;
-            } else if (p.kind() == ProblemKind.ROW_VALUE && p.message().startsWith(GENERATED)
-                    && p.message().contains(NOT_COMPUTED)) {
-                String name = p.message().substring(GENERATED.length(), p.message().indexOf(NOT_COMPUTED));
+            } else if (UncomputedColumns.says(p)) {
                 if (uncomputed.isEmpty()) {
                     uncomputed = new HashSet<>();
                 }
-                uncomputed.add(name.toLowerCase(Locale.ROOT));
+                uncomputed.add(UncomputedColumns.column(p));
             } else {
                 undecodable = true;
             }

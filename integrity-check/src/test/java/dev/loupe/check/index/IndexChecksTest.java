@@ -197,6 +197,28 @@ class IndexChecksTest {
                 "UPDATE e SET at = datetime(at, '+1 day'), ts = ts + 86400 WHERE id IN (10, 12, 31)");
     }
 
+    /**
+     * A VIRTUAL column the reader cannot compute for one row (its document is not JSON) spoils only what reads it:
+     * an index on another expression of the same table is still compared row by row, and named like SQLite when
+     * it goes stale.
+     */
+    @Test
+    void uncomputedGeneratedColumnSpoilsOnlyWhatReadsIt() throws Exception {
+        Path db = dir.resolve("uncomputed.db");
+        IndexFixtures.build(db, "CREATE TABLE g(id INTEGER PRIMARY KEY, doc TEXT, b INT)",
+                "WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < 200)"
+                        + " INSERT INTO g SELECT i, CASE WHEN i = 77 THEN '{not json' ELSE json_object('x', i % 13)"
+                        + " END, i * 3 FROM s",
+                "CREATE INDEX g_b ON g(b + 1, id % 7)");
+        IndexFixtures.writableSchema(db, "UPDATE sqlite_schema SET sql = 'CREATE TABLE g(id INTEGER PRIMARY KEY,"
+                + " doc TEXT, b INT, x GENERATED ALWAYS AS (json_extract(doc, ''$.x'')) VIRTUAL)' WHERE name = 'g'");
+        assertThat(IndexFixtures.check(db).findings()).noneMatch(f -> f.code() == FindingCode.NOT_CHECKED);
+        IndexFixtures.staleIndex(db, "g_b", "DELETE FROM g WHERE id IN (5, 150)", "UPDATE g SET b = -b WHERE id = 9");
+        CheckReport r = assertSameAsSqlite(db);
+        assertThat(codes(r)).contains(FindingCode.INDEX_ENTRY_MISSING, FindingCode.INDEX_ENTRY_EXTRA);
+        assertThat(r.findings()).noneMatch(f -> f.code() == FindingCode.NOT_CHECKED && f.object().equals("g_b"));
+    }
+
     @Test
     void unsupportedExpressionIsNotCheckedButCounted() throws Exception {
         Path db = dir.resolve("printf.db");
