@@ -43,14 +43,16 @@ final class DateFunctions {
                 yield new TextValue(two(x.h) + ":" + two(x.mi) + ":" + two((int) x.s));
             }
             case "date" -> {
-                shownAsWritten(x, v.size());
+                shownAsWritten(x, v.size(), "");
                 x.computeYMD();
                 yield new TextValue(ymd(x));
             }
             default -> {
-                shownAsWritten(x, v.size());
-                x.computeYMDHMS();
-                yield new TextValue(ymd(x) + " " + two(x.h) + ":" + two(x.mi) + ":" + two((int) x.s));
+                x.computeHMS();
+                String hms = " " + two(x.h) + ":" + two(x.mi) + ":" + two((int) x.s);
+                shownAsWritten(x, v.size(), hms);
+                x.computeYMD();
+                yield new TextValue(ymd(x) + hms);
             }
         };
     }
@@ -97,11 +99,16 @@ final class DateFunctions {
 
     /**
      * A date shown as it was written, with no modifier: 3.40 shows a day past its month's end as written
-     * ('2023-02-31'), later versions as the day it comes to ('2023-03-03').
+     * ('2023-02-31'), later versions as the day it comes to ('2023-03-03'). Both answers (the date followed by
+     * {@code time}) go with the exception, so that an expression that comes to the same with either is known.
      */
-    private static void shownAsWritten(DateTime x, int arguments) {
+    private static void shownAsWritten(DateTime x, int arguments, String time) {
         if (arguments == 1 && x.validYMD && x.d > DateTime.daysInMonth(x.y, x.mo)) {
-            throw new NotEvaluableException("a day past the end of its month");
+            String written = ymd(x) + time;
+            x.validYMD = false;
+            x.computeYMD();
+            throw new NotEvaluableException("a day past the end of its month",
+                    List.of(new TextValue(written), new TextValue(ymd(x) + time)));
         }
     }
 
@@ -121,7 +128,9 @@ final class DateFunctions {
         if (x == null) {
             return NullValue.INSTANCE;
         }
-        shownAsWritten(x, v.size() - 1);
+        if (v.size() == 2 && x.validYMD && x.d > DateTime.daysInMonth(x.y, x.mo)) {
+            throw new NotEvaluableException("a day past the end of its month");
+        }
         x.computeJD();
         x.computeYMDHMS();
         StringBuilder b = new StringBuilder();

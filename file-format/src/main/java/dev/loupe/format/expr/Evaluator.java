@@ -9,7 +9,9 @@ import dev.loupe.format.record.Value;
 import dev.loupe.format.record.ValueOrder;
 import dev.loupe.format.schema.Affinity;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Evaluates a {@link ParsedExpression} against one row with SQLite's semantics (lang_expr.html, datatype3.html):
@@ -19,17 +21,52 @@ import java.util.List;
  */
 public final class Evaluator {
 
-    private final RowContext row;
+    /** How many uncertain calls one evaluation may try each answer of (each doubles the work at least). */
+    private static final int MAX_UNCERTAIN = 3;
 
-    private Evaluator(RowContext row) {
+    private final RowContext row;
+    /** Calls whose value is fixed to one of the answers SQLite versions give; usually empty. */
+    private final Map<ParsedExpression, Value> fixed;
+
+    private Evaluator(RowContext row, Map<ParsedExpression, Value> fixed) {
         this.row = row;
+        this.fixed = fixed;
     }
 
     public static Evaluation evaluate(ParsedExpression expression, RowContext row) {
         try {
-            return new Evaluation.Evaluated(new Evaluator(row).eval(expression));
+            return new Evaluation.Evaluated(valueWith(expression, row, Map.of()));
         } catch (NotEvaluableException e) {
             return new Evaluation.NotEvaluable(e.getMessage());
+        }
+    }
+
+    /**
+     * The expression's value with {@code fixed} calls fixed. Where a call's value depends on the SQLite version and
+     * every version's answer is known (json_valid(NULL) is 0 or NULL), the expression is evaluated with each answer
+     * in turn; if the results agree (as in a WHERE clause, to which 0 and NULL are alike not true), that is the
+     * value, whichever version computed it.
+     */
+    private static Value valueWith(ParsedExpression expression, RowContext row, Map<ParsedExpression, Value> fixed) {
+        try {
+            return new Evaluator(row, fixed).eval(expression);
+        } catch (NotEvaluableException e) {
+            if (e.candidates() == null || e.origin() == null || fixed.size() >= MAX_UNCERTAIN
+                    || fixed.containsKey(e.origin())) {
+                throw e;
+            }
+            Value agreed = null;
+            for (Value candidate : e.candidates()) {
+                // by value: the same call written twice gets the same answer from one SQLite
+                Map<ParsedExpression, Value> more = new HashMap<>(fixed);
+                more.put(e.origin(), candidate);
+                Value v = valueWith(expression, row, more);
+                if (agreed != null && !agreed.equals(v)) {
+                    throw e;
+                }
+                agreed = v;
+            }
+            return agreed;
         }
     }
 
@@ -37,18 +74,14 @@ public final class Evaluator {
         try {
             return node(e);
         } catch (NotEvaluableException x) {
-            throw x.leaving(e, raisesNoError(e));
+            throw x.leaving(e);
         }
     }
 
-    /** Operators SQLite evaluates without raising an error whatever their operands' values. */
-    private static boolean raisesNoError(ParsedExpression e) {
-        return (e instanceof Binary b && b.operator() != Binary.Operator.CONCAT) || e instanceof Unary
-                || e instanceof IsNull || e instanceof Between || e instanceof In || e instanceof Cast
-                || e instanceof Collate;
-    }
-
     private Value node(ParsedExpression e) {
+        if (!fixed.isEmpty() && fixed.containsKey(e)) {
+            return fixed.get(e);
+        }
         if (e instanceof Literal l) {
             return l.value();
         }
@@ -152,32 +185,14 @@ public final class Evaluator {
     private Value binary(Binary b) {
         switch (b.operator()) {
             case AND: {
-                Boolean l;
-                try {
-                    l = Coerce.truth(eval(b.left()));
-                } catch (NotEvaluableException e) {
-                    // some value SQLite computes without an error, which one unknown: a false right operand decides
-                    if (e.isSomeValueOf(b.left()) && Boolean.FALSE.equals(Coerce.truth(eval(b.right())))) {
-                        return IntegerValue.of(0);
-                    }
-                    throw e;
-                }
+                Boolean l = Coerce.truth(eval(b.left()));
                 if (Boolean.FALSE.equals(l)) {
                     return IntegerValue.of(0);
                 }
                 return Coerce.bool(and(l, Coerce.truth(eval(b.right()))));
             }
             case OR: {
-                Boolean l;
-                try {
-                    l = Coerce.truth(eval(b.left()));
-                } catch (NotEvaluableException e) {
-                    // as for AND: a true right operand decides
-                    if (e.isSomeValueOf(b.left()) && Boolean.TRUE.equals(Coerce.truth(eval(b.right())))) {
-                        return IntegerValue.of(1);
-                    }
-                    throw e;
-                }
+                Boolean l = Coerce.truth(eval(b.left()));
                 if (Boolean.TRUE.equals(l)) {
                     return IntegerValue.of(1);
                 }

@@ -56,8 +56,8 @@ final class JsonFunctions {
             return IntegerValue.of(1);
         }
         if (x instanceof NullValue) {
-            // 0 in 3.40, NULL from 3.45 (so "json_valid(x) OR x IS NULL" is still decided)
-            throw new NotEvaluableException("json_valid(NULL)", true);
+            // 0 in 3.40, NULL from 3.45: "json_valid(x) OR x IS NULL" and "WHERE json_valid(x)" are still decided
+            throw new NotEvaluableException("json_valid(NULL)", List.of(IntegerValue.of(0), NullValue.INSTANCE));
         }
         if (!(x instanceof TextValue t)) {
             // a BLOB may be JSONB from 3.45

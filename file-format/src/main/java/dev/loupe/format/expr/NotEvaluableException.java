@@ -1,47 +1,47 @@
 package dev.loupe.format.expr;
 
+import dev.loupe.format.record.Value;
+
+import java.util.List;
+
 /** Unwinds an evaluation that met something it cannot compute exactly; caught by {@link Evaluator}. */
 final class NotEvaluableException extends RuntimeException {
 
     /**
-     * Set where SQLite is known to compute some value without an error, and only which value is not known (it
-     * depends on the SQLite version, as {@code json_valid(NULL)} does). As the exception unwinds through operators
-     * that raise no error in SQLite (comparisons, arithmetic, NOT, AND, OR, IS NULL, BETWEEN, IN, CAST), the
-     * expression it unwinds through is still some value, and {@link #someValueOf} names the highest of them; a
-     * function of it or a CASE choosing by it might raise an error, and ends that. An AND or OR whose operand is
-     * {@link #someValueOf} may still be decided by its other operand.
+     * Where the value depends on the SQLite version but every version's answer is known (json_valid(NULL): 0 in
+     * 3.40, NULL later), those answers, else null; and the function call that gives them, set as the exception
+     * leaves it. {@link Evaluator} then evaluates the whole expression once with each answer, and where all the
+     * results agree the value is known after all.
      */
-    private final boolean someValue;
-    private final ParsedExpression someValueOf;
+    private final List<Value> candidates;
+    private final ParsedExpression origin;
 
     NotEvaluableException(String reason) {
-        this(reason, false, null);
+        this(reason, null, null);
     }
 
-    NotEvaluableException(String reason, boolean someValue) {
-        this(reason, someValue, null);
+    /** A value without an error in every SQLite version, one of {@code candidates} depending on the version. */
+    NotEvaluableException(String reason, List<Value> candidates) {
+        this(reason, List.copyOf(candidates), null);
     }
 
-    private NotEvaluableException(String reason, boolean someValue, ParsedExpression someValueOf) {
+    private NotEvaluableException(String reason, List<Value> candidates, ParsedExpression origin) {
         super(reason, null, false, false);
-        this.someValue = someValue;
-        this.someValueOf = someValueOf;
+        this.candidates = candidates;
+        this.origin = origin;
     }
 
-    /**
-     * This exception as it leaves the evaluation of {@code e}: still some value of {@code e} where it comes from
-     * {@code e} itself (the call that threw it) or from an operand of {@code e} that raises no error.
-     */
-    NotEvaluableException leaving(ParsedExpression e, boolean raisesNoError) {
-        if (!someValue || someValueOf == e) {
-            return this;
-        }
-        return new NotEvaluableException(getMessage(), someValueOf == null || raisesNoError,
-                someValueOf == null || raisesNoError ? e : null);
+    List<Value> candidates() {
+        return candidates;
     }
 
-    /** True if {@code e} is some value SQLite computes without an error, which one unknown. */
-    boolean isSomeValueOf(ParsedExpression e) {
-        return someValue && someValueOf == e;
+    /** The call whose value is one of {@link #candidates}, or null. */
+    ParsedExpression origin() {
+        return origin;
+    }
+
+    /** This exception as it leaves the evaluation of {@code e}: the first expression it leaves is its origin. */
+    NotEvaluableException leaving(ParsedExpression e) {
+        return candidates == null || origin != null ? this : new NotEvaluableException(getMessage(), candidates, e);
     }
 }

@@ -54,7 +54,9 @@ final class DateCorpus {
                 "date(2023)", "strftime('%Y', 1686824430, 'unixepoch')", "strftime(12, '2023-06-15')",
                 "date('2023-06-15', 'start of month', '+1 month', '-1 day')", "time('10:20:30', '+1 hours', '+59 minutes')",
                 "datetime('2023-06-15 23:59:59.999')", "datetime('2023-06-15 23:59:59.9995')", "unixepoch('2023-06-15') - 86400",
-                "date('2023-06-15') = '2023-06-15'", "date(created) IS NULL");
+                "date('2023-06-15') = '2023-06-15'", "date(created) IS NULL", "date('2023-02-31') IS NOT NULL",
+                "length(date('2023-02-31'))", "date('2023-02-31') > '2023-02-28'", "substr(datetime('2023-04-31 10:00'), 12)",
+                "date('2023-02-31') = '2023-03-03'");
     }
 
     /** {@code count} expressions over random time values, the same for the same seed. */

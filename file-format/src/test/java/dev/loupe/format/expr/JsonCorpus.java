@@ -76,7 +76,10 @@ final class JsonCorpus {
                 "json_extract(json_extract('{\"a\":{\"b\":3}}', '$.a'), '$.b')", "json_extract('[1]')",
                 "json_valid(NULL) OR NULL IS NULL", "NULL IS NULL OR json_valid(NULL)", "json_valid(NULL) OR 0",
                 "json_valid(NULL) AND 0", "json_valid(NULL) AND 1", "(json_valid(NULL) OR 1) + 1",
-                "json_valid(NULL) OR json_valid('[1]')", "NOT json_valid(NULL) OR 1", "abs(json_valid(NULL)) OR 1"));
+                "json_valid(NULL) OR json_valid('[1]')", "NOT json_valid(NULL) OR 1", "abs(json_valid(NULL)) OR 1",
+                "CASE WHEN json_valid(NULL) THEN 1 ELSE 0 END", "json_valid(NULL) IS NOT 1", "json_valid(NULL) = 1",
+                "coalesce(json_valid(NULL), 0)", "json_valid(NULL) + json_valid(NULL)",
+                "typeof(json_valid(NULL))"));
         out.add("json_valid('" + "[".repeat(600) + "]".repeat(600) + "')");
         out.add("json_valid('" + "[".repeat(400) + "]".repeat(400) + "')");
         return out;

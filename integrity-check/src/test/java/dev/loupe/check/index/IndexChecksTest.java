@@ -164,6 +164,7 @@ class IndexChecksTest {
             "CREATE INDEX i ON d(doc ->> 'age', doc -> '$.tags[0]')",
             "CREATE INDEX i ON d(json_extract(doc, '$.meta.ok'), doc ->> '$.score' DESC) WHERE doc ->> 'age' > 30",
             "CREATE INDEX i ON d(lower(doc ->> 'name')) WHERE doc IS NOT NULL AND json_valid(doc)",
+            "CREATE INDEX i ON d(doc ->> 'age') WHERE json_valid(doc)",
             "CREATE INDEX i ON d(json_extract(doc, '$.tags[#-1]', '$.age'))"})
     void staleJsonIndexNamedLikeSqlite(String index) throws Exception {
         for (String encoding : List.of("UTF-8", "UTF-16le")) {
