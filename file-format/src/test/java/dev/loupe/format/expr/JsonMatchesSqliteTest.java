@@ -33,12 +33,8 @@ class JsonMatchesSqliteTest extends TwoSqlites {
     void aVersionDependentAnswerIsKnownWhereBothAnswersAgree() throws Exception {
         List<String> agreeing = List.of("CASE WHEN json_valid(NULL) THEN 1 ELSE 0 END", "json_valid(NULL) IS NOT 1",
                 "json_valid(NULL) OR NULL IS NULL", "NOT json_valid(NULL) OR 1", "coalesce(json_valid(NULL), 0)");
-        Outcome o = run(agreeing);
-        assertThat(o.mismatches()).isEmpty();
-        assertThat(o.evaluated()).as("evaluated").isEqualTo(agreeing.size());
-        Outcome differing = run(List.of("json_valid(NULL)", "typeof(json_valid(NULL))", "json_valid(NULL) + 1"));
-        assertThat(differing.mismatches()).isEmpty();
-        assertThat(differing.evaluated()).as("evaluated").isZero();
+        assertKnownWhereAnswersAgree(agreeing,
+                List.of("json_valid(NULL)", "typeof(json_valid(NULL))", "json_valid(NULL) + 1"));
     }
 
     @Test

@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Constant SQL expressions evaluated by two SQLites at once and by Loupe: sqlite-jdbc (a recent SQLite) and the
  * sqlite3 command-line shell (Debian's, 3.40 on the machines this was written on). A file's index entries and the
@@ -55,6 +57,21 @@ abstract class TwoSqlites {
     @AfterAll
     static void close() throws SQLException {
         jdbc.close();
+    }
+
+    /**
+     * Expressions built on a call whose value depends on the SQLite version: those in {@code agreeing} come to the
+     * same with every version's answer and must be evaluated (and equal both SQLites), those in {@code differing}
+     * do not and must be left alone.
+     */
+    static void assertKnownWhereAnswersAgree(List<String> agreeing, List<String> differing)
+            throws IOException, InterruptedException {
+        Outcome o = run(agreeing);
+        assertThat(o.mismatches()).isEmpty();
+        assertThat(o.evaluated()).as("evaluated of %s", agreeing).isEqualTo(agreeing.size());
+        Outcome d = run(differing);
+        assertThat(d.mismatches()).isEmpty();
+        assertThat(d.evaluated()).as("evaluated of %s", differing).isZero();
     }
 
     static Outcome run(List<String> corpus) throws IOException, InterruptedException {
