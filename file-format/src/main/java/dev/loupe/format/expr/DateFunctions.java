@@ -1,11 +1,13 @@
 package dev.loupe.format.expr;
 
+import dev.loupe.format.record.BlobValue;
 import dev.loupe.format.record.IntegerValue;
 import dev.loupe.format.record.NullValue;
 import dev.loupe.format.record.RealValue;
 import dev.loupe.format.record.TextValue;
 import dev.loupe.format.record.Value;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
@@ -72,11 +74,13 @@ final class DateFunctions {
         } else if (t instanceof RealValue r) {
             x = DateTime.ofNumber(r.value());
         } else if (t instanceof TextValue s) {
-            x = DateTime.ofText(s.value());
-        } else if (t instanceof NullValue) {
-            return null;
+            // date.c reads its arguments as C strings: up to the first NUL
+            x = DateTime.ofText(Functions.untilNul(s.value()));
+        } else if (t instanceof BlobValue b) {
+            // a BLOB's bytes, read as the text they spell
+            x = DateTime.ofText(Functions.untilNul(new String(b.value(), StandardCharsets.UTF_8)));
         } else {
-            throw new NotEvaluableException("date and time of a BLOB");
+            return null;
         }
         if (x == null) {
             return null;
@@ -89,7 +93,7 @@ final class DateFunctions {
             if (!(m instanceof TextValue s)) {
                 throw new NotEvaluableException("date modifier of type " + m.typeName());
             }
-            if (!x.modify(s.value(), k - at)) {
+            if (!x.modify(Functions.untilNul(s.value()), k - at)) {
                 return null;
             }
         }
@@ -123,7 +127,7 @@ final class DateFunctions {
         if (!(f instanceof TextValue || f instanceof IntegerValue)) {
             throw new NotEvaluableException("strftime format of type " + f.typeName());
         }
-        String fmt = Coerce.text(f);
+        String fmt = Functions.untilNul(Coerce.text(f));
         DateTime x = read(v, 1);
         if (x == null) {
             return NullValue.INSTANCE;

@@ -203,7 +203,7 @@ final class Functions {
     }
 
     /** C string functions stop at the first NUL character. */
-    private static String untilNul(String s) {
+    static String untilNul(String s) {
         int z = s.indexOf('\0');
         return z < 0 ? s : s.substring(0, z);
     }

@@ -63,7 +63,7 @@ final class JsonFunctions {
             // a BLOB may be JSONB from 3.45
             throw new NotEvaluableException("json_valid() of " + x.typeName());
         }
-        JsonReader.Result r = read(t.value());
+        JsonReader.Result r = read(Functions.untilNul(t.value()));
         if (r instanceof JsonReader.TooDeep) {
             throw new NotEvaluableException("JSON nested deeper than " + JsonReader.MAX_DEPTH);
         }
@@ -160,8 +160,9 @@ final class JsonFunctions {
         String text;
         if (x instanceof TextValue t) {
             // Bytes that are not UTF-8 reach here as U+FFFD; SQLite passes them through a JSON string unchanged,
-            // and an index entry holding them decodes to the same U+FFFD, so the two still compare equal.
-            text = t.value();
+            // and an index entry holding them decodes to the same U+FFFD, so the two still compare equal. json.c
+            // reads the text as a C string, up to its first NUL (3.40 and later alike).
+            text = Functions.untilNul(t.value());
         } else if (x instanceof IntegerValue i) {
             text = Long.toString(i.value());
         } else {

@@ -327,6 +327,7 @@ final class Printf {
         if (v.get(0) instanceof BlobValue) {
             throw new NotEvaluableException("printf format of type blob");
         }
-        return new TextValue(format(Coerce.text(v.get(0)), v.subList(1, v.size())));
+        // printf.c reads the format as a C string, up to its first NUL
+        return new TextValue(format(Functions.untilNul(Coerce.text(v.get(0))), v.subList(1, v.size())));
     }
 }

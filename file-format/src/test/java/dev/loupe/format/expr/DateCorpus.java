@@ -56,7 +56,10 @@ final class DateCorpus {
                 "datetime('2023-06-15 23:59:59.999')", "datetime('2023-06-15 23:59:59.9995')", "unixepoch('2023-06-15') - 86400",
                 "date('2023-06-15') = '2023-06-15'", "date(created) IS NULL", "date('2023-02-31') IS NOT NULL",
                 "length(date('2023-02-31'))", "date('2023-02-31') > '2023-02-28'", "substr(datetime('2023-04-31 10:00'), 12)",
-                "date('2023-02-31') = '2023-03-03'");
+                "date('2023-02-31') = '2023-03-03'", "date('2023-06-15' || char(0) || 'x')",
+                "date(CAST('2023-06-15' || char(0) || 'x' AS BLOB))", "datetime(x'31363030303030303030', 'unixepoch')",
+                "datetime(CAST(1600000000 AS BLOB), 'unixepoch')", "date('2023-06-15', '+1 day' || char(0) || 'x')",
+                "strftime('%Y' || char(0) || '%m', '2023-06-15')", "date(x'ff')", "julianday(x'32343630303030')");
     }
 
     /** {@code count} expressions over random time values, the same for the same seed. */

@@ -79,7 +79,8 @@ final class JsonCorpus {
                 "json_valid(NULL) OR json_valid('[1]')", "NOT json_valid(NULL) OR 1", "abs(json_valid(NULL)) OR 1",
                 "CASE WHEN json_valid(NULL) THEN 1 ELSE 0 END", "json_valid(NULL) IS NOT 1", "json_valid(NULL) = 1",
                 "coalesce(json_valid(NULL), 0)", "json_valid(NULL) + json_valid(NULL)",
-                "typeof(json_valid(NULL))"));
+                "typeof(json_valid(NULL))", "json_valid('{}' || char(0) || 'x')",
+                "json_extract('{\"a\":1}' || char(0) || 'x', '$.a')", "'[1,2]' || char(0) || ']' ->> 1"));
         out.add("json_valid('" + "[".repeat(600) + "]".repeat(600) + "')");
         out.add("json_valid('" + "[".repeat(400) + "]".repeat(400) + "')");
         return out;

@@ -44,7 +44,8 @@ final class PrintfCorpus {
                 "printf('%q|%w', NULL, NULL)", "printf('%-')", "printf('%5')", "printf('%.')", "printf('%.3x', 5)",
                 "printf('%#X', 255)", "printf('%o', -1)", "printf('%d', 9223372036854775808)",
                 "printf('%s', 'a' || char(0) || 'b')", "printf('%d items', 3) = '3 items'", "printf('%.0d|', 0)",
-                "printf('%s-%s', 'é', 'ü')", "printf('%!10s|', 'héllo')", "printf('%10s|', 'héllo')");
+                "printf('%s-%s', 'é', 'ü')", "printf('%!10s|', 'héllo')", "printf('%10s|', 'héllo')",
+                "printf('%d' || char(0) || '%d', 5, 6)");
     }
 
     /** {@code count} printf calls with random formats and arguments, the same for the same seed. */
