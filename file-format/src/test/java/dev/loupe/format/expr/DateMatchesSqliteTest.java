@@ -17,8 +17,8 @@ class DateMatchesSqliteTest extends TwoSqlites {
     void handWrittenExpressionsMatchBothSqlites() throws Exception {
         Outcome o = run(DateCorpus.handWritten());
         assertThat(o.mismatches()).as("Loupe's value differs from an SQLite's").isEmpty();
-        // agreed by both but not evaluated: 'now' (and no time value), 'localtime', a BLOB time value, %J (printed
-        // with SQLite's own %.16g), %f of seconds written with four decimals, a modifier that is a number
+        // agreed by both but not evaluated: 'now' (and no time value), 'localtime', %J (printed with SQLite's own
+        // %.16g), %f of seconds written with four decimals, a modifier that is a number
         assertThat(o.agreedButNotEvaluated()).as("agreed by both, not evaluated").hasSizeLessThanOrEqualTo(8);
         assertThat(o.evaluated()).as("evaluated").isGreaterThanOrEqualTo(70);
     }
