@@ -122,7 +122,7 @@ final class DeepWalk {
         TreeVisitor visitor = visitor(cells);
         long[] primed = new long[BTreeWalker.MAX_DEPTH];
         try {
-            for (TableSplit.Subtree t : part.subtrees()) {
+            for (SplitTop.Subtree t : part.subtrees()) {
                 primeRoutes(t.path(), primed);
                 walker.walkSubtree(t.page(), part.rootType(), t.from(), t.path(), visited, visitor);
             }
@@ -331,8 +331,8 @@ final class DeepWalk {
         BTreeWalker walker = walker();
         TreeVisitor visitor = visitor(cells);
         try {
-            for (IndexSplit.Unit u : part.units()) {
-                TableSplit.Subtree t = u.subtree();
+            for (SplitTop.Unit u : part.units()) {
+                SplitTop.Subtree t = u.subtree();
                 walker.walkSubtree(t.page(), part.rootType(), t.from(), t.path(), visited, visitor);
                 if (u.divider() != null) {
                     BTreePage page = pageAgain(u.divider().page());

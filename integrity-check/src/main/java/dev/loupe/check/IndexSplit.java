@@ -2,11 +2,7 @@ package dev.loupe.check;
 
 import dev.loupe.check.structure.LeafSummaries;
 import dev.loupe.format.Database;
-import dev.loupe.format.btree.BTreePage;
-import dev.loupe.format.btree.Cell;
-import dev.loupe.format.btree.IndexInteriorCell;
 import dev.loupe.format.btree.PageType;
-import dev.loupe.format.btree.PathStep;
 import dev.loupe.format.find.KeyComparator;
 import dev.loupe.format.page.PageSet;
 import dev.loupe.format.record.Collation;
@@ -33,20 +29,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * with damage or findings costs more than one walk, an intact one less.
  *
  * <p>Only trees of three levels or more whose key order can be judged (every collation built into SQLite) are split;
- * the top levels must decode without a problem, with interior pages of an index tree only.
+ * the top levels ({@link SplitTop}) must decode without a problem, with interior pages of an index tree only.
  */
 final class IndexSplit {
 
-    /** The divider entry the whole walk meets after a subtree: cell {@code cell} of page {@code page}. */
-    record Divider(long page, int cell, List<PathStep> path) {
-    }
-
-    /** A subtree and the divider that follows it in walk order (null after the last subtree of the tree). */
-    record Unit(TableSplit.Subtree subtree, Divider divider) {
-    }
-
-    /** Consecutive units, walked by one thread; {@code rootType} is the kind every page below must be. */
-    record Part(PageType rootType, List<Unit> units) {
+    /**
+     * Consecutive units (a subtree and the divider entry after it), walked by one thread; {@code rootType} is the
+     * kind every page below must be.
+     */
+    record Part(PageType rootType, List<SplitTop.Unit> units) {
     }
 
     /**
@@ -107,60 +98,15 @@ final class IndexSplit {
             }
         }
         PageSet top = new PageSet();
-        BTreePage root = TableSplit.interior(db, index.rootPage(), top, PageType.INDEX_INTERIOR);
-        if (root == null) {
+        List<List<SplitTop.Unit>> slices = SplitTop.cut(db, index.rootPage(), PageType.INDEX_INTERIOR, threads, top);
+        if (slices == null) {
             return null;
-        }
-        List<Unit> units = units(root, List.of(), db.pageCount(), null);
-        if (units == null || TableSplit.interior(db, units.get(0).subtree().page(), new PageSet(),
-                PageType.INDEX_INTERIOR) == null) {
-            return null; // the root's children are leaves (or cannot be read): too small to split
-        }
-        int wanted = TableSplit.partsWanted(threads);
-        if (units.size() < wanted) {
-            // few children below the root: split one level lower, each child's last subtree followed by the root's
-            // divider after that child
-            List<Unit> lower = new ArrayList<>();
-            for (Unit u : units) {
-                BTreePage p = TableSplit.interior(db, u.subtree().page(), top, PageType.INDEX_INTERIOR);
-                List<Unit> c = p == null ? null : units(p, u.subtree().path(), db.pageCount(), u.divider());
-                if (c == null) {
-                    return null;
-                }
-                lower.addAll(c);
-            }
-            units = lower;
         }
         List<Part> parts = new ArrayList<>();
-        for (List<Unit> slice : TableSplit.slices(units, wanted)) {
-            parts.add(new Part(root.type(), slice));
+        for (List<SplitTop.Unit> slice : slices) {
+            parts.add(new Part(PageType.INDEX_INTERIOR, slice));
         }
         return new IndexSplit(index, parts, top, new KeyComparator(index.recordColumns(), db.encoding()));
-    }
-
-    /**
-     * The units below interior page {@code p} in walk order, the last (its right child) followed by {@code tail};
-     * null when a cell is damaged or points nowhere.
-     */
-    private static List<Unit> units(BTreePage p, List<PathStep> above, long pageCount, Divider tail) {
-        List<Unit> out = new ArrayList<>(p.cellCount() + 1);
-        for (int i = 0; i < p.cellCount(); i++) {
-            Cell c = p.cell(i);
-            if (!(c instanceof IndexInteriorCell ic) || !c.problems().isEmpty() || ic.leftChild() < 1
-                    || ic.leftChild() > pageCount) {
-                return null;
-            }
-            List<PathStep> path = TableSplit.pathTo(above, p.number(), i);
-            out.add(new Unit(new TableSplit.Subtree(ic.leftChild(), ic.leftChildSpan(), path),
-                    new Divider(p.number(), i, path)));
-        }
-        long right = p.header().rightChild();
-        if (right < 1 || right > pageCount) {
-            return null;
-        }
-        out.add(new Unit(new TableSplit.Subtree(right, p.rightChildSpan(),
-                TableSplit.pathTo(above, p.number(), p.cellCount())), tail));
-        return out;
     }
 
     /** Walks part {@code k} with fresh checks, on the calling thread; null when the split has given way already. */

@@ -2,12 +2,7 @@ package dev.loupe.check;
 
 import dev.loupe.check.structure.LeafSummaries;
 import dev.loupe.format.Database;
-import dev.loupe.format.Span;
-import dev.loupe.format.btree.BTreePage;
-import dev.loupe.format.btree.Cell;
-import dev.loupe.format.btree.InteriorCell;
 import dev.loupe.format.btree.PageType;
-import dev.loupe.format.btree.PathStep;
 import dev.loupe.format.page.PageSet;
 import dev.loupe.format.schema.Table;
 
@@ -30,26 +25,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * more than the report keeps, the table is walked whole again on the joining thread.
  *
  * <p>Only trees of three levels or more are split (the root's children are interior pages): a smaller one is walked
- * faster than its split is set up. The top levels are read here and must decode without a problem, with interior
- * pages of a table tree only; otherwise the table is walked whole from the start.
+ * faster than its split is set up. The top levels are read by {@link SplitTop} and must decode without a problem,
+ * with interior pages of a table tree only; otherwise the table is walked whole from the start.
  */
 final class TableSplit {
-
-    /** Parts per thread, at most: enough for the threads to end together, few enough to cost nothing. */
-    private static final int PARTS_PER_THREAD = 16;
-    /** Parts at most, whatever the threads (each keeps its checks' state until the join). */
-    private static final int MAX_PARTS = 256;
 
     /** Splits that held, and splits given up for a walk of the whole table, since the JVM started (for tests). */
     static final AtomicLong HELD = new AtomicLong();
     static final AtomicLong WALKED_AGAIN = new AtomicLong();
 
-    /** A subtree to walk: its page, the bytes of the pointer to it, and the path from the root to that pointer. */
-    record Subtree(long page, Span from, List<PathStep> path) {
-    }
-
     /** Consecutive subtrees, walked by one thread; {@code rootType} is the kind every page below must be. */
-    record Part(PageType rootType, List<Subtree> subtrees) {
+    record Part(PageType rootType, List<SplitTop.Subtree> subtrees) {
     }
 
     /**
@@ -100,97 +86,16 @@ final class TableSplit {
             }
         }
         PageSet top = new PageSet();
-        BTreePage root = interior(db, table.rootPage(), top, PageType.TABLE_INTERIOR);
-        if (root == null) {
+        List<List<SplitTop.Unit>> slices = SplitTop.cut(db, table.rootPage(), PageType.TABLE_INTERIOR, threads, top);
+        if (slices == null) {
             return null;
-        }
-        PageType rootType = root.type();
-        List<Subtree> subtrees = children(root, List.of(), db.pageCount());
-        if (subtrees == null || interior(db, subtrees.get(0).page(), new PageSet(), PageType.TABLE_INTERIOR) == null) {
-            return null; // the root's children are leaves (or cannot be read): too small to split
-        }
-        int wanted = partsWanted(threads);
-        if (subtrees.size() < wanted) {
-            // few children below the root: split one level lower
-            List<Subtree> lower = new ArrayList<>();
-            for (Subtree s : subtrees) {
-                BTreePage p = interior(db, s.page(), top, PageType.TABLE_INTERIOR);
-                List<Subtree> c = p == null ? null : children(p, s.path(), db.pageCount());
-                if (c == null) {
-                    return null;
-                }
-                lower.addAll(c);
-            }
-            subtrees = lower;
         }
         List<Part> parts = new ArrayList<>();
-        for (List<Subtree> slice : slices(subtrees, wanted)) {
-            parts.add(new Part(rootType, slice));
+        for (List<SplitTop.Unit> slice : slices) {
+            // a table's interior cells are no rows: only the subtrees are walked
+            parts.add(new Part(PageType.TABLE_INTERIOR, slice.stream().map(SplitTop.Unit::subtree).toList()));
         }
         return new TableSplit(table, parts, top);
-    }
-
-    /** {@code items} cut into at most {@code n} slices of consecutive items, as equal as they come. */
-    static <T> List<List<T>> slices(List<T> items, int n) {
-        int count = Math.min(n, items.size());
-        List<List<T>> out = new ArrayList<>(count);
-        for (int k = 0; k < count; k++) {
-            int from = (int) ((long) items.size() * k / count);
-            int to = (int) ((long) items.size() * (k + 1) / count);
-            out.add(List.copyOf(items.subList(from, to)));
-        }
-        return out;
-    }
-
-    /** How many parts a tree is cut into for {@code threads} threads, at most. */
-    static int partsWanted(int threads) {
-        return Math.min(MAX_PARTS, PARTS_PER_THREAD * threads);
-    }
-
-    /**
-     * Page {@code pgno} decoded, when it is an interior page of {@code kind} that decodes without a problem, has
-     * cells, and is not in {@code seen} (it is added); else null.
-     */
-    static BTreePage interior(Database db, long pgno, PageSet seen, PageType kind) throws IOException {
-        if (!seen.add(pgno)) {
-            return null;
-        }
-        byte[] data = db.pages().read(pgno);
-        if (data == null) {
-            return null;
-        }
-        BTreePage p = BTreePage.decode(pgno, data, db.usableSize());
-        if (p.type() != kind || !p.problems().isEmpty() || p.cellCount() == 0) {
-            return null;
-        }
-        return p;
-    }
-
-    /** The subtrees below interior page {@code p}, in walk order, or null when a cell is damaged or points nowhere. */
-    private static List<Subtree> children(BTreePage p, List<PathStep> above, long pageCount) {
-        List<Subtree> out = new ArrayList<>(p.cellCount() + 1);
-        for (int i = 0; i < p.cellCount(); i++) {
-            Cell c = p.cell(i);
-            if (!(c instanceof InteriorCell ic) || !c.problems().isEmpty() || ic.leftChild() < 1
-                    || ic.leftChild() > pageCount) {
-                return null;
-            }
-            out.add(new Subtree(ic.leftChild(), ic.leftChildSpan(), pathTo(above, p.number(), i)));
-        }
-        long right = p.header().rightChild();
-        if (right < 1 || right > pageCount) {
-            return null;
-        }
-        out.add(new Subtree(right, p.rightChildSpan(), pathTo(above, p.number(), p.cellCount())));
-        return out;
-    }
-
-    /** {@code above} and one more step: cell {@code cell} of page {@code page}. */
-    static List<PathStep> pathTo(List<PathStep> above, long page, int cell) {
-        List<PathStep> path = new ArrayList<>(above.size() + 1);
-        path.addAll(above);
-        path.add(new PathStep(page, cell));
-        return List.copyOf(path);
     }
 
     /**

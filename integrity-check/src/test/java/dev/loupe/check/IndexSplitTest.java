@@ -133,8 +133,8 @@ class IndexSplitTest {
         long subtree;
         try (Database db = Database.open(file)) {
             List<IndexSplit.Part> parts = IndexSplit.of(db, index(db, "t_name"), List.of(), 3).parts();
-            List<IndexSplit.Unit> units = parts.get(k).units();
-            IndexSplit.Divider d = units.get(units.size() - 1).divider();
+            List<SplitTop.Unit> units = parts.get(k).units();
+            SplitTop.Divider d = units.get(units.size() - 1).divider();
             dividerPage = d.page();
             dividerCell = d.cell();
             subtree = parts.get(k + 1).units().get(0).subtree().page();

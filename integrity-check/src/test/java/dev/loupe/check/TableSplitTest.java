@@ -275,7 +275,7 @@ class TableSplitTest {
         }
     }
 
-    private static TableSplit.Subtree last(TableSplit.Part p) {
+    private static SplitTop.Subtree last(TableSplit.Part p) {
         return p.subtrees().get(p.subtrees().size() - 1);
     }
 
