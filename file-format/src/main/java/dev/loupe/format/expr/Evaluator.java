@@ -9,6 +9,7 @@ import dev.loupe.format.record.Value;
 import dev.loupe.format.record.ValueOrder;
 import dev.loupe.format.schema.Affinity;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ public final class Evaluator {
         try {
             return new Evaluation.Evaluated(valueWith(expression, row, Map.of()));
         } catch (NotEvaluableException e) {
-            return new Evaluation.NotEvaluable(e.getMessage());
+            return new Evaluation.NotEvaluable(e.getMessage(), e.results());
         }
     }
 
@@ -45,7 +46,8 @@ public final class Evaluator {
      * The expression's value with {@code fixed} calls fixed. Where a call's value depends on the SQLite version and
      * every version's answer is known (json_valid(NULL) is 0 or NULL), the expression is evaluated with each answer
      * in turn; if the results agree (as in a WHERE clause, to which 0 and NULL are alike not true), that is the
-     * value, whichever version computed it.
+     * value, whichever version computed it. If they do not, the evaluation fails with the results it met
+     * ({@link NotEvaluableException#results}): the value is one of them, depending on the version.
      */
     private static Value valueWith(ParsedExpression expression, RowContext row, Map<ParsedExpression, Value> fixed) {
         try {
@@ -55,18 +57,32 @@ public final class Evaluator {
                     || fixed.containsKey(e.origin())) {
                 throw e;
             }
-            Value agreed = null;
+            List<Value> results = new ArrayList<>();
             for (Value candidate : e.candidates()) {
                 // by value: the same call written twice gets the same answer from one SQLite
                 Map<ParsedExpression, Value> more = new HashMap<>(fixed);
                 more.put(e.origin(), candidate);
-                Value v = valueWith(expression, row, more);
-                if (agreed != null && !agreed.equals(v)) {
-                    throw e;
+                try {
+                    addDistinct(results, valueWith(expression, row, more));
+                } catch (NotEvaluableException inner) {
+                    if (inner.results() == null) {
+                        throw inner;
+                    }
+                    for (Value v : inner.results()) {
+                        addDistinct(results, v);
+                    }
                 }
-                agreed = v;
             }
-            return agreed;
+            if (results.size() == 1) {
+                return results.get(0);
+            }
+            throw e.withResults(results);
+        }
+    }
+
+    private static void addDistinct(List<Value> values, Value v) {
+        if (!values.contains(v)) {
+            values.add(v);
         }
     }
 

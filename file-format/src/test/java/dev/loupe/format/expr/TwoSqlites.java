@@ -41,7 +41,11 @@ abstract class TwoSqlites {
     static final Path SQLITE3 = Path.of("/usr/bin/sqlite3");
 
     /** What a corpus came to: Loupe's disagreements, and where both SQLites agree but Loupe did not evaluate. */
-    record Outcome(List<String> mismatches, List<String> agreedButNotEvaluated, int evaluated) {
+    /**
+     * @param withPossible expressions left unevaluated with the values they may have, each version's one (both
+     *                     SQLites' answers among them, else a mismatch)
+     */
+    record Outcome(List<String> mismatches, List<String> agreedButNotEvaluated, int evaluated, int withPossible) {
     }
 
     private static Connection jdbc;
@@ -72,6 +76,8 @@ abstract class TwoSqlites {
         Outcome d = run(differing);
         assertThat(d.mismatches()).isEmpty();
         assertThat(d.evaluated()).as("evaluated of %s", differing).isZero();
+        // each of them comes with the values it may have, and both SQLites' answers are among those
+        assertThat(d.withPossible()).as("with possible values, of %s", differing).isEqualTo(differing.size());
     }
 
     static Outcome run(List<String> corpus) throws IOException, InterruptedException {
@@ -79,15 +85,25 @@ abstract class TwoSqlites {
         List<String> mismatches = new ArrayList<>();
         List<String> agreedButNotEvaluated = new ArrayList<>();
         int evaluated = 0;
+        int withPossible = 0;
         RowContext row = RowContext.of(List.of(), 1L);
         for (int k = 0; k < corpus.size(); k++) {
             String e = corpus.get(k);
             String recent = jdbc(e);
             String old = cli.getOrDefault(k, "error");
             Evaluation got = Evaluator.evaluate(Expression.parse(e), row);
-            if (got instanceof Evaluation.NotEvaluable) {
+            if (got instanceof Evaluation.NotEvaluable n) {
                 if (recent.equals(old) && !recent.equals("error")) {
                     agreedButNotEvaluated.add(e + " = " + recent);
+                }
+                if (n.possible() != null) {
+                    // the values it may have, one per version: each SQLite's must be one of them
+                    List<String> possible = n.possible().stream().map(TwoSqlites::canonical).toList();
+                    withPossible++;
+                    if (!possible.contains(recent) || !possible.contains(old)) {
+                        mismatches.add(e + ": sqlite-jdbc " + recent + ", sqlite3 CLI " + old + ", loupe one of "
+                                + possible);
+                    }
                 }
                 continue;
             }
@@ -97,7 +113,7 @@ abstract class TwoSqlites {
                 mismatches.add(e + ": sqlite-jdbc " + recent + ", sqlite3 CLI " + old + ", loupe " + have);
             }
         }
-        return new Outcome(mismatches, agreedButNotEvaluated, evaluated);
+        return new Outcome(mismatches, agreedButNotEvaluated, evaluated, withPossible);
     }
 
     /** One value as "type:..." with text as the hex of its UTF-8 bytes and a real as its bits. */
