@@ -137,6 +137,12 @@ public enum FindingCode {
     INDEX_ENTRY_COUNT("index-entry-count", Severity.ERROR, "An index has the wrong number of entries"),
     /** "rowid not at end-of-record for row N of index I" (3.42+) */
     INDEX_ROWID_NOT_AT_END("index-rowid-not-at-end", Severity.ERROR, "An index entry's rowid is not last"),
+    /**
+     * Deeper than SQLite: a row's index key depends on the SQLite version (a day past its month's end), and its
+     * entry holds one version's key: another version's integrity_check reports the row missing from the index.
+     */
+    INDEX_KEY_VERSION("index-key-version", Severity.WARNING,
+            "An index entry holds a key that another SQLite version computes differently"),
     /** "non-unique entry in index I" */
     INDEX_NOT_UNIQUE("index-not-unique", Severity.ERROR, "A UNIQUE index holds a duplicate key"),
     /** Deeper than SQLite: a secondary index record of a WITHOUT ROWID table with more or fewer values than its

@@ -154,6 +154,29 @@ final class Descents {
         return new Found(row, Arrays.asList(e.values()), page.number(), found.endStep().index());
     }
 
+    /** The row of rowid {@code rowid} found by a descent of the table, with its leaf and cell; null if none. */
+    Found rowAt(long rowid) throws IOException {
+        SearchResult found = search.byRowid(table.rootPage(), rowid);
+        BTreePage page = found.found() ? search.pageOf(found) : null;
+        if (page == null || !(found.cell() instanceof PayloadCell)) {
+            return null;
+        }
+        return new Found(rowDecoder.decode(page, found.cell()), null, page.number(), found.endStep().index());
+    }
+
+    /**
+     * The finding for row {@code row}, which needs an entry in the index and has none: at scan {@code position}
+     * (integrity_check's "row N"), or 0 when that could not be counted (then without SQLite's line).
+     */
+    Finding rowWithoutEntry(Row row, long position, String why) {
+        String name = state.index.name();
+        Finding.Builder f = Finding.of(FindingCode.INDEX_ENTRY_MISSING, (position > 0 ? "row " + position + " of "
+                        : "a row of ") + table.name() + " (" + rowName(row) + ") has no entry in index " + name
+                        + " (" + why + ")")
+                .object(name).page(row.page()).cell(row.cellIndex()).keys(rowKeys(row));
+        return (position > 0 ? f.sqlite("row " + position + " missing from index " + name) : f).build();
+    }
+
     /** Why {@code held} matches no row, or null if its row implies it. */
     private String unmatched(List<Value> held) throws IOException {
         SearchResult found = table.hasRowid() ? rowByRowid(held) : rowByPrimaryKey(held);

@@ -48,6 +48,15 @@ final class EntryDigest {
         ranges[(int) (rowid >>> rangeShift) & (RowidRanges.RANGES - 1)] += hash;
     }
 
+    /** Takes out an entry {@link #add added} before (the sums are sums: this is exact). */
+    void remove(long hash, long rowid) {
+        count--;
+        int b = bucket(hash) * STRIDE;
+        buckets[b + SUM] -= hash;
+        buckets[b + ROWIDS] ^= rowid;
+        ranges[(int) (rowid >>> rangeShift) & (RowidRanges.RANGES - 1)] -= hash;
+    }
+
     /** Folds {@code other}'s entries into this digest (the digest of the union of the two multisets). */
     void addAll(EntryDigest other) {
         count += other.count;

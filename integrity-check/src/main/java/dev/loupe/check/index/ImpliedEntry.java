@@ -2,6 +2,8 @@ package dev.loupe.check.index;
 
 import dev.loupe.format.record.Value;
 
+import java.util.List;
+
 /** What a table row implies for one index: an entry, no entry (a partial index's WHERE is not true), or unknown. */
 sealed interface ImpliedEntry {
 
@@ -14,7 +16,14 @@ sealed interface ImpliedEntry {
         INSTANCE
     }
 
-    /** An expression or WHERE clause the evaluator cannot compute exactly for this row. */
-    record NotEvaluable(String reason) implements ImpliedEntry {
+    /**
+     * An expression or WHERE clause the evaluator cannot compute exactly for this row.
+     *
+     * @param needsEntry whether the row has an entry whatever it is (only the key is unknown; false when the WHERE
+     *                   clause is)
+     * @param candidates the entries the row may imply, one per SQLite version's answers, where those are known (a
+     *                   day past its month's end: 3.40 keys it as written, later versions normalised); else null
+     */
+    record NotEvaluable(String reason, boolean needsEntry, List<Value[]> candidates) implements ImpliedEntry {
     }
 }

@@ -16,6 +16,7 @@ import dev.loupe.format.schema.IndexedColumn;
 import dev.loupe.format.schema.Table;
 import dev.loupe.format.table.Row;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Arrays;
 import java.util.List;
@@ -171,40 +172,82 @@ final class IndexKeyGenerator {
         } else {
             binding.reset(row, name -> uncomputed.contains(name.toLowerCase(Locale.ROOT)));
         }
+        // what the WHERE clause leaves unknown: whether the row has an entry at all
+        String whereUnknown = null;
         if (where != null) {
             Evaluation w = Evaluator.evaluate(where, binding);
             if (w instanceof Evaluation.NotEvaluable ne) {
-                return new ImpliedEntry.NotEvaluable("WHERE " + index.where() + ": " + reason(ne, binding));
-            }
-            Value t = ((Evaluation.Evaluated) w).value();
-            if (!(t instanceof IntegerValue i) || i.value() != 1) {
-                return ImpliedEntry.Excluded.INSTANCE;
+                whereUnknown = "WHERE " + index.where() + ": " + reason(ne, binding);
+            } else {
+                Value t = ((Evaluation.Evaluated) w).value();
+                if (!(t instanceof IntegerValue i) || i.value() != 1) {
+                    return ImpliedEntry.Excluded.INSTANCE;
+                }
             }
         }
-        Value[] out = new Value[tableColumn.length];
+        // the entry, or the entries it may be where a key term's value depends on the SQLite version
+        List<Value[]> keys = new ArrayList<>(1);
+        keys.add(new Value[tableColumn.length]);
+        String keyUnknown = null;
         List<Value> values = row.values();
-        for (int i = 0; i < out.length; i++) {
+        for (int i = 0; i < tableColumn.length && keys != null; i++) {
             if (rowid[i]) {
-                out[i] = row.rowid() == null ? NullValue.INSTANCE : IntegerValue.of(row.rowid());
+                set(keys, i, row.rowid() == null ? NullValue.INSTANCE : IntegerValue.of(row.rowid()));
             } else if (expressions[i] != null) {
                 Evaluation e = Evaluator.evaluate(expressions[i], binding);
                 if (e instanceof Evaluation.NotEvaluable ne) {
-                    return new ImpliedEntry.NotEvaluable(index.recordColumns().get(i).expression() + ": "
-                            + reason(ne, binding));
+                    if (keyUnknown == null) {
+                        keyUnknown = index.recordColumns().get(i).expression() + ": " + reason(ne, binding);
+                    }
+                    // where it is known to be one of some values, the other terms are still computed
+                    keys = ne.possible() == null ? null : branch(keys, i, ne.possible());
+                    continue;
                 }
-                out[i] = ((Evaluation.Evaluated) e).value();
+                set(keys, i, ((Evaluation.Evaluated) e).value());
             } else {
                 int c = tableColumn[i];
                 String name = c >= 0 ? columnNames.get(c) : null;
                 if (name != null && uncomputed.contains(name)) {
-                    return new ImpliedEntry.NotEvaluable("it uses generated column " + name
-                            + ", which could not be computed");
+                    if (keyUnknown == null) {
+                        keyUnknown = "it uses generated column " + name + ", which could not be computed";
+                    }
+                    keys = null;
+                    continue;
                 }
                 Value v = c >= 0 && c < values.size() ? values.get(c) : null;
-                out[i] = v == null ? NullValue.INSTANCE : v;
+                set(keys, i, v == null ? NullValue.INSTANCE : v);
             }
         }
-        return new ImpliedEntry.Entry(out);
+        if (whereUnknown == null && keyUnknown == null) {
+            return new ImpliedEntry.Entry(keys.get(0));
+        }
+        return new ImpliedEntry.NotEvaluable(whereUnknown != null ? whereUnknown : keyUnknown, whereUnknown == null,
+                keys);
+    }
+
+    /** Most entries a row's key is taken to be one of (the product of its terms' possible values). */
+    private static final int MAX_CANDIDATES = 8;
+
+    private static void set(List<Value[]> keys, int i, Value v) {
+        for (Value[] k : keys) {
+            k[i] = v;
+        }
+    }
+
+    /** Each key of {@code keys} once with each value of {@code possible} as term {@code i}; null past the cap. */
+    private static List<Value[]> branch(List<Value[]> keys, int i, List<Value> possible) {
+        if (keys.size() * possible.size() > MAX_CANDIDATES) {
+            return null;
+        }
+        List<Value[]> out = new ArrayList<>(keys.size() * possible.size());
+        for (Value[] k : keys) {
+            for (Value v : possible) {
+                Value[] copy = k.clone();
+                copy[i] = v;
+                out.add(copy);
+            }
+        }
+        return out;
     }
 
     /** Why an evaluation failed: the generated column it read that was not computed, if that is why. */

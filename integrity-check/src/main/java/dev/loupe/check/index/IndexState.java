@@ -55,6 +55,11 @@ final class IndexState {
     long indexPages;
     /** Why the entries could not be computed (first reason met), or null. */
     String notEvaluable;
+    /**
+     * The rows whose entry could not be computed, held by rowid ({@link UncertainEntries} finds their entries and
+     * takes them out of {@link #held} before the digests are compared).
+     */
+    final UncertainRows uncertain = new UncertainRows();
 
     /** @param ranges the table's rowid ranges, by which both digests sum their entries too */
     IndexState(Table table, Index index, RowidRanges ranges) {

@@ -1,5 +1,7 @@
 package dev.loupe.check.index;
 
+import java.util.Arrays;
+
 /**
  * Where two digests of one index differ ({@link EntryDigest}): the hash buckets and the rowid ranges whose sums
  * differ. A row or entry outside either has its counterpart on the other side (the sums of its bucket, or of its
@@ -25,6 +27,15 @@ final class Suspects {
     /** Where {@code implied} (the rows' side) and {@code held} (the index's) differ. */
     static Suspects between(EntryDigest implied, EntryDigest held) {
         return new Suspects(implied.differingBuckets(held), implied.differingRanges(held), implied.rowidRanges());
+    }
+
+    /** Every bucket and range: every row and entry suspected (a scan that filters by something else). */
+    static Suspects everywhere(RowidRanges rowidRanges) {
+        boolean[] buckets = new boolean[EntryDigest.BUCKETS];
+        boolean[] ranges = new boolean[RowidRanges.RANGES];
+        Arrays.fill(buckets, true);
+        Arrays.fill(ranges, true);
+        return new Suspects(buckets, ranges, rowidRanges);
     }
 
     /** Whether a row or entry with this hash and rowid may lack its counterpart on the other side. */

@@ -55,6 +55,7 @@ final class TableDigestCheck implements RowCheck {
             if (mine.notEvaluable == null) {
                 mine.notEvaluable = theirs[k].notEvaluable;
             }
+            mine.uncertain.addAll(theirs[k].uncertain);
         }
     }
 
@@ -70,6 +71,8 @@ final class TableDigestCheck implements RowCheck {
         String notEvaluable;
         /** A row whose record did not decode cleanly implied an entry: the exact pass looks such rows up anyway. */
         boolean damagedRows;
+        /** The rows whose entry could not be computed, when they can be told apart by rowid. */
+        final UncertainRows uncertain = new UncertainRows();
 
         Side(IndexState s) {
             implied = new EntryDigest(s.implied.rowidRanges());
@@ -116,8 +119,31 @@ final class TableDigestCheck implements RowCheck {
                 side.implied.add(EntryHash.of(entry.values(), encoding), row.rowid());
                 side.damagedRows |= !row.row().problems().isEmpty();
             } else if (e instanceof ImpliedEntry.NotEvaluable ne) {
-                side.notEvaluable = ne.reason();
+                uncertain(side, row, ne);
             }
+        }
+    }
+
+    /**
+     * A row whose entry could not be computed: in a rowid table it is held by its rowid (its entry found by rowid
+     * after the walks, and the rest of the index compared: {@link UncertainEntries}); in a WITHOUT ROWID table, or
+     * past {@link UncertainRows#CAP} such rows, the index is not compared at all.
+     */
+    private void uncertain(Side side, TableRow row, ImpliedEntry.NotEvaluable ne) {
+        if (!row.hasRowid()) {
+            side.notEvaluable = ne.reason();
+            return;
+        }
+        long[] hashes = null;
+        if (ne.candidates() != null) {
+            hashes = new long[ne.candidates().size()];
+            for (int i = 0; i < hashes.length; i++) {
+                hashes[i] = EntryHash.of(ne.candidates().get(i), encoding);
+            }
+        }
+        side.uncertain.add(row.rowid(), ne.needsEntry(), hashes, ne.reason());
+        if (side.uncertain.overflowed()) {
+            side.notEvaluable = ne.reason() + " (and so for more than " + UncertainRows.CAP + " rows)";
         }
     }
 
@@ -137,6 +163,7 @@ final class TableDigestCheck implements RowCheck {
             if (s.notEvaluable == null) {
                 s.notEvaluable = sides[k].notEvaluable;
             }
+            s.uncertain.addAll(sides[k].uncertain);
         }
     }
 }

@@ -32,7 +32,8 @@ class IndexChecksTest {
 
     private static final Set<FindingCode> INDEX_CODES = EnumSet.of(FindingCode.INDEX_ENTRY_MISSING,
             FindingCode.INDEX_ENTRY_DIFFERS, FindingCode.INDEX_ENTRY_EXTRA, FindingCode.INDEX_ENTRY_COUNT,
-            FindingCode.INDEX_ROWID_NOT_AT_END, FindingCode.INDEX_NOT_UNIQUE, FindingCode.INDEX_RECORD_LENGTH);
+            FindingCode.INDEX_ROWID_NOT_AT_END, FindingCode.INDEX_NOT_UNIQUE, FindingCode.INDEX_RECORD_LENGTH,
+            FindingCode.INDEX_KEY_VERSION);
     private static final Pattern INDEX_LINE = Pattern.compile(
             "row \\d+ missing from index \\S+|wrong # of entries in index \\S+|non-unique entry in index \\S+");
     private static final Pattern DIFFERS_LINE = Pattern.compile("row (\\d+) values differ from index (\\S+)");
@@ -220,6 +221,10 @@ class IndexChecksTest {
         assertThat(r.findings()).noneMatch(f -> f.code() == FindingCode.NOT_CHECKED && f.object().equals("g_b"));
     }
 
+    /**
+     * Rows whose key Loupe cannot compute (a float printf) are found by rowid and counted; they stay out of the
+     * comparison, which covers the other entries.
+     */
     @Test
     void unsupportedExpressionIsNotCheckedButCounted() throws Exception {
         Path db = dir.resolve("printf.db");
@@ -230,7 +235,131 @@ class IndexChecksTest {
                 .satisfies(f -> assertThat(f.code()).isEqualTo(FindingCode.NOT_CHECKED));
         IndexFixtures.staleIndex(db, "i", "DELETE FROM t WHERE rowid = 2");
         CheckReport r = assertSameAsSqlite(db);
+        // the entry of the row deleted behind the index's back ends with a rowid no row has
+        assertThat(codes(r)).containsExactlyInAnyOrder(FindingCode.NOT_CHECKED, FindingCode.INDEX_ENTRY_COUNT,
+                FindingCode.INDEX_ENTRY_EXTRA);
+    }
+
+    /** A table whose index key Loupe computes for most rows (lower(name)), not for every 40th (a float printf). */
+    static final String MIXED_TABLE = "CREATE TABLE t(id INTEGER PRIMARY KEY, name TEXT, x REAL)";
+    static final String MIXED_ROWS = "WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < 400)"
+            + " INSERT INTO t SELECT i, 'Name' || (i * 7919 % 401), i * 0.37 FROM s";
+    static final String MIXED_INDEX = "CREATE INDEX i ON t(CASE WHEN id % 40 = 0 THEN printf('%.2f', x)"
+            + " ELSE lower(name) END)";
+
+    /**
+     * The rows whose key cannot be computed leave the rest of the index compared: intact, one not-checked finding
+     * names them and nothing else is found; stale, every row SQLite 3.40 names is named, those rows' own entries
+     * deleted or missing among them (a row deleted behind the index leaves an entry no row has; a row inserted
+     * behind it has no entry ending with its rowid).
+     */
+    @Test
+    void rowsWithoutAComputableKeyLeaveTheRestCompared() throws Exception {
+        Path db = dir.resolve("mixed.db");
+        IndexFixtures.build(db, MIXED_TABLE, MIXED_ROWS, MIXED_INDEX);
+        List<Finding> intact = IndexFixtures.check(db).findings();
+        assertThat(intact).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(FindingCode.NOT_CHECKED);
+            assertThat(f.message()).contains("the key of 10 rows of t could not be computed", "rowids 40, 80, 120");
+        });
+        IndexFixtures.staleIndex(db, "i", "DELETE FROM t WHERE id IN (40, 7)",
+                "INSERT INTO t VALUES (1000, 'new', 1.5), (1001, 'Zed', 2.5), (1040, 'more', 3.5)",
+                "UPDATE t SET name = 'renamed' WHERE id IN (3, 9)");
+        CheckReport r = assertSameAsSqlite(db);
+        assertThat(codes(r)).contains(FindingCode.INDEX_ENTRY_MISSING, FindingCode.INDEX_ENTRY_EXTRA,
+                FindingCode.INDEX_ENTRY_COUNT);
+        // rows 1000 and 1040 (keys not computed) are named by their rowid's missing entry, 40's entry as extra
+        assertThat(r.findings()).anySatisfy(f -> assertThat(f.message()).contains("(rowid 1000) has no entry"));
+        assertThat(r.findings()).anySatisfy(f -> assertThat(f.message()).contains("(rowid 1040) has no entry"));
+        assertThat(r.findings()).anySatisfy(f -> assertThat(f.message()).contains("no row has rowid 40"));
+        assertThat(r.findings()).filteredOn(f -> f.code() == FindingCode.NOT_CHECKED).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("the key of 9 rows of t"));
+    }
+
+    /** Past UncertainRows.CAP such rows the index is not compared, only counted, as it was before. */
+    @Test
+    void tooManyRowsWithoutAComputableKeyLeaveTheIndexCountedOnly() throws Exception {
+        Path db = dir.resolve("many.db");
+        int rows = UncertainRows.CAP + 10;
+        IndexFixtures.build(db, "CREATE TABLE t(id INTEGER PRIMARY KEY, x REAL)",
+                "WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < " + rows + ")"
+                        + " INSERT INTO t SELECT i, i * 0.5 FROM s",
+                "CREATE INDEX i ON t(printf('%.1f', x))");
+        assertThat(IndexFixtures.check(db).findings()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(FindingCode.NOT_CHECKED);
+            assertThat(f.message()).contains("not compared", "more than " + UncertainRows.CAP + " rows",
+                    "only its entry count was checked");
+        });
+        IndexFixtures.staleIndex(db, "i", "DELETE FROM t WHERE id = 5");
+        CheckReport r = assertSameAsSqlite(db);
         assertThat(codes(r)).containsExactlyInAnyOrder(FindingCode.NOT_CHECKED, FindingCode.INDEX_ENTRY_COUNT);
+    }
+
+    /** Dates of which three lie past their month's end: SQLite 3.40 keys them as written, 3.54 normalised. */
+    static final String DAY_ROWS = "WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < 300)"
+            + " INSERT INTO e SELECT i, CASE i WHEN 7 THEN '2023-02-31' WHEN 70 THEN '2024-04-31 10:00'"
+            + " WHEN 140 THEN '2022-06-31' ELSE date(2459000 + i * 3) END, 0 FROM s";
+
+    /**
+     * An index on date(at) built by SQLite 3.54: its entries for the three rows hold the normalised dates, which
+     * SQLite 3.40 does not compute, and its integrity_check names the rows missing; Loupe names the same rows, as
+     * version-dependent keys, with 3.40's lines.
+     */
+    @Test
+    void dateKeyOfALaterVersionIsNamedWithSqlite340sLine() throws Exception {
+        Path db = dir.resolve("days354.db");
+        IndexFixtures.build(db, EVENT_TABLE, DAY_ROWS, "CREATE INDEX i ON e(date(at))");
+        CheckReport r = assertSameAsSqlite(db);
+        assertThat(Sqlite340.integrityCheck(db, dir.resolve("s340"))).hasSize(3);
+        assertThat(r.findings()).hasSize(3).allSatisfy(f -> {
+            assertThat(f.code()).isEqualTo(FindingCode.INDEX_KEY_VERSION);
+            assertThat(f.message()).contains("holds the key SQLite 3.54 computes");
+        });
+        assertThat(IndexFixtures.integrityCheck354(db, dir.resolve("s354"))).containsExactly("ok");
+    }
+
+    /**
+     * The same index built by SQLite 3.40 (the sqlite3 CLI): 3.40 says ok, 3.54 names the three rows missing, and
+     * Loupe names those rows (by the same scan positions) as holding 3.40's keys.
+     */
+    @Test
+    void dateKeyOfSqlite340IsNamedAsSqlite354NamesIt() throws Exception {
+        Path db = dir.resolve("days340.db");
+        Process p = new ProcessBuilder("sqlite3", db.toString(), EVENT_TABLE + ";" + DAY_ROWS + ";"
+                + "CREATE INDEX i ON e(date(at));").redirectErrorStream(true).start();
+        assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEmpty();
+        assertThat(p.waitFor()).isZero();
+        CheckReport r = IndexFixtures.check(db);
+        assertThat(Sqlite340.integrityCheck(db, dir.resolve("s340"))).containsExactly("ok");
+        List<String> s354 = IndexFixtures.integrityCheck354(db, dir.resolve("s354"));
+        assertThat(s354).hasSize(3);
+        assertThat(r.findings()).hasSize(3);
+        for (String line : s354) {
+            Matcher m = Pattern.compile("row (\\d+) missing from index i").matcher(line);
+            assertThat(m.matches()).as(line).isTrue();
+            assertThat(r.findings()).anySatisfy(f -> {
+                assertThat(f.code()).isEqualTo(FindingCode.INDEX_KEY_VERSION);
+                assertThat(f.message()).startsWith("the key of row " + m.group(1) + " of e ")
+                        .contains("holds the key SQLite 3.40 computes");
+                assertThat(f.sqlite()).isNull();
+            });
+        }
+    }
+
+    /**
+     * A stale entry of such a row (the row's date changed behind the index) holds neither version's key: SQLite (any
+     * version) names the row missing, and so does Loupe, with the entry left matching no row.
+     */
+    @Test
+    void staleDateKeyOfEitherVersionIsMissing() throws Exception {
+        Path db = dir.resolve("days-stale.db");
+        IndexFixtures.build(db, EVENT_TABLE, DAY_ROWS, "CREATE INDEX i ON e(date(at))");
+        IndexFixtures.staleIndex(db, "i", "UPDATE e SET at = '2023-04-31' WHERE id = 7");
+        CheckReport r = assertSameAsSqlite(db);
+        assertThat(codes(r)).contains(FindingCode.INDEX_ENTRY_MISSING, FindingCode.INDEX_ENTRY_EXTRA,
+                FindingCode.INDEX_KEY_VERSION);
+        assertThat(IndexFixtures.integrityCheck354(db, dir.resolve("s354"))).containsExactly(
+                "row 7 missing from index i");
     }
 
     /**

@@ -1,0 +1,331 @@
+package dev.loupe.check.index;
+
+import dev.loupe.check.ExtraPages;
+import dev.loupe.check.Finding;
+import dev.loupe.check.FindingCode;
+import dev.loupe.check.FindingSink;
+import dev.loupe.check.Literals;
+import dev.loupe.format.Database;
+import dev.loupe.format.Span;
+import dev.loupe.format.btree.BTreePage;
+import dev.loupe.format.btree.PathStep;
+import dev.loupe.format.btree.PayloadCell;
+import dev.loupe.format.record.IntegerValue;
+import dev.loupe.format.record.RecordView;
+import dev.loupe.format.record.Value;
+import dev.loupe.format.table.Row;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The entries of the rows whose entry could not be computed ({@link UncertainRows}), found by rowid after the walks:
+ * one scan of the index hands on the entries that end with one of those rowids. Each is taken out of the index's
+ * digest, so that the digests compare the index's other entries with the other rows, as if those rows were not
+ * there; and each such row is held to what is known of it, which is what SQLite reports whatever it computes:
+ * <ul>
+ * <li>a row that needs an entry (its WHERE clause, if any, is true) and has none is missing from the index: SQLite's
+ * lookup of its key and rowid fails whatever the key ("row N missing from index");</li>
+ * <li>where the row's key is known to be one of a few values, one per SQLite version (a day past its month's end),
+ * its entry must hold one of them; else the row is missing and the entry matches no row;</li>
+ * <li>more entries than the row can have: the others match no row.</li>
+ * </ul>
+ * What stays unknown is the key itself where nothing is known of it: one {@code not-checked} finding says so.
+ *
+ * <p>Only in a rowid table's index whose entries all end with a rowid and read soundly ({@code
+ * IndexState#unlocatableEntries} false), where each entry's hash in the digest is the one the scan computes; and
+ * up to {@link #MAX_ENTRIES} such entries. Otherwise {@link #settle} returns null and the index is not compared, as
+ * before.
+ */
+final class UncertainEntries {
+
+    /** Entries of those rows held for the findings (an index can repeat a rowid many times only when damaged). */
+    static final int MAX_ENTRIES = 2 * UncertainRows.CAP;
+
+    /**
+     * What the rows held by rowid add to the entry count: the entries found for them, and how many entries they
+     * need at least and may have at most.
+     */
+    record Counts(long found, long needed, long allowed) {
+        static final Counts NONE = new Counts(0, 0, 0);
+    }
+
+    /** One entry of an uncertain row, as the scan met it. */
+    private record Met(long rowid, long hash, Span span, int cell, List<PathStep> path, List<Value> values) {
+    }
+
+    private final Database db;
+    private final IndexState state;
+    private final UncertainRows rows;
+
+    UncertainEntries(Database db, IndexState state) {
+        this.db = db;
+        this.state = state;
+        this.rows = state.uncertain;
+    }
+
+    /** Whether {@link #settle} can work on this index at all. */
+    static boolean applies(IndexState s) {
+        return s.table.hasRowid() && !s.unlocatableEntries && !s.uncertain.overflowed() && s.recordColumns > 0;
+    }
+
+    /**
+     * Scans the index for the rows' entries, takes them out of {@link IndexState#held} and names into {@code sink}
+     * what they show; null (nothing named, nothing taken out) when too many entries end with those rowids.
+     */
+    Counts settle(FindingSink sink, ExtraPages pages) throws IOException {
+        rows.seal();
+        List<Met> met = scan(pages);
+        if (met == null) {
+            return null;
+        }
+        for (Met m : met) {
+            state.held.remove(m.hash(), m.rowid());
+        }
+        met.sort((a, b) -> Long.compare(a.rowid(), b.rowid()));
+        List<Integer> missing = new ArrayList<>();
+        List<Finding> extras = new ArrayList<>();
+        // rows whose key is unknown, and rows whose entry holds the key SQLite 3.40 / 3.54 / neither computes
+        List<Long> unknown = new ArrayList<>();
+        List<Integer> versionRows = new ArrayList<>();
+        List<Integer> versionKeys = new ArrayList<>();
+        long needed = 0;
+        long allowed = 0;
+        int e = 0;
+        for (int i = 0; i < rows.size(); ) {
+            long rowid = rows.rowid(i);
+            int end = i;
+            while (end < rows.size() && rows.rowid(end) == rowid) {
+                end++;
+            }
+            int from = e;
+            while (e < met.size() && met.get(e).rowid() == rowid) {
+                e++;
+            }
+            boolean[] taken = new boolean[e - from];
+            boolean someKeys = false;
+            // rows whose possible keys are known take an entry holding one of them first, then the others any
+            for (int pass = 0; pass < 2; pass++) {
+                for (int r = i; r < end; r++) {
+                    long[] keys = rows.candidates(r);
+                    if ((keys != null) != (pass == 0)) {
+                        continue;
+                    }
+                    someKeys |= keys != null;
+                    needed += rows.needsEntry(r) ? 1 : 0;
+                    allowed++;
+                    int t = take(met, from, taken, keys);
+                    if (t < 0) {
+                        if (rows.needsEntry(r)) {
+                            missing.add(r);
+                        }
+                    } else if (keys == null) {
+                        unknown.add(rowid);
+                    } else {
+                        versionRows.add(r);
+                        versionKeys.add(indexOf(keys, met.get(from + t).hash()));
+                    }
+                }
+            }
+            for (int k = 0; k < taken.length; k++) {
+                if (!taken[k]) {
+                    extras.add(extra(met.get(from + k), end - i, someKeys));
+                }
+            }
+            i = end;
+        }
+        if (!unknown.isEmpty()) {
+            sink.add(notChecked(unknown, "could not be computed (" + rows.reason(false) + ")",
+                    "; " + (unknown.size() == 1 ? "its entry was" : "their entries were") + " found by rowid, and"
+                            + " the index's other entries compared with the table's other rows"));
+        }
+        List<Integer> named = new ArrayList<>(missing);
+        named.addAll(versionRows);
+        Positions at = positions(named);
+        for (int i = 0; i < missing.size() && at != null; i++) {
+            long[] keys = rows.candidates(missing.get(i));
+            String why = keys == null ? "its key could not be computed, but no entry ends with its rowid"
+                    : "no entry of its rowid holds any of the " + keys.length + " keys the SQLite versions compute";
+            sink.add(at.descents.rowWithoutEntry(at.rows.get(i), at.positions[i], why));
+        }
+        for (int i = 0; i < versionRows.size() && at != null; i++) {
+            int r = versionRows.get(i);
+            sink.add(versionKey(at.rows.get(missing.size() + i), at.positions[missing.size() + i],
+                    versionKeys.get(i), rows.candidates(r).length, at.descents));
+        }
+        for (Finding f : extras) {
+            sink.add(f);
+        }
+        return new Counts(met.size(), needed, allowed - needed);
+    }
+
+    /**
+     * The finding for a row whose key depends on the SQLite version and whose entry holds one version's key: key
+     * {@code k} of {@code n}, ordered as the functions give their answers (SQLite 3.40's first, the later versions'
+     * last). The version whose key it is not reports the row missing from the index, and its queries through the
+     * index do not find the row.
+     */
+    private Finding versionKey(Row row, long position, int k, int n, Descents descents) {
+        String name = state.index.name();
+        String rowText = (position > 0 ? "row " + position : "a row") + " of " + state.table.name() + " (rowid "
+                + row.rowid() + ")";
+        String whose = k == 0 ? "the key SQLite 3.40 computes: later versions (3.54 among them) compute another, and"
+                + " their"
+                : (k == n - 1 ? "the key SQLite 3.54 computes" : "one of the keys later versions compute")
+                + ": SQLite 3.40 computes another, and its";
+        Finding.Builder f = Finding.of(FindingCode.INDEX_KEY_VERSION, "the key of " + rowText + " in index " + name
+                        + " depends on the SQLite version (" + rows.reason(true) + "): its entry holds " + whose
+                        + " integrity_check reports the row missing from the index")
+                .object(name).page(row.page()).cell(row.cellIndex()).key(Long.toString(row.rowid()));
+        // SQLite 3.40 itself reports the row where the entry does not hold its key
+        return (k != 0 && position > 0 ? f.sqlite("row " + position + " missing from index " + name) : f).build();
+    }
+
+    /** Rows found again by rowid, with their scan positions (0 where those could not be counted). */
+    private record Positions(Descents descents, List<Row> rows, long[] positions) {
+    }
+
+    /** The rows {@code which} (indexes into {@link #rows}, in rowid order each list) found by rowid; null if not. */
+    private Positions positions(List<Integer> which) throws IOException {
+        if (which.isEmpty()) {
+            return null;
+        }
+        Descents descents = new Descents(db, state);
+        Integer[] order = which.toArray(new Integer[0]);
+        java.util.Arrays.sort(order, (a, b) -> Long.compare(rows.rowid(a), rows.rowid(b)));
+        long[] leaves = new long[order.length];
+        int[] cells = new int[order.length];
+        java.util.Map<Integer, Row> found = new java.util.HashMap<>();
+        for (int i = 0; i < order.length; i++) {
+            Descents.Found f = descents.rowAt(rows.rowid(order[i]));
+            if (f == null) {
+                return null; // the row was read by the walk; a descent that cannot find it again met damage
+            }
+            found.put(order[i], f.row());
+            leaves[i] = f.leaf();
+            cells[i] = f.cell();
+        }
+        long[] sorted = new RowPositions(db.pages(), db.usableSize()).of(state.table.rootPage(), leaves, cells);
+        java.util.Map<Integer, Long> position = new java.util.HashMap<>();
+        for (int i = 0; i < order.length; i++) {
+            position.put(order[i], sorted == null ? 0 : sorted[i]);
+        }
+        List<Row> out = new ArrayList<>();
+        long[] positions = new long[which.size()];
+        for (int i = 0; i < which.size(); i++) {
+            out.add(found.get(which.get(i)));
+            positions[i] = position.get(which.get(i));
+        }
+        return new Positions(descents, out, positions);
+    }
+
+    private static int indexOf(long[] hashes, long h) {
+        for (int i = 0; i < hashes.length; i++) {
+            if (hashes[i] == h) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** A not-checked finding about some of the rows: "the key of N rows of T " + what + rowids + rest. */
+    private Finding notChecked(List<Long> rowids, String what, String rest) {
+        String name = state.index.name();
+        List<String> shown = new ArrayList<>();
+        for (int i = 0; i < rowids.size() && shown.size() < SHOWN; i++) {
+            shown.add(Long.toString(rowids.get(i)));
+        }
+        int n = rowids.size();
+        return Finding.of(FindingCode.NOT_CHECKED, "index " + name + ": the key of " + (n == 1 ? "1 row" : n + " rows")
+                        + " of " + state.table.name() + " " + what + ": rowid" + (n == 1 ? " " : "s ")
+                        + String.join(", ", shown) + (n > shown.size() ? ", ..." : "") + rest)
+                .object(name).keys(shown).build();
+    }
+
+    /** Rowids a not-checked finding lists. */
+    private static final int SHOWN = 10;
+
+    /**
+     * The first entry of {@code met} from {@code from} not yet taken whose hash is one of {@code keys} (any, when
+     * null): taken, and its place returned; -1 when there is none.
+     */
+    private static int take(List<Met> met, int from, boolean[] taken, long[] keys) {
+        for (int k = 0; k < taken.length; k++) {
+            if (!taken[k] && (keys == null || contains(keys, met.get(from + k).hash()))) {
+                taken[k] = true;
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean contains(long[] hashes, long h) {
+        for (long x : hashes) {
+            if (x == h) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The entries that end with one of the rows' rowids; null past {@link #MAX_ENTRIES}. */
+    private List<Met> scan(ExtraPages pages) throws IOException {
+        List<Met> out = new ArrayList<>();
+        boolean[] tooMany = {false};
+        int last = state.recordColumns - 1;
+        pages.expect(state.indexPages);
+        EntryScan scan = new EntryScan(db, state, Suspects.everywhere(state.held.rowidRanges()), null,
+                rowid -> rows.indexOf(rowid) >= 0);
+        try {
+            scan.run(pages, new EntryScan.Handler() {
+                @Override
+                public boolean inPlace(RecordView record, long hash) {
+                    // an entry of another rowid (the scan hands on every interior cell, and in a damaged table the
+                    // entries in doubt) is no concern here; one of these rowids is decoded for the findings
+                    return record.count() != state.recordColumns || !record.isInteger(last)
+                            || rows.indexOf(record.integer(last)) < 0;
+                }
+
+                @Override
+                public void entry(BTreePage page, PayloadCell cell, List<PathStep> path, List<Value> held,
+                                  boolean sound, long hash) {
+                    if (!sound || held.size() != state.recordColumns || !(held.get(last) instanceof IntegerValue r)
+                            || rows.indexOf(r.value()) < 0) {
+                        return;
+                    }
+                    if (out.size() == MAX_ENTRIES) {
+                        tooMany[0] = true;
+                        return;
+                    }
+                    out.add(new Met(r.value(), hash, cell.span(), cell.index(), new ArrayList<>(path), held));
+                }
+
+                @Override
+                public boolean stop() {
+                    return tooMany[0];
+                }
+            });
+        } catch (UncheckedIOException ex) {
+            throw ex.getCause();
+        }
+        return tooMany[0] ? null : out;
+    }
+
+    /**
+     * The finding for an entry that ends with an uncertain row's rowid but no row there takes: past the entries the
+     * rows with that rowid ({@code rowsOfRowid} of them) can have, or not one of the keys they may have.
+     */
+    private Finding extra(Met m, int rowsOfRowid, boolean someKeys) {
+        String name = state.index.name();
+        String why = someKeys ? "the row of rowid " + m.rowid() + " implies another key (one for each SQLite version),"
+                + " or has its entry already"
+                : rowsOfRowid == 1 ? "the row of rowid " + m.rowid() + " has another entry already"
+                : "the " + rowsOfRowid + " rows of rowid " + m.rowid() + " have their entries already";
+        return Finding.of(FindingCode.INDEX_ENTRY_EXTRA, "entry " + Literals.tuple(m.values(), m.values().size())
+                        + " of index " + name + " matches no row of " + state.table.name() + ": " + why)
+                .object(name).at(m.span()).cell(m.cell()).path(m.path())
+                .keys(Literals.of(m.values(), m.values().size())).build();
+    }
+}

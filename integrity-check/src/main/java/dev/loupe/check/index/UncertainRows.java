@@ -1,0 +1,155 @@
+package dev.loupe.check.index;
+
+import java.util.Arrays;
+
+/**
+ * The rows of a rowid table whose entry in one index could not be computed (an expression or WHERE clause the
+ * evaluator cannot compute for them: a malformed or JSON5 document, a day past its month's end, a float printf),
+ * by rowid: up to {@link #CAP} of them, so that a few such rows leave the rest of the index compared instead of
+ * making the whole index "not checked". Each row either needs one entry (its WHERE clause is true, or there is none:
+ * only the key is unknown) or may have one or none (the WHERE clause itself is unknown). A row may carry the keys its
+ * entry can have, one per SQLite version ({@link ImpliedEntry.NotEvaluable#candidates}): their hashes.
+ *
+ * <p>Written by one walk (or one part of a split walk, merged in walk order), then read by the finisher. Past the
+ * cap it keeps nothing and says so ({@link #overflowed}): memory stays bounded whatever the table holds.
+ */
+final class UncertainRows {
+
+    /** Rows held per index (and per part of a split walk): 8 bytes of rowid, a flag and up to a few hashes each. */
+    static final int CAP = 4096;
+
+    private long[] rowids = new long[8];
+    private boolean[] needsEntry = new boolean[8];
+    /** Per row, the hashes of the entries it may have, or null when nothing is known of its key. */
+    private long[][] candidates = new long[8][];
+    private int size;
+    private boolean overflowed;
+    /** Why the first row's entry could not be computed; the first of those with {@link #candidates}, of the others. */
+    private String reason;
+    private String reasonWithKeys;
+    private String reasonWithoutKeys;
+    private boolean sorted = true;
+
+    /**
+     * Adds a row; past {@link #CAP} rows, drops them all and remembers only that it overflowed.
+     *
+     * @param hashes the hashes of the entries the row may have (one per SQLite version), or null
+     */
+    void add(long rowid, boolean needs, long[] hashes, String why) {
+        if (reason == null) {
+            reason = why;
+        }
+        if (hashes != null && reasonWithKeys == null) {
+            reasonWithKeys = why;
+        }
+        if (hashes == null && reasonWithoutKeys == null) {
+            reasonWithoutKeys = why;
+        }
+        if (overflowed) {
+            return;
+        }
+        if (size == CAP) {
+            overflow();
+            return;
+        }
+        if (size == rowids.length) {
+            int n = Math.min(CAP, size * 2);
+            rowids = Arrays.copyOf(rowids, n);
+            needsEntry = Arrays.copyOf(needsEntry, n);
+            candidates = Arrays.copyOf(candidates, n);
+        }
+        sorted &= size == 0 || rowids[size - 1] <= rowid;
+        rowids[size] = rowid;
+        needsEntry[size] = needs;
+        candidates[size] = hashes;
+        size++;
+    }
+
+    /** Adds {@code other}'s rows after this one's (a later part of the same walk). */
+    void addAll(UncertainRows other) {
+        reason = reason == null ? other.reason : reason;
+        reasonWithKeys = reasonWithKeys == null ? other.reasonWithKeys : reasonWithKeys;
+        reasonWithoutKeys = reasonWithoutKeys == null ? other.reasonWithoutKeys : reasonWithoutKeys;
+        if (other.overflowed) {
+            overflow();
+        }
+        for (int i = 0; i < other.size && !overflowed; i++) {
+            add(other.rowids[i], other.needsEntry[i], other.candidates[i], other.reason);
+        }
+    }
+
+    private void overflow() {
+        overflowed = true;
+        size = 0;
+        rowids = new long[0];
+        needsEntry = new boolean[0];
+        candidates = new long[0][];
+    }
+
+    boolean overflowed() {
+        return overflowed;
+    }
+
+    boolean isEmpty() {
+        return size == 0 && !overflowed;
+    }
+
+    int size() {
+        return size;
+    }
+
+    String reason() {
+        return reason;
+    }
+
+    /** Why the first row with {@link #candidates} (true) or without them (false) could not be computed. */
+    String reason(boolean withKeys) {
+        return withKeys ? reasonWithKeys : reasonWithoutKeys;
+    }
+
+    /** Sorts the rows by rowid (a damaged table's walk may meet them out of order); then {@link #indexOf} works. */
+    void seal() {
+        if (sorted) {
+            return;
+        }
+        Integer[] order = new Integer[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(rowids[a], rowids[b]));
+        long[] r = new long[size];
+        boolean[] n = new boolean[size];
+        long[][] c = new long[size][];
+        for (int i = 0; i < size; i++) {
+            r[i] = rowids[order[i]];
+            n[i] = needsEntry[order[i]];
+            c[i] = candidates[order[i]];
+        }
+        rowids = r;
+        needsEntry = n;
+        candidates = c;
+        sorted = true;
+    }
+
+    /** The first row (in rowid order, after {@link #seal}) of this rowid, or -1. */
+    int indexOf(long rowid) {
+        int i = Arrays.binarySearch(rowids, 0, size, rowid);
+        while (i > 0 && rowids[i - 1] == rowid) {
+            i--;
+        }
+        return i < 0 ? -1 : i;
+    }
+
+    long rowid(int i) {
+        return rowids[i];
+    }
+
+    boolean needsEntry(int i) {
+        return needsEntry[i];
+    }
+
+    /** The hashes of the entries row {@code i} may have, or null. */
+    long[] candidates(int i) {
+        return candidates[i];
+    }
+}
