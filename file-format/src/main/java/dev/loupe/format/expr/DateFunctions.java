@@ -132,11 +132,26 @@ final class DateFunctions {
         if (x == null) {
             return NullValue.INSTANCE;
         }
-        if (v.size() == 2 && x.validYMD && x.d > DateTime.daysInMonth(x.y, x.mo)) {
-            throw new NotEvaluableException("a day past the end of its month");
-        }
+        boolean pastMonthEnd = v.size() == 2 && x.validYMD && x.d > DateTime.daysInMonth(x.y, x.mo);
         x.computeJD();
         x.computeYMDHMS();
+        String shown = format(fmt, x);
+        if (pastMonthEnd) {
+            // a day past its month's end, no modifier: 3.40 formats the day, month and year as written (the counts
+            // of days, %j %W %w %s, come from the day number either way), later versions the day it comes to
+            x.validYMD = false;
+            x.computeYMD();
+            String normalised = format(fmt, x);
+            if (!normalised.equals(shown)) {
+                throw new NotEvaluableException("a day past the end of its month",
+                        List.of(new TextValue(shown), new TextValue(normalised)));
+            }
+        }
+        return new TextValue(shown);
+    }
+
+    /** The strftime format {@code fmt} of {@code x}, its fields computed. */
+    private static String format(String fmt, DateTime x) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < fmt.length(); i++) {
             char c = fmt.charAt(i);
@@ -185,7 +200,7 @@ final class DateFunctions {
                     throw new NotEvaluableException("strftime format %" + (cf == 0 ? "" : String.valueOf(cf)));
             }
         }
-        return new TextValue(b.toString());
+        return b.toString();
     }
 
     /** YYYY-MM-DD, with a '-' before the four digits of a year before 0. */

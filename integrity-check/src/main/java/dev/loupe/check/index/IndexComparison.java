@@ -101,16 +101,16 @@ final class IndexComparison implements Finisher {
                     + s.table.name() + ": " + s.notEvaluable
                     + (s.index.isPartial() ? "" : "; only its entry count was checked")).object(name));
             if (!s.index.isPartial() && s.generator.unresolved() == null && s.rows != s.held.count()) {
-                count(s, s.held.count(), s.rows, s.rows, sink);
+                count(s, s.held.count(), s.rows, s.rows, 0, sink);
             }
             return null;
         }
-        // the count as integrity_check counts it: every entry against every row that needs one (a range where a
-        // row's WHERE clause is not known)
+        // the count as integrity_check counts it: every entry against every row that needs one. A row whose WHERE
+        // clause is unknown is taken to need an entry where it has one (else the count is off whatever it needs)
         long held = s.held.count() + u.found();
         long needed = s.implied.count() + u.needed();
-        if (held < needed || held > needed + u.allowed()) {
-            count(s, held, needed, needed + u.allowed(), sink);
+        if (held != needed + u.allowedFound()) {
+            count(s, held, needed, needed + u.allowed(), u.allowedFound(), sink);
         }
         sink.addAll(uncertain);
         if (s.implied.sameAs(s.held) && !s.disordered) {
@@ -143,11 +143,17 @@ final class IndexComparison implements Finisher {
         return namer;
     }
 
-    /** The entry count's finding: {@code held} entries where {@code low} to {@code high} rows need one. */
-    private static void count(IndexState s, long held, long low, long high, FindingSink sink) {
+    /**
+     * The entry count's finding: {@code held} entries where {@code low} rows need one and up to {@code high} may
+     * have one, {@code maybe} of the rows that may (their WHERE clause unknown) having one.
+     */
+    private static void count(IndexState s, long held, long low, long high, long maybe, FindingSink sink) {
         String name = s.index.name();
         String needing = low == high ? low + " rows that need one"
-                : low + " rows that need one and " + (high - low) + " more that may have one";
+                : held < low || held > high ? low + " rows that need one and " + (high - low) + " more that may"
+                + " have one"
+                : (low + maybe) + " rows that need one, if those of the " + (high - low) + " rows whose WHERE clause"
+                + " could not be computed that have one need it";
         sink.add(Finding.of(FindingCode.INDEX_ENTRY_COUNT, "index " + name + " holds " + held
                         + " entries, but " + s.table.name() + " has " + needing)
                 .object(name).page(s.index.rootPage())

@@ -34,10 +34,10 @@ import java.util.List;
  * </ul>
  * What stays unknown is the key itself where nothing is known of it: one {@code not-checked} finding says so.
  *
- * <p>Only in a rowid table's index whose entries all end with a rowid and read soundly ({@code
- * IndexState#unlocatableEntries} false), where each entry's hash in the digest is the one the scan computes; and
- * up to {@link #MAX_ENTRIES} such entries. Otherwise {@link #settle} returns null and the index is not compared, as
- * before.
+ * <p>Only in a rowid table's index, and up to {@link #MAX_ENTRIES} such entries: otherwise {@link #settle} returns
+ * null and the index is not compared, as before. An entry that does not read soundly (its record damaged) is left
+ * to the digests, whatever rowid it seems to end with: it is not the entry SQLite's lookup of the row would find,
+ * so such a row without another entry is missing.
  */
 final class UncertainEntries {
 
@@ -45,11 +45,11 @@ final class UncertainEntries {
     static final int MAX_ENTRIES = 2 * UncertainRows.CAP;
 
     /**
-     * What the rows held by rowid add to the entry count: the entries found for them, and how many entries they
-     * need at least and may have at most.
+     * What the rows held by rowid add to the entry count: the entries found for them, how many of the rows need an
+     * entry, how many more may have one (their WHERE clause unknown), and how many of those have one.
      */
-    record Counts(long found, long needed, long allowed) {
-        static final Counts NONE = new Counts(0, 0, 0);
+    record Counts(long found, long needed, long allowed, long allowedFound) {
+        static final Counts NONE = new Counts(0, 0, 0, 0);
     }
 
     /** One entry of an uncertain row, as the scan met it. */
@@ -68,7 +68,7 @@ final class UncertainEntries {
 
     /** Whether {@link #settle} can work on this index at all. */
     static boolean applies(IndexState s) {
-        return s.table.hasRowid() && !s.unlocatableEntries && !s.uncertain.overflowed() && s.recordColumns > 0;
+        return s.table.hasRowid() && !s.uncertain.overflowed() && s.recordColumns > 0;
     }
 
     /**
@@ -87,12 +87,14 @@ final class UncertainEntries {
         met.sort((a, b) -> Long.compare(a.rowid(), b.rowid()));
         List<Integer> missing = new ArrayList<>();
         List<Finding> extras = new ArrayList<>();
-        // rows whose key is unknown, and rows whose entry holds the key SQLite 3.40 / 3.54 / neither computes
-        List<Long> unknown = new ArrayList<>();
+        // the rows of each kind (by UncertainRows.kind) not named missing, and how many of those have an entry
+        List<List<Long>> ofKind = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        int[] withEntry = new int[3];
         List<Integer> versionRows = new ArrayList<>();
         List<Integer> versionKeys = new ArrayList<>();
         long needed = 0;
         long allowed = 0;
+        long allowedFound = 0;
         int e = 0;
         for (int i = 0; i < rows.size(); ) {
             long rowid = rows.rowid(i);
@@ -117,13 +119,15 @@ final class UncertainEntries {
                     needed += rows.needsEntry(r) ? 1 : 0;
                     allowed++;
                     int t = take(met, from, taken, keys);
-                    if (t < 0) {
-                        if (rows.needsEntry(r)) {
-                            missing.add(r);
-                        }
-                    } else if (keys == null) {
-                        unknown.add(rowid);
-                    } else {
+                    allowedFound += t >= 0 && !rows.needsEntry(r) ? 1 : 0;
+                    int kind = UncertainRows.kind(keys);
+                    if (t < 0 && rows.needsEntry(r)) {
+                        missing.add(r);
+                        continue;
+                    }
+                    ofKind.get(kind).add(rowid);
+                    withEntry[kind] += t < 0 ? 0 : 1;
+                    if (t >= 0 && kind == UncertainRows.VERSION_KEYS) {
                         versionRows.add(r);
                         versionKeys.add(indexOf(keys, met.get(from + t).hash()));
                     }
@@ -136,10 +140,19 @@ final class UncertainEntries {
             }
             i = end;
         }
+        List<Long> unknown = ofKind.get(UncertainRows.UNKNOWN_KEY);
         if (!unknown.isEmpty()) {
-            sink.add(notChecked(unknown, "could not be computed (" + rows.reason(false) + ")",
-                    "; " + (unknown.size() == 1 ? "its entry was" : "their entries were") + " found by rowid, and"
-                            + " the index's other entries compared with the table's other rows"));
+            sink.add(notChecked(unknown, "the key of ", "could not be computed ("
+                    + rows.reason(UncertainRows.UNKNOWN_KEY) + ")", "; " + entries(withEntry[UncertainRows.UNKNOWN_KEY],
+                    unknown.size()) + ", and the index's other entries compared with the table's other rows"));
+        }
+        List<Long> known = ofKind.get(UncertainRows.KNOWN_KEY);
+        if (!known.isEmpty()) {
+            int n = withEntry[UncertainRows.KNOWN_KEY];
+            sink.add(notChecked(known, "whether ", "need an entry could not be computed ("
+                    + rows.reason(UncertainRows.KNOWN_KEY) + ")", "; " + (n == 0 ? "none has one"
+                    : n + (n == 1 ? " has one" : " have one") + ", holding the key its row implies") + ", and the"
+                    + " index's other entries were compared with the table's other rows"));
         }
         List<Integer> named = new ArrayList<>(missing);
         named.addAll(versionRows);
@@ -158,7 +171,7 @@ final class UncertainEntries {
         for (Finding f : extras) {
             sink.add(f);
         }
-        return new Counts(met.size(), needed, allowed - needed);
+        return new Counts(met.size(), needed, allowed - needed, allowedFound);
     }
 
     /**
@@ -176,7 +189,8 @@ final class UncertainEntries {
                 : (k == n - 1 ? "the key SQLite 3.54 computes" : "one of the keys later versions compute")
                 + ": SQLite 3.40 computes another, and its";
         Finding.Builder f = Finding.of(FindingCode.INDEX_KEY_VERSION, "the key of " + rowText + " in index " + name
-                        + " depends on the SQLite version (" + rows.reason(true) + "): its entry holds " + whose
+                        + " depends on the SQLite version (" + rows.reason(UncertainRows.VERSION_KEYS) + "): its entry holds "
+                        + whose
                         + " integrity_check reports the row missing from the index")
                 .object(name).page(row.page()).cell(row.cellIndex()).key(Long.toString(row.rowid()));
         // SQLite 3.40 itself reports the row where the entry does not hold its key
@@ -230,15 +244,21 @@ final class UncertainEntries {
         return -1;
     }
 
-    /** A not-checked finding about some of the rows: "the key of N rows of T " + what + rowids + rest. */
-    private Finding notChecked(List<Long> rowids, String what, String rest) {
+    /** How the entries of {@code rows} rows were found, {@code n} of them having one. */
+    private static String entries(int n, int rows) {
+        return n == rows ? (rows == 1 ? "its entry was found by rowid" : "their entries were found by rowid")
+                : "their entries were looked for by rowid (" + n + " found, the others need none)";
+    }
+
+    /** A not-checked finding about some of the rows: lead + "N rows of T " + what + rowids + rest. */
+    private Finding notChecked(List<Long> rowids, String lead, String what, String rest) {
         String name = state.index.name();
         List<String> shown = new ArrayList<>();
         for (int i = 0; i < rowids.size() && shown.size() < SHOWN; i++) {
             shown.add(Long.toString(rowids.get(i)));
         }
         int n = rowids.size();
-        return Finding.of(FindingCode.NOT_CHECKED, "index " + name + ": the key of " + (n == 1 ? "1 row" : n + " rows")
+        return Finding.of(FindingCode.NOT_CHECKED, "index " + name + ": " + lead + (n == 1 ? "1 row" : n + " rows")
                         + " of " + state.table.name() + " " + what + ": rowid" + (n == 1 ? " " : "s ")
                         + String.join(", ", shown) + (n > shown.size() ? ", ..." : "") + rest)
                 .object(name).keys(shown).build();

@@ -24,10 +24,9 @@ final class UncertainRows {
     private long[][] candidates = new long[8][];
     private int size;
     private boolean overflowed;
-    /** Why the first row's entry could not be computed; the first of those with {@link #candidates}, of the others. */
+    /** Why the first row's entry could not be computed; the same for the first row of each {@link #kind}. */
     private String reason;
-    private String reasonWithKeys;
-    private String reasonWithoutKeys;
+    private final String[] reasons = new String[3];
     private boolean sorted = true;
 
     /**
@@ -39,11 +38,8 @@ final class UncertainRows {
         if (reason == null) {
             reason = why;
         }
-        if (hashes != null && reasonWithKeys == null) {
-            reasonWithKeys = why;
-        }
-        if (hashes == null && reasonWithoutKeys == null) {
-            reasonWithoutKeys = why;
+        if (reasons[kind(hashes)] == null) {
+            reasons[kind(hashes)] = why;
         }
         if (overflowed) {
             return;
@@ -68,8 +64,9 @@ final class UncertainRows {
     /** Adds {@code other}'s rows after this one's (a later part of the same walk). */
     void addAll(UncertainRows other) {
         reason = reason == null ? other.reason : reason;
-        reasonWithKeys = reasonWithKeys == null ? other.reasonWithKeys : reasonWithKeys;
-        reasonWithoutKeys = reasonWithoutKeys == null ? other.reasonWithoutKeys : reasonWithoutKeys;
+        for (int k = 0; k < reasons.length; k++) {
+            reasons[k] = reasons[k] == null ? other.reasons[k] : reasons[k];
+        }
         if (other.overflowed) {
             overflow();
         }
@@ -102,9 +99,22 @@ final class UncertainRows {
         return reason;
     }
 
-    /** Why the first row with {@link #candidates} (true) or without them (false) could not be computed. */
-    String reason(boolean withKeys) {
-        return withKeys ? reasonWithKeys : reasonWithoutKeys;
+    /**
+     * What is known of a row's entry, by the hashes of the entries it may have: nothing ({@link #UNKNOWN_KEY}: no
+     * hashes), its key but not whether it has an entry ({@link #KNOWN_KEY}: one hash, the WHERE clause is the
+     * unknown), or that its key is one of several, one per SQLite version ({@link #VERSION_KEYS}).
+     */
+    static int kind(long[] hashes) {
+        return hashes == null ? UNKNOWN_KEY : hashes.length == 1 ? KNOWN_KEY : VERSION_KEYS;
+    }
+
+    static final int UNKNOWN_KEY = 0;
+    static final int KNOWN_KEY = 1;
+    static final int VERSION_KEYS = 2;
+
+    /** Why the first row of this {@link #kind} could not be computed. */
+    String reason(int kind) {
+        return reasons[kind];
     }
 
     /** Sorts the rows by rowid (a damaged table's walk may meet them out of order); then {@link #indexOf} works. */
