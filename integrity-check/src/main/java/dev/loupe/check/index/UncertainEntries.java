@@ -92,6 +92,7 @@ final class UncertainEntries {
         int[] withEntry = new int[3];
         List<Integer> versionRows = new ArrayList<>();
         List<Integer> versionKeys = new ArrayList<>();
+        List<Met> versionEntries = new ArrayList<>();
         long needed = 0;
         long allowed = 0;
         long allowedFound = 0;
@@ -130,6 +131,7 @@ final class UncertainEntries {
                     if (t >= 0 && kind == UncertainRows.VERSION_KEYS) {
                         versionRows.add(r);
                         versionKeys.add(indexOf(keys, met.get(from + t).hash()));
+                        versionEntries.add(met.get(from + t));
                     }
                 }
             }
@@ -166,7 +168,7 @@ final class UncertainEntries {
         for (int i = 0; i < versionRows.size() && at != null; i++) {
             int r = versionRows.get(i);
             sink.add(versionKey(at.rows.get(missing.size() + i), at.positions[missing.size() + i],
-                    versionKeys.get(i), rows.candidates(r).length, at.descents));
+                    versionKeys.get(i), rows.candidates(r).length, versionEntries.get(i)));
         }
         for (Finding f : extras) {
             sink.add(f);
@@ -180,7 +182,7 @@ final class UncertainEntries {
      * last). The version whose key it is not reports the row missing from the index, and its queries through the
      * index do not find the row.
      */
-    private Finding versionKey(Row row, long position, int k, int n, Descents descents) {
+    private Finding versionKey(Row row, long position, int k, int n, Met entry) {
         String name = state.index.name();
         String rowText = (position > 0 ? "row " + position : "a row") + " of " + state.table.name() + " (rowid "
                 + row.rowid() + ")";
@@ -189,8 +191,9 @@ final class UncertainEntries {
                 : (k == n - 1 ? "the key SQLite 3.54 computes" : "one of the keys later versions compute")
                 + ": SQLite 3.40 computes another, and its";
         Finding.Builder f = Finding.of(FindingCode.INDEX_KEY_VERSION, "the key of " + rowText + " in index " + name
-                        + " depends on the SQLite version (" + rows.reason(UncertainRows.VERSION_KEYS) + "): its entry holds "
-                        + whose
+                        + " depends on the SQLite version (" + rows.reason(UncertainRows.VERSION_KEYS) + "): its entry "
+                        + Literals.tuple(entry.values(), entry.values().size()) + " (page " + entry.span().page()
+                        + ", cell " + entry.cell() + ") holds " + whose
                         + " integrity_check reports the row missing from the index")
                 .object(name).page(row.page()).cell(row.cellIndex()).key(Long.toString(row.rowid()));
         // SQLite 3.40 itself reports the row where the entry does not hold its key
