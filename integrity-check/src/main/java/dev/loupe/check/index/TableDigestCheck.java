@@ -9,6 +9,7 @@ import dev.loupe.check.TableRow;
 import dev.loupe.format.schema.Table;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Folds, for every row of a table, the entry the row implies in each of the table's indexes into that index's
@@ -23,17 +24,36 @@ final class TableDigestCheck implements RowCheck {
     private final RowBinding binding;
     private final TextEncoding encoding;
 
+    /**
+     * Per index, the rows whose entry could not be computed that the parts of a split walk hold together (null for
+     * this check's own walk): they share {@link UncertainRows#CAP}.
+     */
+    private final AtomicInteger[] partBudgets;
+    private final boolean isPart;
+
     TableDigestCheck(Table table, List<IndexState> indexes, TextEncoding encoding) {
+        this(table, indexes, encoding, null);
+    }
+
+    private TableDigestCheck(Table table, List<IndexState> indexes, TextEncoding encoding, AtomicInteger[] budgets) {
         this.table = table;
         this.indexes = List.copyOf(indexes);
         this.binding = new RowBinding(table, encoding);
         this.encoding = encoding;
+        this.isPart = budgets != null;
+        if (budgets == null) {
+            budgets = new AtomicInteger[indexes.size()];
+            for (int k = 0; k < budgets.length; k++) {
+                budgets[k] = new AtomicInteger();
+            }
+        }
+        this.partBudgets = budgets;
     }
 
     /** The digests are sums: a part's are added to the whole's ({@link #merge}). */
     @Override
     public RowCheck forPart() {
-        return new TableDigestCheck(table, indexes, encoding);
+        return new TableDigestCheck(table, indexes, encoding, partBudgets);
     }
 
     @Override
@@ -72,11 +92,12 @@ final class TableDigestCheck implements RowCheck {
         /** A row whose record did not decode cleanly implied an entry: the exact pass looks such rows up anyway. */
         boolean damagedRows;
         /** The rows whose entry could not be computed, when they can be told apart by rowid. */
-        final UncertainRows uncertain = new UncertainRows();
+        final UncertainRows uncertain;
 
-        Side(IndexState s) {
+        Side(IndexState s, AtomicInteger partBudget) {
             implied = new EntryDigest(s.implied.rowidRanges());
             notEvaluable = s.notEvaluable;
+            uncertain = new UncertainRows(partBudget);
         }
     }
 
@@ -100,7 +121,7 @@ final class TableDigestCheck implements RowCheck {
         if (sides == null) {
             sides = new Side[indexes.size()];
             for (int k = 0; k < sides.length; k++) {
-                sides[k] = new Side(indexes.get(k));
+                sides[k] = new Side(indexes.get(k), isPart ? partBudgets[k] : null);
             }
         }
         for (int k = 0; k < sides.length; k++) {

@@ -18,7 +18,9 @@ import dev.loupe.format.table.Row;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The entries of the rows whose entry could not be computed ({@link UncertainRows}), found by rowid after the walks:
@@ -52,9 +54,34 @@ final class UncertainEntries {
         static final Counts NONE = new Counts(0, 0, 0, 0);
     }
 
-    /** One entry of an uncertain row, as the scan met it. */
-    private record Met(long rowid, long hash, Span span, int cell, List<PathStep> path, List<Value> values) {
+    /**
+     * One entry of an uncertain row: its rowid and hash from the first scan; where a finding names it, its place and
+     * values from a second scan of the wanted entries alone ({@link #detail}).
+     */
+    private static final class Met {
+        final long rowid;
+        final long hash;
+        Span span;
+        int cell = -1;
+        List<PathStep> path = List.of();
+        List<Value> values;
+
+        Met(long rowid, long hash) {
+            this.rowid = rowid;
+            this.hash = hash;
+        }
+
+        long rowid() {
+            return rowid;
+        }
+
+        long hash() {
+            return hash;
+        }
     }
+
+    /** Entries whose place and values a second scan reads for the findings, at most (the rest are named bare). */
+    static final int DETAILED = 10_000;
 
     private final Database db;
     private final IndexState state;
@@ -86,7 +113,8 @@ final class UncertainEntries {
         }
         met.sort((a, b) -> Long.compare(a.rowid(), b.rowid()));
         List<Integer> missing = new ArrayList<>();
-        List<Finding> extras = new ArrayList<>();
+        List<Met> extras = new ArrayList<>();
+        List<String> extraWhy = new ArrayList<>();
         // the rows of each kind (by UncertainRows.kind) not named missing, and how many of those have an entry
         List<List<Long>> ofKind = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         int[] withEntry = new int[3];
@@ -137,7 +165,8 @@ final class UncertainEntries {
             }
             for (int k = 0; k < taken.length; k++) {
                 if (!taken[k]) {
-                    extras.add(extra(met.get(from + k), end - i, someKeys));
+                    extras.add(met.get(from + k));
+                    extraWhy.add(extraWhy(met.get(from + k), end - i, someKeys));
                 }
             }
             i = end;
@@ -156,6 +185,9 @@ final class UncertainEntries {
                     : n + (n == 1 ? " has one" : " have one") + ", holding the key its row implies") + ", and the"
                     + " index's other entries were compared with the table's other rows"));
         }
+        List<Met> wanted = new ArrayList<>(versionEntries);
+        wanted.addAll(extras);
+        detail(wanted, pages);
         List<Integer> named = new ArrayList<>(missing);
         named.addAll(versionRows);
         Positions at = positions(named);
@@ -170,8 +202,8 @@ final class UncertainEntries {
             sink.add(versionKey(at.rows.get(missing.size() + i), at.positions[missing.size() + i],
                     versionKeys.get(i), rows.candidates(r).length, versionEntries.get(i)));
         }
-        for (Finding f : extras) {
-            sink.add(f);
+        for (int k = 0; k < extras.size(); k++) {
+            sink.add(extra(extras.get(k), extraWhy.get(k)));
         }
         return new Counts(met.size(), needed, allowed - needed, allowedFound);
     }
@@ -192,8 +224,8 @@ final class UncertainEntries {
                 + ": SQLite 3.40 computes another, and its";
         Finding.Builder f = Finding.of(FindingCode.INDEX_KEY_VERSION, "the key of " + rowText + " in index " + name
                         + " depends on the SQLite version (" + rows.reason(UncertainRows.VERSION_KEYS) + "): its entry "
-                        + Literals.tuple(entry.values(), entry.values().size()) + " (page " + entry.span().page()
-                        + ", cell " + entry.cell() + ") holds " + whose
+                        + (entry.values == null ? "" : Literals.tuple(entry.values, entry.values.size()) + " (page "
+                        + entry.span.page() + ", cell " + entry.cell + ") ") + "holds " + whose
                         + " integrity_check reports the row missing from the index")
                 .object(name).page(row.page()).cell(row.cellIndex()).key(Long.toString(row.rowid()));
         // SQLite 3.40 itself reports the row where the entry does not hold its key
@@ -293,62 +325,130 @@ final class UncertainEntries {
         return false;
     }
 
-    /** The entries that end with one of the rows' rowids; null past {@link #MAX_ENTRIES}. */
+    /**
+     * The entries that end with one of the rows' rowids, by rowid and hash alone (a sound record that lies on its page
+     * is not decoded); null past {@link #MAX_ENTRIES}.
+     */
     private List<Met> scan(ExtraPages pages) throws IOException {
         List<Met> out = new ArrayList<>();
         boolean[] tooMany = {false};
         int last = state.recordColumns - 1;
         pages.expect(state.indexPages);
-        EntryScan scan = new EntryScan(db, state, Suspects.everywhere(state.held.rowidRanges()), null,
-                rowid -> rows.indexOf(rowid) >= 0);
-        try {
-            scan.run(pages, new EntryScan.Handler() {
-                @Override
-                public boolean inPlace(RecordView record, long hash) {
-                    // an entry of another rowid (the scan hands on every interior cell, and in a damaged table the
-                    // entries in doubt) is no concern here; one of these rowids is decoded for the findings
-                    return record.count() != state.recordColumns || !record.isInteger(last)
-                            || rows.indexOf(record.integer(last)) < 0;
+        scan(pages, rowid -> rows.indexOf(rowid) >= 0, new EntryScan.Handler() {
+            @Override
+            public boolean inPlace(RecordView record, long hash) {
+                // an entry of another rowid (the scan hands on every interior cell, and in a damaged table the
+                // entries in doubt) is no concern here
+                if (record.count() == state.recordColumns && record.isInteger(last)
+                        && rows.indexOf(record.integer(last)) >= 0) {
+                    add(record.integer(last), hash);
                 }
+                return true;
+            }
 
-                @Override
-                public void entry(BTreePage page, PayloadCell cell, List<PathStep> path, List<Value> held,
-                                  boolean sound, long hash) {
-                    if (!sound || held.size() != state.recordColumns || !(held.get(last) instanceof IntegerValue r)
-                            || rows.indexOf(r.value()) < 0) {
-                        return;
-                    }
-                    if (out.size() == MAX_ENTRIES) {
-                        tooMany[0] = true;
-                        return;
-                    }
-                    out.add(new Met(r.value(), hash, cell.span(), cell.index(), new ArrayList<>(path), held));
+            @Override
+            public void entry(BTreePage page, PayloadCell cell, List<PathStep> path, List<Value> held,
+                              boolean sound, long hash) {
+                if (sound && held.size() == state.recordColumns && held.get(last) instanceof IntegerValue r
+                        && rows.indexOf(r.value()) >= 0) {
+                    add(r.value(), hash);
                 }
+            }
 
-                @Override
-                public boolean stop() {
-                    return tooMany[0];
+            private void add(long rowid, long hash) {
+                if (out.size() == MAX_ENTRIES) {
+                    tooMany[0] = true;
+                } else {
+                    out.add(new Met(rowid, hash));
                 }
-            });
-        } catch (UncheckedIOException ex) {
-            throw ex.getCause();
-        }
+            }
+
+            @Override
+            public boolean stop() {
+                return tooMany[0];
+            }
+        });
         return tooMany[0] ? null : out;
     }
 
     /**
-     * The finding for an entry that ends with an uncertain row's rowid but no row there takes: past the entries the
-     * rows with that rowid ({@code rowsOfRowid} of them) can have, or not one of the keys they may have.
+     * Reads the place and values of the entries {@code wanted} (the first {@link #DETAILED} of them) for their
+     * findings: one more scan of the index, handing on only the entries of their rowids.
      */
-    private Finding extra(Met m, int rowsOfRowid, boolean someKeys) {
-        String name = state.index.name();
-        String why = someKeys ? "the row of rowid " + m.rowid() + " implies another key (one for each SQLite version),"
+    private void detail(List<Met> wanted, ExtraPages pages) throws IOException {
+        if (wanted.isEmpty()) {
+            return;
+        }
+        Map<Long, List<Met>> byRowid = new HashMap<>();
+        for (Met m : wanted.subList(0, Math.min(wanted.size(), DETAILED))) {
+            byRowid.computeIfAbsent(m.rowid, r -> new ArrayList<>()).add(m);
+        }
+        int last = state.recordColumns - 1;
+        pages.expect(state.indexPages);
+        scan(pages, byRowid::containsKey, new EntryScan.Handler() {
+            @Override
+            public boolean inPlace(RecordView record, long hash) {
+                // decoded (and handed to entry()) only when it is one of those wanted
+                return !(record.count() == state.recordColumns && record.isInteger(last)
+                        && byRowid.containsKey(record.integer(last)));
+            }
+
+            @Override
+            public void entry(BTreePage page, PayloadCell cell, List<PathStep> path, List<Value> held,
+                              boolean sound, long hash) {
+                if (!sound || held.size() != state.recordColumns || !(held.get(last) instanceof IntegerValue r)) {
+                    return;
+                }
+                for (Met m : byRowid.getOrDefault(r.value(), List.of())) {
+                    if (m.hash == hash && m.values == null) {
+                        m.span = cell.span();
+                        m.cell = cell.index();
+                        m.path = new ArrayList<>(path);
+                        m.values = held;
+                        return;
+                    }
+                }
+            }
+
+            @Override
+            public boolean stop() {
+                return false;
+            }
+        });
+    }
+
+    /** One scan of the index, handing on the entries of the rowids {@code rowids} to {@code handler}. */
+    private void scan(ExtraPages pages, java.util.function.LongPredicate rowids, EntryScan.Handler handler)
+            throws IOException {
+        EntryScan scan = new EntryScan(db, state, Suspects.everywhere(state.held.rowidRanges()), null, rowids);
+        try {
+            scan.run(pages, handler);
+        } catch (UncheckedIOException ex) {
+            throw ex.getCause();
+        }
+    }
+
+    /**
+     * Why an entry that ends with an uncertain row's rowid is taken by no row there: past the entries the rows with
+     * that rowid ({@code rowsOfRowid} of them) can have, or not one of the keys they may have.
+     */
+    private static String extraWhy(Met m, int rowsOfRowid, boolean someKeys) {
+        return someKeys ? "the row of rowid " + m.rowid + " implies another key (one for each SQLite version),"
                 + " or has its entry already"
-                : rowsOfRowid == 1 ? "the row of rowid " + m.rowid() + " has another entry already"
-                : "the " + rowsOfRowid + " rows of rowid " + m.rowid() + " have their entries already";
-        return Finding.of(FindingCode.INDEX_ENTRY_EXTRA, "entry " + Literals.tuple(m.values(), m.values().size())
+                : rowsOfRowid == 1 ? "the row of rowid " + m.rowid + " has another entry already"
+                : "the " + rowsOfRowid + " rows of rowid " + m.rowid + " have their entries already";
+    }
+
+    private Finding extra(Met m, String why) {
+        String name = state.index.name();
+        if (m.values == null) {
+            return Finding.of(FindingCode.INDEX_ENTRY_EXTRA, "an entry of index " + name + " that ends with rowid "
+                    + m.rowid + " matches no row of " + state.table.name() + ": " + why).object(name)
+                    .key(Long.toString(m.rowid)).build();
+        }
+        return Finding.of(FindingCode.INDEX_ENTRY_EXTRA, "entry " + Literals.tuple(m.values, m.values.size())
                         + " of index " + name + " matches no row of " + state.table.name() + ": " + why)
-                .object(name).at(m.span()).cell(m.cell()).path(m.path())
-                .keys(Literals.of(m.values(), m.values().size())).build();
+                .object(name).at(m.span).cell(m.cell).path(m.path)
+                .keys(Literals.of(m.values, m.values.size())).build();
     }
 }

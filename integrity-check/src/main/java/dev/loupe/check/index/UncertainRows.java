@@ -1,6 +1,7 @@
 package dev.loupe.check.index;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The rows of a rowid table whose entry in one index could not be computed (an expression or WHERE clause the
@@ -15,8 +16,15 @@ import java.util.Arrays;
  */
 final class UncertainRows {
 
-    /** Rows held per index (and per part of a split walk): 8 bytes of rowid, a flag and up to a few hashes each. */
-    static final int CAP = 4096;
+    /**
+     * Rows held per index: about 20 bytes each (a rowid, a flag, a reference; a few hashes for a key that depends on
+     * the SQLite version), 1.3 MB at most. The parts of a split walk share the count ({@link #UncertainRows(
+     * AtomicInteger)}), so that all of them together hold no more.
+     */
+    static final int CAP = 65_536;
+
+    /** Rows added by all the parts of a split walk, or null for a walk of the whole table. */
+    private final AtomicInteger budget;
 
     private long[] rowids = new long[8];
     private boolean[] needsEntry = new boolean[8];
@@ -28,6 +36,16 @@ final class UncertainRows {
     private String reason;
     private final String[] reasons = new String[3];
     private boolean sorted = true;
+
+    /** For one walk of the whole table (and the merged parts). */
+    UncertainRows() {
+        this(null);
+    }
+
+    /** @param budget rows held by all the parts of one split walk, which may not pass {@link #CAP} together */
+    UncertainRows(AtomicInteger budget) {
+        this.budget = budget;
+    }
 
     /**
      * Adds a row; past {@link #CAP} rows, drops them all and remembers only that it overflowed.
@@ -44,7 +62,7 @@ final class UncertainRows {
         if (overflowed) {
             return;
         }
-        if (size == CAP) {
+        if (size == CAP || budget != null && budget.incrementAndGet() > CAP) {
             overflow();
             return;
         }
@@ -71,7 +89,7 @@ final class UncertainRows {
             overflow();
         }
         for (int i = 0; i < other.size && !overflowed; i++) {
-            add(other.rowids[i], other.needsEntry[i], other.candidates[i], other.reason);
+            add(other.rowids[i], other.needsEntry[i], other.candidates[i], other.reasons[kind(other.candidates[i])]);
         }
     }
 
