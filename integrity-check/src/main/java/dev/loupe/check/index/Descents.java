@@ -82,11 +82,7 @@ final class Descents {
         IndexSeek.Hit hit = seek.find(state.index.rootPage(), implied);
         String name = state.index.name();
         if (hit == null) {
-            return Finding.of(FindingCode.INDEX_ENTRY_MISSING, "row " + position + " of " + table.name()
-                            + " (" + rowName(row) + ") has no entry " + Literals.tuple(implied, implied.size())
-                            + " in index " + name)
-                    .object(name).page(row.page()).cell(row.cellIndex()).keys(rowKeys(row))
-                    .sqlite("row " + position + " missing from index " + name).build();
+            return missing(row, position, " " + Literals.tuple(implied, implied.size()) + " in index " + name);
         }
         List<Value> held = hit.values();
         for (int i = 0; i < implied.size(); i++) {
@@ -140,25 +136,26 @@ final class Descents {
      * {@code hash}; else null.
      */
     Found rowImplying(long rowid, long hash) throws IOException {
-        SearchResult found = search.byRowid(table.rootPage(), rowid);
-        BTreePage page = found.found() ? search.pageOf(found) : null;
-        if (page == null || !found.problems().isEmpty() || !(found.cell() instanceof PayloadCell)
-                || !found.cell().problems().isEmpty()) {
-            return null;
-        }
-        Row row = rowDecoder.decode(page, found.cell());
-        if (!row.problems().isEmpty() || !(state.generator.entryFor(row, binding) instanceof ImpliedEntry.Entry e)
+        Found at = rowAt(rowid, true);
+        if (at == null || !at.row().problems().isEmpty()
+                || !(state.generator.entryFor(at.row(), binding) instanceof ImpliedEntry.Entry e)
                 || EntryHash.of(e.values(), db.encoding()) != hash) {
             return null;
         }
-        return new Found(row, Arrays.asList(e.values()), page.number(), found.endStep().index());
+        return new Found(at.row(), Arrays.asList(e.values()), at.leaf(), at.cell());
     }
 
     /** The row of rowid {@code rowid} found by a descent of the table, with its leaf and cell; null if none. */
     Found rowAt(long rowid) throws IOException {
+        return rowAt(rowid, false);
+    }
+
+    /** {@link #rowAt(long)}; with {@code sound}, null also where the descent or the cell met a problem. */
+    private Found rowAt(long rowid, boolean sound) throws IOException {
         SearchResult found = search.byRowid(table.rootPage(), rowid);
         BTreePage page = found.found() ? search.pageOf(found) : null;
-        if (page == null || !(found.cell() instanceof PayloadCell)) {
+        if (page == null || !(found.cell() instanceof PayloadCell)
+                || sound && (!found.problems().isEmpty() || !found.cell().problems().isEmpty())) {
             return null;
         }
         return new Found(rowDecoder.decode(page, found.cell()), null, page.number(), found.endStep().index());
@@ -169,10 +166,14 @@ final class Descents {
      * (integrity_check's "row N"), or 0 when that could not be counted (then without SQLite's line).
      */
     Finding rowWithoutEntry(Row row, long position, String why) {
+        return missing(row, position, " in index " + state.index.name() + " (" + why + ")");
+    }
+
+    /** "row N of T (rowid R) has no entry" + {@code rest}, with SQLite's line where the position is known. */
+    private Finding missing(Row row, long position, String rest) {
         String name = state.index.name();
         Finding.Builder f = Finding.of(FindingCode.INDEX_ENTRY_MISSING, (position > 0 ? "row " + position + " of "
-                        : "a row of ") + table.name() + " (" + rowName(row) + ") has no entry in index " + name
-                        + " (" + why + ")")
+                        : "a row of ") + table.name() + " (" + rowName(row) + ") has no entry" + rest)
                 .object(name).page(row.page()).cell(row.cellIndex()).keys(rowKeys(row));
         return (position > 0 ? f.sqlite("row " + position + " missing from index " + name) : f).build();
     }

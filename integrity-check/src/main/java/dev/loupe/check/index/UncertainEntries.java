@@ -18,9 +18,11 @@ import dev.loupe.format.table.Row;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongPredicate;
 
 /**
  * The entries of the rows whose entry could not be computed ({@link UncertainRows}), found by rowid after the walks:
@@ -243,10 +245,10 @@ final class UncertainEntries {
         }
         Descents descents = new Descents(db, state);
         Integer[] order = which.toArray(new Integer[0]);
-        java.util.Arrays.sort(order, (a, b) -> Long.compare(rows.rowid(a), rows.rowid(b)));
+        Arrays.sort(order, (a, b) -> Long.compare(rows.rowid(a), rows.rowid(b)));
         long[] leaves = new long[order.length];
         int[] cells = new int[order.length];
-        java.util.Map<Integer, Row> found = new java.util.HashMap<>();
+        Map<Integer, Row> found = new HashMap<>();
         for (int i = 0; i < order.length; i++) {
             Descents.Found f = descents.rowAt(rows.rowid(order[i]));
             if (f == null) {
@@ -257,7 +259,7 @@ final class UncertainEntries {
             cells[i] = f.cell();
         }
         long[] sorted = new RowPositions(db.pages(), db.usableSize()).of(state.table.rootPage(), leaves, cells);
-        java.util.Map<Integer, Long> position = new java.util.HashMap<>();
+        Map<Integer, Long> position = new HashMap<>();
         for (int i = 0; i < order.length; i++) {
             position.put(order[i], sorted == null ? 0 : sorted[i]);
         }
@@ -418,7 +420,7 @@ final class UncertainEntries {
     }
 
     /** One scan of the index, handing on the entries of the rowids {@code rowids} to {@code handler}. */
-    private void scan(ExtraPages pages, java.util.function.LongPredicate rowids, EntryScan.Handler handler)
+    private void scan(ExtraPages pages, LongPredicate rowids, EntryScan.Handler handler)
             throws IOException {
         EntryScan scan = new EntryScan(db, state, Suspects.everywhere(state.held.rowidRanges()), null, rowids);
         try {
