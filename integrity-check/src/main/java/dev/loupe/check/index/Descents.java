@@ -136,7 +136,7 @@ final class Descents {
      * {@code hash}; else null.
      */
     Found rowImplying(long rowid, long hash) throws IOException {
-        Found at = rowAt(rowid, true);
+        Found at = rowAt(rowid);
         if (at == null || !at.row().problems().isEmpty()
                 || !(state.generator.entryFor(at.row(), binding) instanceof ImpliedEntry.Entry e)
                 || EntryHash.of(e.values(), db.encoding()) != hash) {
@@ -145,17 +145,15 @@ final class Descents {
         return new Found(at.row(), Arrays.asList(e.values()), at.leaf(), at.cell());
     }
 
-    /** The row of rowid {@code rowid} found by a descent of the table, with its leaf and cell; null if none. */
-    Found rowAt(long rowid) throws IOException {
-        return rowAt(rowid, false);
-    }
-
-    /** {@link #rowAt(long)}; with {@code sound}, null also where the descent or the cell met a problem. */
-    private Found rowAt(long rowid, boolean sound) throws IOException {
+    /**
+     * The row of rowid {@code rowid} found by a descent of the table, with its leaf and cell; null if none, or where
+     * the descent or the cell met a problem.
+     */
+    private Found rowAt(long rowid) throws IOException {
         SearchResult found = search.byRowid(table.rootPage(), rowid);
         BTreePage page = found.found() ? search.pageOf(found) : null;
-        if (page == null || !(found.cell() instanceof PayloadCell)
-                || sound && (!found.problems().isEmpty() || !found.cell().problems().isEmpty())) {
+        if (page == null || !(found.cell() instanceof PayloadCell) || !found.problems().isEmpty()
+                || !found.cell().problems().isEmpty()) {
             return null;
         }
         return new Found(rowDecoder.decode(page, found.cell()), null, page.number(), found.endStep().index());
@@ -183,8 +181,15 @@ final class Descents {
         SearchResult found = table.hasRowid() ? rowByRowid(held) : rowByPrimaryKey(held);
         BTreePage page = found == null || !found.found() ? null : search.pageOf(found);
         if (page == null) {
-            return table.hasRowid() ? "no row has rowid " + rowidText(held)
-                    : "no row has that PRIMARY KEY";
+            if (!table.hasRowid()) {
+                return "no row has that PRIMARY KEY";
+            }
+            String rowid = rowidText(held);
+            // the walk may have read the row where a damaged divider or page keeps SQLite's lookups from it
+            return found != null && state.tableDamage.contains(((IntegerValue) held.get(state.recordColumns - 1))
+                    .value()) ? "a descent of " + table.name() + " by rowid " + rowid + " finds no row: the tree of "
+                    + table.name() + " is damaged on the way (its own findings say where), so SQLite's lookups of"
+                    + " that rowid miss the row, if there is one" : "no row has rowid " + rowid;
         }
         if (held.size() == state.recordColumns && !held.contains(null) && impliesExactly(page, found,
                 table.hasRowid() ? ((IntegerValue) held.get(state.recordColumns - 1)).value() : 0,

@@ -162,7 +162,8 @@ final class TableDigestCheck implements RowCheck {
                 hashes[i] = EntryHash.of(ne.candidates().get(i), encoding);
             }
         }
-        side.uncertain.add(row.rowid(), ne.needsEntry(), hashes, ne.reason());
+        side.uncertain.add(row.rowid(), row.row().page(), row.row().cellIndex(), ne.needsEntry(), hashes,
+                ne.reason());
         if (side.uncertain.overflowed()) {
             side.notEvaluable = ne.reason() + " (and so for more than " + UncertainRows.CAP + " rows)";
         }

@@ -234,40 +234,39 @@ final class UncertainEntries {
         return (k != 0 && position > 0 ? f.sqlite("row " + position + " missing from index " + name) : f).build();
     }
 
-    /** Rows found again by rowid, with their scan positions (0 where those could not be counted). */
+    /** Rows read again where the walk read them, with their scan positions (0 where those could not be counted). */
     private record Positions(Descents descents, List<Row> rows, long[] positions) {
     }
 
-    /** The rows {@code which} (indexes into {@link #rows}, in rowid order each list) found by rowid; null if not. */
+    /**
+     * The rows {@code which} (indexes into {@link #rows}), read again from the cells the walk read them from, not
+     * found by a descent: a damaged divider on the way would send that the wrong way, and the row, which the walk
+     * read, would go unnamed. Their scan positions are counted in walk order through the tree's child pointers.
+     */
     private Positions positions(List<Integer> which) throws IOException {
         if (which.isEmpty()) {
             return null;
         }
         Descents descents = new Descents(db, state);
         Integer[] order = which.toArray(new Integer[0]);
-        Arrays.sort(order, (a, b) -> Long.compare(rows.rowid(a), rows.rowid(b)));
+        Arrays.sort(order, (a, b) -> Integer.compare(rows.walkOrder(a), rows.walkOrder(b)));
         long[] leaves = new long[order.length];
         int[] cells = new int[order.length];
-        Map<Integer, Row> found = new HashMap<>();
         for (int i = 0; i < order.length; i++) {
-            Descents.Found f = descents.rowAt(rows.rowid(order[i]));
-            if (f == null) {
-                return null; // the row was read by the walk; a descent that cannot find it again met damage
-            }
-            found.put(order[i], f.row());
-            leaves[i] = f.leaf();
-            cells[i] = f.cell();
+            leaves[i] = rows.page(order[i]);
+            cells[i] = rows.cell(order[i]);
         }
-        long[] sorted = new RowPositions(db.pages(), db.usableSize()).of(state.table.rootPage(), leaves, cells);
+        long[] counted = new RowPositions(db.pages(), db.usableSize()).of(state.table.rootPage(), leaves, cells);
         Map<Integer, Long> position = new HashMap<>();
         for (int i = 0; i < order.length; i++) {
-            position.put(order[i], sorted == null ? 0 : sorted[i]);
+            position.put(order[i], counted == null ? 0 : counted[i]);
         }
         List<Row> out = new ArrayList<>();
         long[] positions = new long[which.size()];
         for (int i = 0; i < which.size(); i++) {
-            out.add(found.get(which.get(i)));
-            positions[i] = position.get(which.get(i));
+            int r = which.get(i);
+            out.add(descents.row(rows.page(r), rows.cell(r)));
+            positions[i] = position.get(r);
         }
         return new Positions(descents, out, positions);
     }

@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class UncertainRows {
 
     /**
-     * Rows held per index: about 20 bytes each (a rowid, a flag, a reference; a few hashes for a key that depends on
-     * the SQLite version), 1.3 MB at most. The parts of a split walk share the count ({@link #UncertainRows(
+     * Rows held per index: about 32 bytes each (a rowid, its cell's place, its place in the walk, a flag, a reference;
+     * a few hashes for a key that depends on the SQLite version), 2 MB at most. The parts of a split walk share the count ({@link #UncertainRows(
      * AtomicInteger)}), so that all of them together hold no more.
      */
     static final int CAP = 65_536;
@@ -27,6 +27,14 @@ final class UncertainRows {
     private final AtomicInteger budget;
 
     private long[] rowids = new long[8];
+    /**
+     * Per row, where the walk read it: its leaf page (high bits) and cell (low 16 bits). The findings read the row
+     * there again and count its scan position from there, with no descent by rowid, which a damaged divider can send
+     * the wrong way.
+     */
+    private long[] places = new long[8];
+    /** Per row, its place in the walk (the order of {@link #add}), kept when {@link #seal} sorts by rowid. */
+    private int[] walkOrder = new int[8];
     private boolean[] needsEntry = new boolean[8];
     /** Per row, the hashes of the entries it may have, or null when nothing is known of its key. */
     private long[][] candidates = new long[8][];
@@ -50,9 +58,10 @@ final class UncertainRows {
     /**
      * Adds a row; past {@link #CAP} rows, drops them all and remembers only that it overflowed.
      *
+     * @param page the leaf page the walk read the row on, and {@code cell} its cell there
      * @param hashes the hashes of the entries the row may have (one per SQLite version), or null
      */
-    void add(long rowid, boolean needs, long[] hashes, String why) {
+    void add(long rowid, long page, int cell, boolean needs, long[] hashes, String why) {
         if (reason == null) {
             reason = why;
         }
@@ -69,11 +78,15 @@ final class UncertainRows {
         if (size == rowids.length) {
             int n = Math.min(CAP, size * 2);
             rowids = Arrays.copyOf(rowids, n);
+            places = Arrays.copyOf(places, n);
+            walkOrder = Arrays.copyOf(walkOrder, n);
             needsEntry = Arrays.copyOf(needsEntry, n);
             candidates = Arrays.copyOf(candidates, n);
         }
         sorted &= size == 0 || rowids[size - 1] <= rowid;
         rowids[size] = rowid;
+        places[size] = page << 16 | (cell & 0xffff);
+        walkOrder[size] = size;
         needsEntry[size] = needs;
         candidates[size] = hashes;
         size++;
@@ -89,7 +102,7 @@ final class UncertainRows {
             overflow();
         }
         for (int i = 0; i < other.size && !overflowed; i++) {
-            add(other.rowids[i], other.needsEntry[i], other.candidates[i], other.reasons[kind(other.candidates[i])]);
+            add(other.rowids[i], other.page(i), other.cell(i), other.needsEntry[i], other.candidates[i], other.reasons[kind(other.candidates[i])]);
         }
     }
 
@@ -97,6 +110,8 @@ final class UncertainRows {
         overflowed = true;
         size = 0;
         rowids = new long[0];
+        places = new long[0];
+        walkOrder = new int[0];
         needsEntry = new boolean[0];
         candidates = new long[0][];
     }
@@ -146,14 +161,20 @@ final class UncertainRows {
         }
         Arrays.sort(order, (a, b) -> Long.compare(rowids[a], rowids[b]));
         long[] r = new long[size];
+        long[] p = new long[size];
+        int[] w = new int[size];
         boolean[] n = new boolean[size];
         long[][] c = new long[size][];
         for (int i = 0; i < size; i++) {
             r[i] = rowids[order[i]];
+            p[i] = places[order[i]];
+            w[i] = walkOrder[order[i]];
             n[i] = needsEntry[order[i]];
             c[i] = candidates[order[i]];
         }
         rowids = r;
+        places = p;
+        walkOrder = w;
         needsEntry = n;
         candidates = c;
         sorted = true;
@@ -170,6 +191,21 @@ final class UncertainRows {
 
     long rowid(int i) {
         return rowids[i];
+    }
+
+    /** The leaf page the walk read row {@code i} on. */
+    long page(int i) {
+        return places[i] >>> 16;
+    }
+
+    /** The cell of row {@code i} on {@link #page}. */
+    int cell(int i) {
+        return (int) (places[i] & 0xffff);
+    }
+
+    /** Row {@code i}'s place in the walk: rows read earlier have lower numbers. */
+    int walkOrder(int i) {
+        return walkOrder[i];
     }
 
     boolean needsEntry(int i) {

@@ -277,6 +277,29 @@ class IndexChecksTest {
     }
 
     /**
+     * Rows whose key cannot be computed and which have no entry, in a table whose tree a descent by rowid no longer
+     * follows to them (the root's last divider raised from 349 to 1020): the walk read them, so they are named missing
+     * with SQLite's scan positions, read again where the walk read them. The entries of rows 350-400, which SQLite's
+     * lookups by rowid no longer reach either, are named for what they are: rows out of a descent's reach.
+     */
+    @Test
+    void uncertainRowsMissingAreNamedWhereADescentCannotFindThem() throws Exception {
+        Path db = dir.resolve("lost.db");
+        IndexFixtures.build(db, MIXED_TABLE, MIXED_ROWS, MIXED_INDEX);
+        IndexFixtures.staleIndex(db, "i", "INSERT INTO t VALUES (1000, 'new', 1.5), (1001, 'Zed', 2.5),"
+                + " (1040, 'more', 3.5)");
+        IndexFixtures.raiseLastDivider(db, IndexFixtures.rootPage(db, "t"), 1020);
+        CheckReport r = assertSameAsSqlite(db);
+        assertThat(IndexFixtures.missingRows(r)).containsExactly("row 401 missing from index i",
+                "row 402 missing from index i", "row 403 missing from index i");
+        assertThat(r.findings()).filteredOn(f -> f.code() == FindingCode.INDEX_ENTRY_MISSING)
+                .extracting(Finding::keys).containsExactlyInAnyOrder(List.of("1000"), List.of("1001"), List.of("1040"));
+        List<Finding> extra = r.findings().stream().filter(f -> f.code() == FindingCode.INDEX_ENTRY_EXTRA).toList();
+        assertThat(extra).hasSize(51).allSatisfy(f -> assertThat(f.message())
+                .containsPattern("a descent of t by rowid (3[5-9]\\d|400) finds no row: the tree of t is damaged"));
+    }
+
+    /**
      * A partial index whose WHERE clause Loupe cannot compute for some rows (a float printf): each of those rows may
      * have its entry or not, and the count is held to that range; the other rows are compared. An entry whose row
      * was deleted behind the index, and a row with a known WHERE clause inserted behind it, are named as SQLite

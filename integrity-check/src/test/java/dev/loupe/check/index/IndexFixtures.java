@@ -87,6 +87,40 @@ final class IndexFixtures {
                 + "', " + row[3] + ", '" + row[4].replace("'", "''") + "')");
     }
 
+    /**
+     * Sets the rowid of the last divider cell of the table interior page {@code page} to {@code rowid}, which must
+     * take as many varint bytes as the one it replaces: a descent by rowid then goes the wrong way for the rowids
+     * between the two, while a walk of the tree still reads every row.
+     */
+    static void raiseLastDivider(Path file, long page, long rowid) throws Exception {
+        byte[] db = Files.readAllBytes(file);
+        int pageSize = ((db[16] & 0xff) << 8) | (db[17] & 0xff);
+        int start = (int) ((page - 1) * pageSize);
+        int hdr = start + (page == 1 ? 100 : 0);
+        if (db[hdr] != 0x05) {
+            throw new IllegalArgumentException("page " + page + " is not a table interior page");
+        }
+        int cells = ((db[hdr + 3] & 0xff) << 8) | (db[hdr + 4] & 0xff);
+        int ptr = hdr + 12 + 2 * (cells - 1);
+        int cell = start + (((db[ptr] & 0xff) << 8) | (db[ptr + 1] & 0xff));
+        int at = cell + 4;
+        int len = 1;
+        while ((db[at + len - 1] & 0x80) != 0) {
+            len++;
+        }
+        byte[] v = new byte[len];
+        long x = rowid;
+        for (int i = len - 1; i >= 0; i--) {
+            v[i] = (byte) ((x & 0x7f) | (i == len - 1 ? 0 : 0x80));
+            x >>>= 7;
+        }
+        if (x != 0) {
+            throw new IllegalArgumentException(rowid + " does not fit in " + len + " varint bytes");
+        }
+        System.arraycopy(v, 0, db, at, len);
+        Files.write(file, db);
+    }
+
     /** Replaces the first occurrence of {@code from} by {@code to} (same length) on page {@code page}. */
     static void patchPage(Path file, long page, String from, String to, Charset cs) throws Exception {
         byte[] db = Files.readAllBytes(file);

@@ -13,11 +13,11 @@ class UncertainRowsTest {
     void aWalkHoldsUpToTheCapAndThenNothing() {
         UncertainRows rows = new UncertainRows();
         for (int i = 0; i < UncertainRows.CAP; i++) {
-            rows.add(i, true, null, "why");
+            rows.add(i, 2, i % 100, true, null, "why");
         }
         assertThat(rows.overflowed()).isFalse();
         assertThat(rows.size()).isEqualTo(UncertainRows.CAP);
-        rows.add(-1, true, null, "why");
+        rows.add(-1, 3, 0, true, null, "why");
         assertThat(rows.overflowed()).isTrue();
         assertThat(rows.size()).isZero();
         assertThat(rows.reason()).isEqualTo("why");
@@ -29,11 +29,11 @@ class UncertainRowsTest {
         UncertainRows first = new UncertainRows(budget);
         UncertainRows second = new UncertainRows(budget);
         for (int i = 0; i < UncertainRows.CAP / 2; i++) {
-            first.add(i, true, null, "a");
-            second.add(UncertainRows.CAP + i, false, new long[] {i}, "b");
+            first.add(i, 2, 0, true, null, "a");
+            second.add(UncertainRows.CAP + i, 3, 0, false, new long[] {i}, "b");
         }
         assertThat(first.overflowed() || second.overflowed()).isFalse();
-        second.add(-5, true, null, "b");
+        second.add(-5, 4, 0, true, null, "b");
         assertThat(second.overflowed()).as("past the cap the two hold together").isTrue();
         UncertainRows whole = new UncertainRows();
         whole.addAll(first);
@@ -46,8 +46,9 @@ class UncertainRowsTest {
     void rowsMetOutOfOrderAreFoundByRowidOnceSealed() {
         UncertainRows rows = new UncertainRows();
         long[] rowids = {50, 7, 900, 7, -3};
-        for (long r : rowids) {
-            rows.add(r, r != 900, r == 50 ? new long[] {1, 2} : null, "r" + r);
+        for (int i = 0; i < rowids.length; i++) {
+            long r = rowids[i];
+            rows.add(r, 4_000_000_000L + i, 65_535 - i, r != 900, r == 50 ? new long[] {1, 2} : null, "r" + r);
         }
         rows.seal();
         assertThat(rows.indexOf(-3)).isZero();
@@ -59,5 +60,13 @@ class UncertainRowsTest {
         assertThat(rows.indexOf(8)).isEqualTo(-1);
         assertThat(rows.reason(UncertainRows.VERSION_KEYS)).isEqualTo("r50");
         assertThat(rows.reason(UncertainRows.UNKNOWN_KEY)).isEqualTo("r7");
+        // each row keeps where the walk read it (a page past 2^31, the largest cell index) and when
+        long[] walkOrder = {4, 1, 3, 0, 2};
+        for (int i = 0; i < rowids.length; i++) {
+            long w = walkOrder[i];
+            assertThat(rows.walkOrder(i)).isEqualTo(w);
+            assertThat(rows.page(i)).isEqualTo(4_000_000_000L + w);
+            assertThat(rows.cell(i)).isEqualTo(65_535 - w);
+        }
     }
 }
