@@ -17,9 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class UncertainRows {
 
     /**
-     * Rows held per index: about 32 bytes each (a rowid, its cell's place, its place in the walk, a flag, a reference;
-     * a few hashes for a key that depends on the SQLite version), 2 MB at most. The parts of a split walk share the count ({@link #UncertainRows(
-     * AtomicInteger)}), so that all of them together hold no more.
+     * Rows held per index: about 32 bytes each (a rowid, its cell's place, its place in the walk, a flag, a
+     * reference; a few hashes for a key that depends on the SQLite version), 2 MB at most. The parts of a split walk
+     * share the count ({@link #UncertainRows(AtomicInteger)}), so that all of them together hold no more.
      */
     static final int CAP = 65_536;
 
@@ -102,7 +102,8 @@ final class UncertainRows {
             overflow();
         }
         for (int i = 0; i < other.size && !overflowed; i++) {
-            add(other.rowids[i], other.page(i), other.cell(i), other.needsEntry[i], other.candidates[i], other.reasons[kind(other.candidates[i])]);
+            add(other.rowids[i], other.page(i), other.cell(i), other.needsEntry[i], other.candidates[i],
+                    other.reasons[kind(other.candidates[i])]);
         }
     }
 
