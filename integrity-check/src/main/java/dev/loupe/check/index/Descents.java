@@ -186,13 +186,13 @@ final class Descents {
             }
             String rowid = rowidText(held);
             // the walk may have read the row where a damaged divider or page keeps SQLite's lookups from it
-            return found != null && state.tableDamage.contains(((IntegerValue) held.get(state.recordColumns - 1))
-                    .value()) ? "a descent of " + table.name() + " by rowid " + rowid + " finds no row: the tree of "
-                    + table.name() + " is damaged on the way (its own findings say where), so SQLite's lookups of"
-                    + " that rowid miss the row, if there is one" : "no row has rowid " + rowid;
+            return found != null && state.tableDamage.contains(rowidOf(held)) ? "a descent of " + table.name()
+                    + " by rowid " + rowid + " finds no row: the tree of " + table.name() + " is damaged on the way"
+                    + " (its own findings say where), so SQLite's lookups of that rowid miss the row, if there is one"
+                    : "no row has rowid " + rowid;
         }
         if (held.size() == state.recordColumns && !held.contains(null) && impliesExactly(page, found,
-                table.hasRowid() ? ((IntegerValue) held.get(state.recordColumns - 1)).value() : 0,
+                table.hasRowid() ? rowidOf(held) : 0,
                 EntryHash.of(held, state.recordColumns, db.encoding()))) {
             return null;
         }
@@ -230,12 +230,18 @@ final class Descents {
         return state.generator.hash(view, rowid) == entryHash;
     }
 
+    /** The entry's row, by the rowid it ends with; null when it ends with no integer. */
     private SearchResult rowByRowid(List<Value> held) throws IOException {
         int last = state.recordColumns - 1;
-        if (last < 0 || held.size() <= last || !(held.get(last) instanceof IntegerValue rowid)) {
+        if (last < 0 || held.size() <= last || !(held.get(last) instanceof IntegerValue)) {
             return null;
         }
-        return search.byRowid(table.rootPage(), rowid.value());
+        return search.byRowid(table.rootPage(), rowidOf(held));
+    }
+
+    /** The rowid a rowid table's entry ends with; only for an entry {@link #rowByRowid} looked up. */
+    private long rowidOf(List<Value> held) {
+        return ((IntegerValue) held.get(state.recordColumns - 1)).value();
     }
 
     private SearchResult rowByPrimaryKey(List<Value> held) throws IOException {

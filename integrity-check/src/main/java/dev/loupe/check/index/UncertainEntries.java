@@ -248,25 +248,26 @@ final class UncertainEntries {
             return null;
         }
         Descents descents = new Descents(db, state);
-        Integer[] order = which.toArray(new Integer[0]);
-        Arrays.sort(order, (a, b) -> Integer.compare(rows.walkOrder(a), rows.walkOrder(b)));
+        // places in which, in walk order: the order RowPositions counts in
+        Integer[] order = new Integer[which.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Integer.compare(rows.walkOrder(which.get(a)), rows.walkOrder(which.get(b))));
         long[] leaves = new long[order.length];
         int[] cells = new int[order.length];
         for (int i = 0; i < order.length; i++) {
-            leaves[i] = rows.page(order[i]);
-            cells[i] = rows.cell(order[i]);
+            leaves[i] = rows.page(which.get(order[i]));
+            cells[i] = rows.cell(which.get(order[i]));
         }
         long[] counted = new RowPositions(db.pages(), db.usableSize()).of(state.table.rootPage(), leaves, cells);
-        Map<Integer, Long> position = new HashMap<>();
-        for (int i = 0; i < order.length; i++) {
-            position.put(order[i], counted == null ? 0 : counted[i]);
+        long[] positions = new long[which.size()];
+        for (int i = 0; counted != null && i < order.length; i++) {
+            positions[order[i]] = counted[i];
         }
         List<Row> out = new ArrayList<>();
-        long[] positions = new long[which.size()];
-        for (int i = 0; i < which.size(); i++) {
-            int r = which.get(i);
+        for (int r : which) {
             out.add(descents.row(rows.page(r), rows.cell(r)));
-            positions[i] = position.get(r);
         }
         return new Positions(descents, out, positions);
     }

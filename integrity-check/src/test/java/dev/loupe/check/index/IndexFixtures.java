@@ -1,5 +1,6 @@
 package dev.loupe.check.index;
 
+import dev.loupe.format.Varint;
 import dev.loupe.check.CheckOptions;
 import dev.loupe.check.CheckReport;
 import dev.loupe.check.Checker;
@@ -94,8 +95,7 @@ final class IndexFixtures {
      */
     static void raiseLastDivider(Path file, long page, long rowid) throws Exception {
         byte[] db = Files.readAllBytes(file);
-        int pageSize = ((db[16] & 0xff) << 8) | (db[17] & 0xff);
-        int start = (int) ((page - 1) * pageSize);
+        int start = (int) ((page - 1) * pageSize(db));
         int hdr = start + (page == 1 ? 100 : 0);
         if (db[hdr] != 0x05) {
             throw new IllegalArgumentException("page " + page + " is not a table interior page");
@@ -104,28 +104,24 @@ final class IndexFixtures {
         int ptr = hdr + 12 + 2 * (cells - 1);
         int cell = start + (((db[ptr] & 0xff) << 8) | (db[ptr + 1] & 0xff));
         int at = cell + 4;
-        int len = 1;
-        while ((db[at + len - 1] & 0x80) != 0) {
-            len++;
+        int len = Varint.length(db, at, db.length);
+        if (Varint.sizeOf(rowid) != len) {
+            throw new IllegalArgumentException(rowid + " does not take the " + len + " varint bytes it replaces");
         }
-        byte[] v = new byte[len];
-        long x = rowid;
-        for (int i = len - 1; i >= 0; i--) {
-            v[i] = (byte) ((x & 0x7f) | (i == len - 1 ? 0 : 0x80));
-            x >>>= 7;
-        }
-        if (x != 0) {
-            throw new IllegalArgumentException(rowid + " does not fit in " + len + " varint bytes");
-        }
-        System.arraycopy(v, 0, db, at, len);
+        Varint.write(rowid, db, at);
         Files.write(file, db);
+    }
+
+    /** The page size of the database image {@code db}, from its header (1 meaning 65536). */
+    private static int pageSize(byte[] db) {
+        int pageSize = ((db[16] & 0xff) << 8) | (db[17] & 0xff);
+        return pageSize == 1 ? 65536 : pageSize;
     }
 
     /** Replaces the first occurrence of {@code from} by {@code to} (same length) on page {@code page}. */
     static void patchPage(Path file, long page, String from, String to, Charset cs) throws Exception {
         byte[] db = Files.readAllBytes(file);
-        int pageSize = ((db[16] & 0xff) << 8) | (db[17] & 0xff);
-        pageSize = pageSize == 1 ? 65536 : pageSize;
+        int pageSize = pageSize(db);
         byte[] f = from.getBytes(cs);
         byte[] t = to.getBytes(cs);
         if (f.length != t.length) {
