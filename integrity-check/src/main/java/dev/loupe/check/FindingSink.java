@@ -2,7 +2,9 @@ package dev.loupe.check;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 /**
  * Collects the findings of one part of a check (one tree, one phase), keeping at most a fixed number so a table
@@ -46,6 +48,25 @@ public final class FindingSink {
             add(f);
         }
         dropped += other.dropped;
+    }
+
+    /**
+     * Puts the findings to which {@code place} gives a place (0 or more) in the order of their places, each into a
+     * slot one of them held, ties in the order they came; the others keep their slots.
+     */
+    public void order(ToLongFunction<Finding> place) {
+        List<Integer> slots = new ArrayList<>();
+        List<Finding> placed = new ArrayList<>();
+        for (int i = 0; i < findings.size(); i++) {
+            if (place.applyAsLong(findings.get(i)) >= 0) {
+                slots.add(i);
+                placed.add(findings.get(i));
+            }
+        }
+        placed.sort(Comparator.comparingLong(place));
+        for (int k = 0; k < slots.size(); k++) {
+            findings.set(slots.get(k), placed.get(k));
+        }
     }
 
     /** The same findings with their SQLite lines removed (for checks SQLite does not get to run). */

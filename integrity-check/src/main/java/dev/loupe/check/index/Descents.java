@@ -173,7 +173,7 @@ final class Descents {
         Finding.Builder f = Finding.of(FindingCode.INDEX_ENTRY_MISSING, (position > 0 ? "row " + position + " of "
                         : "a row of ") + table.name() + " (" + rowName(row) + ") has no entry" + rest)
                 .object(name).page(row.page()).cell(row.cellIndex()).keys(rowKeys(row));
-        return (position > 0 ? f.sqlite("row " + position + " missing from index " + name) : f).build();
+        return (position > 0 ? f.sqlite(MissingRowLine.of(position, name)) : f).build();
     }
 
     /** Why {@code held} matches no row, or null if its row implies it. */

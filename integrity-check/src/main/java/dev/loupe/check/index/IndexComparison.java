@@ -73,6 +73,9 @@ final class IndexComparison implements Finisher {
             }
         }
         for (FindingSink part : parts) {
+            // integrity_check names the rows an index lacks in the table's scan order; Loupe finds them in passes
+            // (rows whose key it cannot compute, then the exact pass's), each in order
+            part.order(MissingRowLine::position);
             sink.addAll(part);
         }
     }

@@ -231,7 +231,7 @@ final class UncertainEntries {
                         + " integrity_check reports the row missing from the index")
                 .object(name).page(row.page()).cell(row.cellIndex()).key(Long.toString(row.rowid()));
         // SQLite 3.40 itself reports the row where the entry does not hold its key
-        return (k != 0 && position > 0 ? f.sqlite("row " + position + " missing from index " + name) : f).build();
+        return (k != 0 && position > 0 ? f.sqlite(MissingRowLine.of(position, name)) : f).build();
     }
 
     /** Rows read again where the walk read them, with their scan positions (0 where those could not be counted). */

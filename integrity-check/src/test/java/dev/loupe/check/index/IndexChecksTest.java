@@ -17,7 +17,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,6 +38,7 @@ class IndexChecksTest {
             FindingCode.INDEX_KEY_VERSION);
     private static final Pattern INDEX_LINE = Pattern.compile(
             "row \\d+ missing from index \\S+|wrong # of entries in index \\S+|non-unique entry in index \\S+");
+    private static final Pattern MISSING_LINE = Pattern.compile("row \\d+ missing from index (\\S+)");
     private static final Pattern DIFFERS_LINE = Pattern.compile("row (\\d+) values differ from index (\\S+)");
 
     @TempDir
@@ -442,6 +445,9 @@ class IndexChecksTest {
         assertThat(loupe).as("index lines of sqlite3 3.40 vs Loupe; findings %s", r.findings())
                 .isEqualTo(new TreeSet<>(s340));
         assertThat(loupe).as("3.54 index lines").containsAll(matching(s354, INDEX_LINE));
+        List<String> loupeInOrder = indexFindings(r).stream().map(Finding::sqlite).filter(l -> l != null).toList();
+        assertThat(missingByIndex(loupeInOrder)).as("the rows each index lacks, in the order sqlite3 3.40 prints them")
+                .isEqualTo(missingByIndex(s340));
         for (String line : s354) {
             Matcher m = DIFFERS_LINE.matcher(line);
             if (m.matches()) {
@@ -462,6 +468,21 @@ class IndexChecksTest {
         for (String l : lines) {
             if (p.matcher(l).matches()) {
                 out.add(l);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The "row N missing from index I" lines by index, each index's in the order given: SQLite prints them row by
+     * row, each row's indexes in turn, and Loupe index by index, each index's rows in turn.
+     */
+    private static Map<String, List<String>> missingByIndex(List<String> lines) {
+        Map<String, List<String>> out = new TreeMap<>();
+        for (String l : lines) {
+            Matcher m = MISSING_LINE.matcher(l);
+            if (m.matches()) {
+                out.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(l);
             }
         }
         return out;
