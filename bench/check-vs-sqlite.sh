@@ -9,9 +9,10 @@
 # dev.loupe.bench.CheckBenchData, about 1.5 minutes: a rowid table with two secondary indexes, overflow pages and
 # freelist pages, and a WITHOUT ROWID table). --narrow uses check-1g-narrow.db instead: the same tables with narrow
 # rows (about 50-byte records, 10.4 million rows), where index entries make up most of the file.
-# Environment: RUNS (default 3; each figure is the best wall time of
-# RUNS runs), SQLITE3 (default /usr/bin/sqlite3), MMAP (bytes for PRAGMA mmap_size, default 2147418112: SQLite's
-# compiled-in maximum, so the whole file is mapped), LOUPE_JAVA_OPTS (extra JVM options; -Xmx512m is always set).
+# Environment: RUNS (default 3; each figure is the best wall time of RUNS runs, sqlite3's and Loupe's runs
+# alternating, and each pair's ratio is printed too), SQLITE3 (default /usr/bin/sqlite3), MMAP (bytes for PRAGMA
+# mmap_size, default 2147418112: SQLite's compiled-in maximum, so the whole file is mapped), LOUPE_JAVA_OPTS (extra
+# JVM options; -Xmx512m is always set).
 #
 # What is compared, each pair on the same file with the page cache warm, wall time including process start
 # (JVM start and JIT warm-up for Loupe):
@@ -44,19 +45,30 @@ db="$(java -cp "$bench_jar" dev.loupe.bench.CheckBenchData ${shape[@]+"${shape[@
 bytes="$(stat -c %s "$db")"
 cat "$db" >/dev/null # warm the page cache: both sides read from memory
 
-# best CMD...: "WALL CPU", the shortest wall time and the smallest CPU time (user + sys, child processes
-# included) of $runs runs, in milliseconds; output discarded, failures fatal. CPU time is the steadier figure when
-# other work shares the machine; wall time is what a user waits.
-best() {
-  local wall="" cpu="" r u s i TIMEFORMAT='%3R %3U %3S'
+# once CMD...: "WALL CPU" of one run in milliseconds (CPU = user + sys, child processes included); output
+# discarded. CPU time is the steadier figure when other work shares the machine; wall time is what a user waits.
+once() {
+  local r u s TIMEFORMAT='%3R %3U %3S'
+  read -r r u s < <({ time "$@" >/dev/null 2>/dev/null; } 2>&1)
+  awk -v r="$r" -v u="$u" -v s="$s" 'BEGIN{printf "%d %d\n", r*1000, (u+s)*1000}'
+}
+
+# pair A B: runs sqlite3's command A and Loupe's B one after the other, $runs times over, so that both meet the
+# machine in the same state (on a shared machine other work comes and goes over minutes, and a batch of one
+# program's runs after a batch of the other's can catch different minutes). Prints "WALL_A CPU_A WALL_B CPU_B
+# RATIOS": the shortest wall and CPU time of each in milliseconds, then each pair's wall-time ratio A/B.
+pair() {
+  local wa="" ca="" wb="" cb="" ratios="" i w c w2 c2
   for ((i = 0; i < runs; i++)); do
-    read -r r u s < <({ time "$@" >/dev/null 2>/dev/null; } 2>&1)
-    r=$(awk -v x="$r" 'BEGIN{printf "%d", x*1000}')
-    u=$(awk -v x="$u" -v y="$s" 'BEGIN{printf "%d", (x+y)*1000}')
-    if [ -z "$wall" ] || [ "$r" -lt "$wall" ]; then wall=$r; fi
-    if [ -z "$cpu" ] || [ "$u" -lt "$cpu" ]; then cpu=$u; fi
+    read -r w c < <(once "$1")
+    read -r w2 c2 < <(once "$2")
+    if [ -z "$wa" ] || [ "$w" -lt "$wa" ]; then wa=$w; fi
+    if [ -z "$ca" ] || [ "$c" -lt "$ca" ]; then ca=$c; fi
+    if [ -z "$wb" ] || [ "$w2" -lt "$wb" ]; then wb=$w2; fi
+    if [ -z "$cb" ] || [ "$c2" -lt "$cb" ]; then cb=$c2; fi
+    ratios="$ratios$(awk -v a="$w" -v b="$w2" 'BEGIN{printf "%.2f", a/b}'),"
   done
-  echo "$wall $cpu"
+  echo "$wa $ca $wb $cb ${ratios%,}"
 }
 
 # The first line sqlite3 prints is the mmap_size it set; the rest is the check's output.
@@ -79,16 +91,15 @@ done
 
 load() { cut -d' ' -f1 /proc/loadavg; }
 load0=$(load)
-read -r deep_s deep_sc < <(best sqlite_deep)
-read -r deep_l deep_lc < <(best loupe_deep)
-read -r quick_s quick_sc < <(best sqlite_quick)
-read -r quick_l quick_lc < <(best loupe_quick)
+read -r deep_s deep_sc deep_l deep_lc deep_pairs < <(pair sqlite_deep loupe_deep)
+read -r quick_s quick_sc quick_l quick_lc quick_pairs < <(pair sqlite_quick loupe_quick)
 load1=$(load)
 
 echo "file:    $db ($bytes bytes, $((bytes / $(od -An -tu1 -j16 -N2 "$db" | awk '{print ($1 == 0 && $2 == 1) ? 65536 : $1 * 256 + $2}'))) pages)"
 echo "sqlite3: $("$sqlite3" --version | cut -d' ' -f1) (mmap_size=$mmap)   java: $(java -version 2>&1 | head -1) (./loupe, ${java_opts[*]})"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'); load average $load0 -> $load1"
-echo "timing:  best of $runs runs (wall; CPU = user + sys), page cache warm, process start included; all said ok"
+echo "timing:  best of $runs runs each, sqlite3's and Loupe's alternating (wall; CPU = user + sys), page cache warm,"
+echo "         process start included; all said ok"
 echo
 awk -v s1="$deep_s" -v l1="$deep_l" -v s2="$quick_s" -v l2="$quick_l" \
     -v c1="$deep_sc" -v k1="$deep_lc" -v c2="$quick_sc" -v k2="$quick_lc" 'BEGIN {
@@ -99,3 +110,6 @@ awk -v s1="$deep_s" -v l1="$deep_l" -v s2="$quick_s" -v l2="$quick_l" \
   printf "%-49s %7.3fs %7.3fs %7.2fx %8.3fs %8.3fs %8s\n", "quick: PRAGMA quick_check vs loupe check --quick",
     s2/1e3, l2/1e3, s2/l2, c2/1e3, k2/1e3, ">= 1x"
 }'
+echo
+echo "wall-time ratio of each run pair (sqlite3's run, then Loupe's right after): deep ${deep_pairs//,/x, }x;" \
+  "quick ${quick_pairs//,/x, }x"
