@@ -242,7 +242,8 @@ final class MismatchNamer {
             implied.add(found.implied());
         }
         long[] positions = n == 0 ? new long[0]
-                : new RowPositions(db.pages(), db.usableSize()).of(table.rootPage(), leaves, cells);
+                : new RowPositions(db.pages(), db.usableSize(), table.withoutRowid()).of(table.rootPage(), leaves,
+                        cells);
         if (positions == null) {
             return false;
         }

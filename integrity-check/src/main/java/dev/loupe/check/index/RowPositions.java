@@ -7,39 +7,49 @@ import dev.loupe.format.page.PageSource;
 import java.io.IOException;
 
 /**
- * The 1-based scan positions of some cells of a rowid table's b-tree (what integrity_check's "row N" counts), from the
- * cell counts of the leaves before them: the tree is walked in key order through its interior pages' child pointers,
- * and of each leaf only the header is read, never a cell. Meant for a tree the record pass found sound; on anything
- * else (a page that is not a table b-tree page, a pointer out of range, more pages than the file has, a cell not
- * met) it gives up and returns null, and the caller scans instead.
+ * The 1-based scan positions of some cells of a table's b-tree (what integrity_check's "row N" counts), from the cell
+ * counts of the pages before them: the tree is walked in key order through its interior pages' child pointers, and of
+ * each page only the header and cell pointers are read, never a cell. A rowid table's rows are its leaf cells; a
+ * WITHOUT ROWID table's tree is an index b-tree, whose interior cells are rows too, each met after the rows of its
+ * left subtree. Meant for a tree the record pass found sound; on anything else (a page of another kind, a pointer
+ * out of range, more pages than the file has, a cell not met) it gives up and returns null, and the caller scans
+ * instead.
  */
 final class RowPositions {
 
-    /** Deeper than any table b-tree SQLite writes (btree.c's BTCURSOR_MAX_DEPTH is 20). */
+    /** Deeper than any b-tree SQLite writes (btree.c's BTCURSOR_MAX_DEPTH is 20). */
     private static final int MAX_DEPTH = 20;
+    private static final int INDEX_INTERIOR = 2;
     private static final int TABLE_INTERIOR = 5;
+    private static final int INDEX_LEAF = 10;
     private static final int TABLE_LEAF = 13;
 
     private final PageSource pages;
     private final int usableSize;
+    /** The page types of the tree's interior and leaf pages. */
+    private final int interiorType;
+    private final int leafType;
     /** One page per level of the walk: the interior pages on the way down, and the leaf. */
     private final byte[][] level;
     private final long[] pgno = new long[MAX_DEPTH];
     private final int[] next = new int[MAX_DEPTH];
 
-    RowPositions(PageSource pages, int usableSize) {
+    /** @param withoutRowid whether the tree is a WITHOUT ROWID table's (an index b-tree) */
+    RowPositions(PageSource pages, int usableSize, boolean withoutRowid) {
         this.pages = pages;
         this.usableSize = usableSize;
+        this.interiorType = withoutRowid ? INDEX_INTERIOR : TABLE_INTERIOR;
+        this.leafType = withoutRowid ? INDEX_LEAF : TABLE_LEAF;
         this.level = new byte[MAX_DEPTH][];
     }
 
     /**
-     * The positions of the cells {@code cells[i]} of the leaf pages {@code leaves[i]}, given in the tree's key order
-     * (ascending rowids), or null (see the class comment).
+     * The positions of the cells {@code cells[i]} of the pages {@code leaves[i]} (leaves, or in a WITHOUT ROWID table
+     * interior pages too), given in the tree's key order, or null (see the class comment).
      */
     long[] of(long root, long[] leaves, int[] cells) throws IOException {
         long[] out = new long[leaves.length];
-        long before = 0; // cells on the leaves passed so far
+        long before = 0; // rows passed so far
         long visited = 0;
         int found = 0;
         int depth = 0;
@@ -50,7 +60,7 @@ final class RowPositions {
             byte[] data = level[depth];
             int h = BTreePage.headerOffset(pgno[depth]);
             int n = BigEndian.u16(data, h + 3);
-            if ((data[h] & 0xff) == TABLE_LEAF) {
+            if ((data[h] & 0xff) == leafType) {
                 for (; found < leaves.length && leaves[found] == pgno[depth]; found++) {
                     if (cells[found] >= n) {
                         return null;
@@ -62,6 +72,13 @@ final class RowPositions {
                 continue;
             }
             int child = next[depth]++;
+            if (interiorType == INDEX_INTERIOR && child > 0 && child <= n) {
+                // back from the subtree left of cell child - 1: that cell's row comes next
+                if (found < leaves.length && leaves[found] == pgno[depth] && cells[found] == child - 1) {
+                    out[found++] = before + 1;
+                }
+                before++;
+            }
             if (child > n) {
                 depth--; // every child taken
                 continue;
@@ -84,7 +101,7 @@ final class RowPositions {
         return found == leaves.length ? out : null;
     }
 
-    /** Reads page {@code page} in at level {@code depth}; false unless it is a table b-tree page whose header fits. */
+    /** Reads page {@code page} in at level {@code depth}; false unless it is a page of the tree's kind whose header fits. */
     private boolean enter(int depth, long page) throws IOException {
         if (level[depth] == null) {
             level[depth] = new byte[pages.pageSize()];
@@ -99,8 +116,8 @@ final class RowPositions {
         }
         int type = data[h] & 0xff;
         int n = BigEndian.u16(data, h + 3);
-        boolean fits = type == TABLE_LEAF ? h + 8 + 2 * n <= usableSize
-                : type == TABLE_INTERIOR && h + 12 + 2 * n <= usableSize;
+        boolean fits = type == leafType ? h + 8 + 2 * n <= usableSize
+                : type == interiorType && h + 12 + 2 * n <= usableSize;
         pgno[depth] = page;
         next[depth] = 0;
         return fits;

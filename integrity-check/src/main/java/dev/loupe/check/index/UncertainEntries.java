@@ -260,7 +260,8 @@ final class UncertainEntries {
             leaves[i] = rows.page(which.get(order[i]));
             cells[i] = rows.cell(which.get(order[i]));
         }
-        long[] counted = new RowPositions(db.pages(), db.usableSize()).of(state.table.rootPage(), leaves, cells);
+        long[] counted = new RowPositions(db.pages(), db.usableSize(), state.table.withoutRowid())
+                .of(state.table.rootPage(), leaves, cells);
         long[] positions = new long[which.size()];
         for (int i = 0; counted != null && i < order.length; i++) {
             positions[order[i]] = counted[i];

@@ -1,6 +1,16 @@
 package dev.loupe.check.index;
 
 import dev.loupe.format.Database;
+import dev.loupe.format.btree.BTreePage;
+import dev.loupe.format.btree.BTreeWalker;
+import dev.loupe.format.btree.Cell;
+import dev.loupe.format.btree.PathStep;
+import dev.loupe.format.btree.Payload;
+import dev.loupe.format.btree.PayloadCell;
+import dev.loupe.format.btree.PayloadReader;
+import dev.loupe.format.btree.TreeVisitor;
+import dev.loupe.format.record.IntegerValue;
+import dev.loupe.format.record.RecordDecoder;
 import dev.loupe.format.find.SearchResult;
 import dev.loupe.format.find.TreeSearch;
 import org.junit.jupiter.api.Test;
@@ -71,7 +81,8 @@ class RowPositionsTest {
             Path damaged = dir.resolve("right-child-" + child + ".db");
             Files.write(damaged, b);
             try (Database d = Database.open(damaged)) {
-                assertThat(new RowPositions(d.pages(), d.usableSize()).of(root, leaf, cell)).as("right child %d", child)
+                assertThat(new RowPositions(d.pages(), d.usableSize(), false).of(root, leaf, cell))
+                        .as("right child %d", child)
                         .isNull();
             }
         }
@@ -93,7 +104,7 @@ class RowPositionsTest {
             Path damaged = dir.resolve("random-" + k + ".db");
             Files.write(damaged, b);
             try (Database d = Database.open(damaged)) {
-                if (new RowPositions(d.pages(), d.usableSize()).of(root, leaves, cells) != null) {
+                if (new RowPositions(d.pages(), d.usableSize(), false).of(root, leaves, cells) != null) {
                     answered++;
                 }
             }
@@ -102,13 +113,79 @@ class RowPositionsTest {
         assertThat(answered).as("changes that miss the way down still leave an answer").isPositive();
     }
 
+    /**
+     * A WITHOUT ROWID table is an index b-tree: its interior cells are rows too, each counted after the rows of its
+     * left subtree (SQLite's scan meets them there). Every row's position, counted by RowPositions, is SQLite's count
+     * of the rows whose PRIMARY KEY is at most the row's; the rows are given as the tree's walk meets them.
+     */
+    @Test
+    void aWithoutRowidTablesRowsOnInteriorPagesCountToo() throws Exception {
+        Path db = dir.resolve("w.db");
+        IndexFixtures.build(db, "PRAGMA page_size = 512",
+                "CREATE TABLE t(id INTEGER PRIMARY KEY, a TEXT) WITHOUT ROWID",
+                "WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < 20000)"
+                        + " INSERT INTO t SELECT i * 3, 'name ' || (i * 7919 % 20011) FROM s",
+                "DELETE FROM t WHERE id % 7 = 3 OR id BETWEEN 27000 AND 28200");
+        long root = IndexFixtures.rootPage(db, "t");
+        List<long[]> rows = new ArrayList<>(); // page, cell, id, in walk order
+        int interior = 0;
+        try (Database d = Database.open(db)) {
+            PayloadReader payloads = new PayloadReader(d.pages(), d.usableSize());
+            RecordDecoder records = new RecordDecoder(d.encoding(), true);
+            new BTreeWalker(d.pages(), d.usableSize()).walk(root, new TreeVisitor() {
+                @Override
+                public void cell(BTreePage page, Cell cell, List<PathStep> path) {
+                    try {
+                        Payload p = payloads.read(page.data(), ((PayloadCell) cell).payload());
+                        long id = ((IntegerValue) records.decode(p).values().get(0)).value();
+                        rows.add(new long[] {page.number(), cell.index(), id});
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            });
+            for (long[] r : rows) {
+                interior += BTreePage.decode(r[0], d.pages().read(r[0]), d.usableSize()).type().isLeaf() ? 0 : 1;
+            }
+            assertThat(interior).as("rows on interior pages").isPositive();
+            Random rnd = new Random(7);
+            TreeSet<Integer> picked = new TreeSet<>(List.of(0, rows.size() - 1));
+            for (int k = 0; k < rows.size(); k++) {
+                boolean onInterior = !BTreePage.decode(rows.get(k)[0], d.pages().read(rows.get(k)[0]),
+                        d.usableSize()).type().isLeaf();
+                if (onInterior || rnd.nextInt(60) == 0) {
+                    picked.add(k);
+                }
+            }
+            long[] leaves = new long[picked.size()];
+            int[] cells = new int[picked.size()];
+            int i = 0;
+            for (int k : picked) {
+                leaves[i] = rows.get(k)[0];
+                cells[i++] = (int) rows.get(k)[1];
+            }
+            long[] positions = new RowPositions(d.pages(), d.usableSize(), true).of(root, leaves, cells);
+            assertThat(positions).isNotNull();
+            assertThat(new RowPositions(d.pages(), d.usableSize(), false).of(root, leaves, cells))
+                    .as("an index b-tree is no table b-tree").isNull();
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+                i = 0;
+                for (int k : picked) {
+                    try (ResultSet rs = s.executeQuery("SELECT count(*) FROM t WHERE id <= " + rows.get(k)[2])) {
+                        assertThat(positions[i++]).as("id %d", rows.get(k)[2]).isEqualTo(rs.getLong(1));
+                    }
+                }
+            }
+        }
+    }
+
     /** The positions of the rows of these rowids (ascending), found by a descent of t. */
     private static long[] positions(Path db, List<Long> rowids) throws Exception {
         long[] leaves = new long[rowids.size()];
         int[] cells = new int[rowids.size()];
         where(db, rowids, leaves, cells);
         try (Database d = Database.open(db)) {
-            return new RowPositions(d.pages(), d.usableSize()).of(IndexFixtures.rootPage(db, "t"), leaves, cells);
+            return new RowPositions(d.pages(), d.usableSize(), false).of(IndexFixtures.rootPage(db, "t"), leaves, cells);
         }
     }
 
