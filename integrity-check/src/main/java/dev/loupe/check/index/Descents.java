@@ -264,14 +264,16 @@ final class Descents {
         return search.byKey(table.rootPage(), key, new KeyComparator(pk, db.encoding()));
     }
 
-    private String rowName(Row row) {
+    /** "rowid R", or "PRIMARY KEY (v, ...)" in a WITHOUT ROWID table. */
+    String rowName(Row row) {
         if (row.rowid() != null) {
             return "rowid " + row.rowid();
         }
         return "PRIMARY KEY " + Literals.tuple(pkValues(row), table.primaryKey().size());
     }
 
-    private List<String> rowKeys(Row row) {
+    /** A finding's keys for the row: its rowid, or its PRIMARY KEY values as SQL literals. */
+    List<String> rowKeys(Row row) {
         if (row.rowid() != null) {
             return List.of(Long.toString(row.rowid()));
         }

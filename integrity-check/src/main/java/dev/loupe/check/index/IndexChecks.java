@@ -49,7 +49,7 @@ public final class IndexChecks implements CheckModule {
                 if (ranges == null) {
                     ranges = RowidRanges.of(context.db().pages(), context.db().usableSize(), table);
                 }
-                IndexState s = new IndexState(table, index, ranges);
+                IndexState s = new IndexState(table, index, ranges, context.db().encoding());
                 states.add(s);
                 plan.onEntries(index, new IndexEntryCheck(s, context.db().encoding()));
             }

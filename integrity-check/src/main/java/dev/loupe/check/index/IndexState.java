@@ -1,6 +1,7 @@
 package dev.loupe.check.index;
 
 import dev.loupe.check.DamagedRowids;
+import dev.loupe.format.header.TextEncoding;
 import dev.loupe.format.record.Collation;
 import dev.loupe.format.record.IntegerValue;
 import dev.loupe.format.record.RecordView;
@@ -56,13 +57,21 @@ final class IndexState {
     /** Why the entries could not be computed (first reason met), or null. */
     String notEvaluable;
     /**
-     * The rows whose entry could not be computed, held by rowid ({@link UncertainEntries} finds their entries and
-     * takes them out of {@link #held} before the digests are compared).
+     * The rows whose entry could not be computed, held by rowid or PRIMARY KEY ({@link UncertainEntries} finds their
+     * entries and takes them out of {@link #held} before the digests are compared).
      */
     final UncertainRows uncertain = new UncertainRows();
 
-    /** @param ranges the table's rowid ranges, by which both digests sum their entries too */
-    IndexState(Table table, Index index, RowidRanges ranges) {
+    /**
+     * In a WITHOUT ROWID table's index, how an entry names its row (as the rowid does in a rowid table's); else null.
+     */
+    final PrimaryKeyHash primaryKey;
+
+    /**
+     * @param ranges   the table's rowid ranges, by which both digests sum their entries too
+     * @param encoding the database's text encoding
+     */
+    IndexState(Table table, Index index, RowidRanges ranges, TextEncoding encoding) {
         this.table = table;
         this.implied = new EntryDigest(ranges);
         this.held = new EntryDigest(ranges);
@@ -72,6 +81,7 @@ final class IndexState {
         this.keyColumns = index.columns().size();
         this.unknownCollation = unknownCollation(index.recordColumns());
         this.notEvaluable = generator.unresolved();
+        this.primaryKey = PrimaryKeyHash.of(table, index, encoding);
     }
 
     private static String unknownCollation(List<IndexedColumn> columns) {

@@ -140,18 +140,18 @@ final class TableDigestCheck implements RowCheck {
                 side.implied.add(EntryHash.of(entry.values(), encoding), row.rowid());
                 side.damagedRows |= !row.row().problems().isEmpty();
             } else if (e instanceof ImpliedEntry.NotEvaluable ne) {
-                uncertain(side, row, ne);
+                uncertain(s, side, row, ne);
             }
         }
     }
 
     /**
-     * A row whose entry could not be computed: in a rowid table it is held by its rowid (its entry found by rowid
-     * after the walks, and the rest of the index compared: {@link UncertainEntries}); in a WITHOUT ROWID table, or
-     * past {@link UncertainRows#CAP} such rows, the index is not compared at all.
+     * A row whose entry could not be computed is held by its rowid, or in a WITHOUT ROWID table by its PRIMARY KEY (its
+     * entry found by that after the walks, and the rest of the index compared: {@link UncertainEntries}); past
+     * {@link UncertainRows#CAP} such rows the index is not compared at all.
      */
-    private void uncertain(Side side, TableRow row, ImpliedEntry.NotEvaluable ne) {
-        if (!row.hasRowid()) {
+    private void uncertain(IndexState s, Side side, TableRow row, ImpliedEntry.NotEvaluable ne) {
+        if (!row.hasRowid() && s.primaryKey == null) {
             side.notEvaluable = ne.reason();
             return;
         }
@@ -162,7 +162,8 @@ final class TableDigestCheck implements RowCheck {
                 hashes[i] = EntryHash.of(ne.candidates().get(i), encoding);
             }
         }
-        side.uncertain.add(row.rowid(), row.row().page(), row.row().cellIndex(), ne.needsEntry(), hashes,
+        long key = row.hasRowid() ? row.rowid() : s.primaryKey.ofRow(row.row());
+        side.uncertain.add(key, row.row().page(), row.row().cellIndex(), ne.needsEntry(), hashes,
                 ne.reason());
         if (side.uncertain.overflowed()) {
             side.notEvaluable = ne.reason() + " (and so for more than " + UncertainRows.CAP + " rows)";

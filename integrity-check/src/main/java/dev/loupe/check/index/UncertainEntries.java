@@ -26,7 +26,8 @@ import java.util.function.LongPredicate;
 
 /**
  * The entries of the rows whose entry could not be computed ({@link UncertainRows}), found by rowid after the walks:
- * one scan of the index hands on the entries that end with one of those rowids. Each is taken out of the index's
+ * one scan of the index hands on the entries that end with one of those rowids (in a WITHOUT ROWID table's index,
+ * those that carry one of those rows' PRIMARY KEYs, {@link PrimaryKeyHash}). Each is taken out of the index's
  * digest, so that the digests compare the index's other entries with the other rows, as if those rows were not
  * there; and each such row is held to what is known of it, which is what SQLite reports whatever it computes:
  * <ul>
@@ -38,8 +39,8 @@ import java.util.function.LongPredicate;
  * </ul>
  * What stays unknown is the key itself where nothing is known of it: one {@code not-checked} finding says so.
  *
- * <p>Only in a rowid table's index, and up to {@link #MAX_ENTRIES} such entries: otherwise {@link #settle} returns
- * null and the index is not compared, as before. An entry that does not read soundly (its record damaged) is left
+ * <p>Up to {@link #MAX_ENTRIES} such entries: otherwise {@link #settle} returns null and the index is not compared,
+ * as before. An entry that does not read soundly (its record damaged) is left
  * to the digests, whatever rowid it seems to end with: it is not the entry SQLite's lookup of the row would find,
  * so such a row without another entry is missing.
  */
@@ -57,24 +58,25 @@ final class UncertainEntries {
     }
 
     /**
-     * One entry of an uncertain row: its rowid and hash from the first scan; where a finding names it, its place and
-     * values from a second scan of the wanted entries alone ({@link #detail}).
+     * One entry of an uncertain row: its row's key ({@link UncertainRows#key}) and its hash from the first scan;
+     * where a finding names it, its place and values from a second scan of the wanted entries alone
+     * ({@link #detail}).
      */
     private static final class Met {
-        final long rowid;
+        final long key;
         final long hash;
         Span span;
         int cell = -1;
         List<PathStep> path = List.of();
         List<Value> values;
 
-        Met(long rowid, long hash) {
-            this.rowid = rowid;
+        Met(long key, long hash) {
+            this.key = key;
             this.hash = hash;
         }
 
-        long rowid() {
-            return rowid;
+        long key() {
+            return key;
         }
 
         long hash() {
@@ -97,7 +99,31 @@ final class UncertainEntries {
 
     /** Whether {@link #settle} can work on this index at all. */
     static boolean applies(IndexState s) {
-        return s.table.hasRowid() && !s.uncertain.overflowed() && s.recordColumns > 0;
+        return (s.table.hasRowid() || s.primaryKey != null) && !s.uncertain.overflowed() && s.recordColumns > 0;
+    }
+
+    /** The rowid by which an entry of the row of this key was summed in the digests: none in a WITHOUT ROWID table. */
+    private long digestRowid(long key) {
+        return state.table.hasRowid() ? key : 0;
+    }
+
+    /** The key of the row a sound entry read in place names, if it has the index's length; else null. */
+    private Long keyOf(RecordView entry) {
+        if (entry.count() != state.recordColumns) {
+            return null;
+        }
+        int last = state.recordColumns - 1;
+        return state.primaryKey != null ? Long.valueOf(state.primaryKey.ofEntry(entry))
+                : entry.isInteger(last) ? Long.valueOf(entry.integer(last)) : null;
+    }
+
+    /** {@link #keyOf(RecordView)} of a sound entry's decoded values. */
+    private Long keyOf(List<Value> entry) {
+        if (entry.size() != state.recordColumns) {
+            return null;
+        }
+        return state.primaryKey != null ? Long.valueOf(state.primaryKey.ofEntry(entry))
+                : entry.get(state.recordColumns - 1) instanceof IntegerValue r ? Long.valueOf(r.value()) : null;
     }
 
     /**
@@ -111,14 +137,15 @@ final class UncertainEntries {
             return null;
         }
         for (Met m : met) {
-            state.held.remove(m.hash(), m.rowid());
+            state.held.remove(m.hash(), digestRowid(m.key()));
         }
-        met.sort((a, b) -> Long.compare(a.rowid(), b.rowid()));
+        met.sort((a, b) -> Long.compare(a.key(), b.key()));
         List<Integer> missing = new ArrayList<>();
         List<Met> extras = new ArrayList<>();
-        List<String> extraWhy = new ArrayList<>();
+        // per extra entry: how many rows have its key, and whether their possible keys are known
+        List<int[]> extraWhy = new ArrayList<>();
         // the rows of each kind (by UncertainRows.kind) not named missing, and how many of those have an entry
-        List<List<Long>> ofKind = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        List<List<Integer>> ofKind = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         int[] withEntry = new int[3];
         List<Integer> versionRows = new ArrayList<>();
         List<Integer> versionKeys = new ArrayList<>();
@@ -128,13 +155,13 @@ final class UncertainEntries {
         long allowedFound = 0;
         int e = 0;
         for (int i = 0; i < rows.size(); ) {
-            long rowid = rows.rowid(i);
+            long key = rows.key(i);
             int end = i;
-            while (end < rows.size() && rows.rowid(end) == rowid) {
+            while (end < rows.size() && rows.key(end) == key) {
                 end++;
             }
             int from = e;
-            while (e < met.size() && met.get(e).rowid() == rowid) {
+            while (e < met.size() && met.get(e).key() == key) {
                 e++;
             }
             boolean[] taken = new boolean[e - from];
@@ -156,7 +183,7 @@ final class UncertainEntries {
                         missing.add(r);
                         continue;
                     }
-                    ofKind.get(kind).add(rowid);
+                    ofKind.get(kind).add(r);
                     withEntry[kind] += t < 0 ? 0 : 1;
                     if (t >= 0 && kind == UncertainRows.VERSION_KEYS) {
                         versionRows.add(r);
@@ -168,21 +195,22 @@ final class UncertainEntries {
             for (int k = 0; k < taken.length; k++) {
                 if (!taken[k]) {
                     extras.add(met.get(from + k));
-                    extraWhy.add(extraWhy(met.get(from + k), end - i, someKeys));
+                    extraWhy.add(new int[] {end - i, someKeys ? 1 : 0});
                 }
             }
             i = end;
         }
-        List<Long> unknown = ofKind.get(UncertainRows.UNKNOWN_KEY);
+        Descents descents = new Descents(db, state);
+        List<Integer> unknown = ofKind.get(UncertainRows.UNKNOWN_KEY);
         if (!unknown.isEmpty()) {
-            sink.add(notChecked(unknown, "the key of ", "could not be computed ("
+            sink.add(notChecked(descents, unknown, "the key of ", "could not be computed ("
                     + rows.reason(UncertainRows.UNKNOWN_KEY) + ")", "; " + entries(withEntry[UncertainRows.UNKNOWN_KEY],
                     unknown.size()) + ", and the index's other entries compared with the table's other rows"));
         }
-        List<Long> known = ofKind.get(UncertainRows.KNOWN_KEY);
+        List<Integer> known = ofKind.get(UncertainRows.KNOWN_KEY);
         if (!known.isEmpty()) {
             int n = withEntry[UncertainRows.KNOWN_KEY];
-            sink.add(notChecked(known, "whether ", "need an entry could not be computed ("
+            sink.add(notChecked(descents, known, "whether ", "need an entry could not be computed ("
                     + rows.reason(UncertainRows.KNOWN_KEY) + ")", "; " + (n == 0 ? "none has one"
                     : n + (n == 1 ? " has one" : " have one") + ", holding the key its row implies") + ", and the"
                     + " index's other entries were compared with the table's other rows"));
@@ -192,20 +220,23 @@ final class UncertainEntries {
         detail(wanted, pages);
         List<Integer> named = new ArrayList<>(missing);
         named.addAll(versionRows);
-        Positions at = positions(named);
+        Positions at = positions(descents, named);
+        String its = state.table.hasRowid() ? "its rowid" : "its PRIMARY KEY";
         for (int i = 0; i < missing.size() && at != null; i++) {
             long[] keys = rows.candidates(missing.get(i));
-            String why = keys == null ? "its key could not be computed, but no entry ends with its rowid"
-                    : "no entry of its rowid holds any of the " + keys.length + " keys the SQLite versions compute";
-            sink.add(at.descents.rowWithoutEntry(at.rows.get(i), at.positions[i], why));
+            String why = keys == null ? "its key could not be computed, but no entry " + (state.table.hasRowid()
+                    ? "ends with its rowid" : "carries its PRIMARY KEY")
+                    : "no entry of " + its + " holds any of the " + keys.length + " keys the SQLite versions compute";
+            sink.add(descents.rowWithoutEntry(at.rows.get(i), at.positions[i], why));
         }
         for (int i = 0; i < versionRows.size() && at != null; i++) {
             int r = versionRows.get(i);
-            sink.add(versionKey(at.rows.get(missing.size() + i), at.positions[missing.size() + i],
+            sink.add(versionKey(descents, at.rows.get(missing.size() + i), at.positions[missing.size() + i],
                     versionKeys.get(i), rows.candidates(r).length, versionEntries.get(i)));
         }
         for (int k = 0; k < extras.size(); k++) {
-            sink.add(extra(extras.get(k), extraWhy.get(k)));
+            Met m = extras.get(k);
+            sink.add(extra(m, extraWhy(rowOf(m), extraWhy.get(k)[0], extraWhy.get(k)[1] == 1)));
         }
         return new Counts(met.size(), needed, allowed - needed, allowedFound);
     }
@@ -216,10 +247,10 @@ final class UncertainEntries {
      * last). The version whose key it is not reports the row missing from the index, and its queries through the
      * index do not find the row.
      */
-    private Finding versionKey(Row row, long position, int k, int n, Met entry) {
+    private Finding versionKey(Descents descents, Row row, long position, int k, int n, Met entry) {
         String name = state.index.name();
-        String rowText = (position > 0 ? "row " + position : "a row") + " of " + state.table.name() + " (rowid "
-                + row.rowid() + ")";
+        String rowText = (position > 0 ? "row " + position : "a row") + " of " + state.table.name() + " ("
+                + descents.rowName(row) + ")";
         String whose = k == 0 ? "the key SQLite 3.40 computes: later versions (3.54 among them) compute another, and"
                 + " their"
                 : (k == n - 1 ? "the key SQLite 3.54 computes" : "one of the keys later versions compute")
@@ -229,13 +260,13 @@ final class UncertainEntries {
                         + (entry.values == null ? "" : Literals.tuple(entry.values, entry.values.size()) + " (page "
                         + entry.span.page() + ", cell " + entry.cell + ") ") + "holds " + whose
                         + " integrity_check reports the row missing from the index")
-                .object(name).page(row.page()).cell(row.cellIndex()).key(Long.toString(row.rowid()));
+                .object(name).page(row.page()).cell(row.cellIndex()).keys(descents.rowKeys(row));
         // SQLite 3.40 itself reports the row where the entry does not hold its key
         return (k != 0 && position > 0 ? f.sqlite(MissingRowLine.of(position, name)) : f).build();
     }
 
     /** Rows read again where the walk read them, with their scan positions (0 where those could not be counted). */
-    private record Positions(Descents descents, List<Row> rows, long[] positions) {
+    private record Positions(List<Row> rows, long[] positions) {
     }
 
     /**
@@ -243,11 +274,10 @@ final class UncertainEntries {
      * found by a descent: a damaged divider on the way would send that the wrong way, and the row, which the walk
      * read, would go unnamed. Their scan positions are counted in walk order through the tree's child pointers.
      */
-    private Positions positions(List<Integer> which) throws IOException {
+    private Positions positions(Descents descents, List<Integer> which) throws IOException {
         if (which.isEmpty()) {
             return null;
         }
-        Descents descents = new Descents(db, state);
         // places in which, in walk order: the order RowPositions counts in
         Integer[] order = new Integer[which.size()];
         for (int i = 0; i < order.length; i++) {
@@ -270,7 +300,7 @@ final class UncertainEntries {
         for (int r : which) {
             out.add(descents.row(rows.page(r), rows.cell(r)));
         }
-        return new Positions(descents, out, positions);
+        return new Positions(out, positions);
     }
 
     private static int indexOf(long[] hashes, long h) {
@@ -283,26 +313,38 @@ final class UncertainEntries {
     }
 
     /** How the entries of {@code rows} rows were found, {@code n} of them having one. */
-    private static String entries(int n, int rows) {
-        return n == rows ? (rows == 1 ? "its entry was found by rowid" : "their entries were found by rowid")
-                : "their entries were looked for by rowid (" + n + " found, the others need none)";
+    private String entries(int n, int rows) {
+        String by = state.table.hasRowid() ? "by rowid" : "by PRIMARY KEY";
+        return n == rows ? (rows == 1 ? "its entry was found " : "their entries were found ") + by
+                : "their entries were looked for " + by + " (" + n + " found, the others need none)";
     }
 
-    /** A not-checked finding about some of the rows: lead + "N rows of T " + what + rowids + rest. */
-    private Finding notChecked(List<Long> rowids, String lead, String what, String rest) {
+    /**
+     * A not-checked finding about some of the rows ({@code which}: indexes into {@link #rows}): lead + "N rows of T " +
+     * what + their rowids (PRIMARY KEYs, read again where the walk read the rows, in walk order) + rest.
+     */
+    private Finding notChecked(Descents descents, List<Integer> which, String lead, String what, String rest)
+            throws IOException {
         String name = state.index.name();
-        List<String> shown = new ArrayList<>();
-        for (int i = 0; i < rowids.size() && shown.size() < SHOWN; i++) {
-            shown.add(Long.toString(rowids.get(i)));
+        List<Integer> order = new ArrayList<>(which);
+        if (!state.table.hasRowid()) {
+            order.sort((a, b) -> Integer.compare(rows.walkOrder(a), rows.walkOrder(b)));
         }
-        int n = rowids.size();
+        List<String> shown = new ArrayList<>();
+        for (int i = 0; i < order.size() && shown.size() < SHOWN; i++) {
+            int r = order.get(i);
+            shown.add(state.table.hasRowid() ? Long.toString(rows.key(r))
+                    : "(" + String.join(", ", descents.rowKeys(descents.row(rows.page(r), rows.cell(r)))) + ")");
+        }
+        int n = which.size();
+        String named = state.table.hasRowid() ? "rowid" : "PRIMARY KEY";
         return Finding.of(FindingCode.NOT_CHECKED, "index " + name + ": " + lead + (n == 1 ? "1 row" : n + " rows")
-                        + " of " + state.table.name() + " " + what + ": rowid" + (n == 1 ? " " : "s ")
+                        + " of " + state.table.name() + " " + what + ": " + named + (n == 1 ? " " : "s ")
                         + String.join(", ", shown) + (n > shown.size() ? ", ..." : "") + rest)
                 .object(name).keys(shown).build();
     }
 
-    /** Rowids a not-checked finding lists. */
+    /** Rows a not-checked finding lists. */
     private static final int SHOWN = 10;
 
     /**
@@ -329,40 +371,38 @@ final class UncertainEntries {
     }
 
     /**
-     * The entries that end with one of the rows' rowids, by rowid and hash alone (a sound record that lies on its page
-     * is not decoded); null past {@link #MAX_ENTRIES}.
+     * The entries of the rows' keys (that end with one of their rowids, or carry one of their PRIMARY KEYs), by key
+     * and hash alone (a sound record that lies on its page is not decoded); null past {@link #MAX_ENTRIES}.
      */
     private List<Met> scan(ExtraPages pages) throws IOException {
         List<Met> out = new ArrayList<>();
         boolean[] tooMany = {false};
-        int last = state.recordColumns - 1;
         pages.expect(state.indexPages);
         scan(pages, rowid -> rows.indexOf(rowid) >= 0, new EntryScan.Handler() {
             @Override
             public boolean inPlace(RecordView record, long hash) {
-                // an entry of another rowid (the scan hands on every interior cell, and in a damaged table the
+                // an entry of another key (the scan hands on every interior cell, and in a damaged table the
                 // entries in doubt) is no concern here
-                if (record.count() == state.recordColumns && record.isInteger(last)
-                        && rows.indexOf(record.integer(last)) >= 0) {
-                    add(record.integer(last), hash);
-                }
+                add(keyOf(record), hash);
                 return true;
             }
 
             @Override
             public void entry(BTreePage page, PayloadCell cell, List<PathStep> path, List<Value> held,
                               boolean sound, long hash) {
-                if (sound && held.size() == state.recordColumns && held.get(last) instanceof IntegerValue r
-                        && rows.indexOf(r.value()) >= 0) {
-                    add(r.value(), hash);
+                if (sound) {
+                    add(keyOf(held), hash);
                 }
             }
 
-            private void add(long rowid, long hash) {
+            private void add(Long key, long hash) {
+                if (key == null || rows.indexOf(key) < 0) {
+                    return;
+                }
                 if (out.size() == MAX_ENTRIES) {
                     tooMany[0] = true;
                 } else {
-                    out.add(new Met(rowid, hash));
+                    out.add(new Met(key, hash));
                 }
             }
 
@@ -376,33 +416,33 @@ final class UncertainEntries {
 
     /**
      * Reads the place and values of the entries {@code wanted} (the first {@link #DETAILED} of them) for their
-     * findings: one more scan of the index, handing on only the entries of their rowids.
+     * findings: one more scan of the index, handing on only the entries of their keys.
      */
     private void detail(List<Met> wanted, ExtraPages pages) throws IOException {
         if (wanted.isEmpty()) {
             return;
         }
-        Map<Long, List<Met>> byRowid = new HashMap<>();
+        Map<Long, List<Met>> byKey = new HashMap<>();
         for (Met m : wanted.subList(0, Math.min(wanted.size(), DETAILED))) {
-            byRowid.computeIfAbsent(m.rowid, r -> new ArrayList<>()).add(m);
+            byKey.computeIfAbsent(m.key, r -> new ArrayList<>()).add(m);
         }
-        int last = state.recordColumns - 1;
         pages.expect(state.indexPages);
-        scan(pages, byRowid::containsKey, new EntryScan.Handler() {
+        scan(pages, byKey::containsKey, new EntryScan.Handler() {
             @Override
             public boolean inPlace(RecordView record, long hash) {
                 // decoded (and handed to entry()) only when it is one of those wanted
-                return !(record.count() == state.recordColumns && record.isInteger(last)
-                        && byRowid.containsKey(record.integer(last)));
+                Long key = keyOf(record);
+                return key == null || !byKey.containsKey(key);
             }
 
             @Override
             public void entry(BTreePage page, PayloadCell cell, List<PathStep> path, List<Value> held,
                               boolean sound, long hash) {
-                if (!sound || held.size() != state.recordColumns || !(held.get(last) instanceof IntegerValue r)) {
+                Long key = sound ? keyOf(held) : null;
+                if (key == null) {
                     return;
                 }
-                for (Met m : byRowid.getOrDefault(r.value(), List.of())) {
+                for (Met m : byKey.getOrDefault(key, List.of())) {
                     if (m.hash == hash && m.values == null) {
                         m.span = cell.span();
                         m.cell = cell.index();
@@ -420,10 +460,14 @@ final class UncertainEntries {
         });
     }
 
-    /** One scan of the index, handing on the entries of the rowids {@code rowids} to {@code handler}. */
-    private void scan(ExtraPages pages, LongPredicate rowids, EntryScan.Handler handler)
+    /**
+     * One scan of the index, handing on the entries of the keys {@code keys} to {@code handler} (in a WITHOUT ROWID
+     * table's index every entry: the handler picks them by PRIMARY KEY).
+     */
+    private void scan(ExtraPages pages, LongPredicate keys, EntryScan.Handler handler)
             throws IOException {
-        EntryScan scan = new EntryScan(db, state, Suspects.everywhere(state.held.rowidRanges()), null, rowids);
+        EntryScan scan = new EntryScan(db, state, Suspects.everywhere(state.held.rowidRanges()), null,
+                state.table.hasRowid() ? keys : null);
         try {
             scan.run(pages, handler);
         } catch (UncheckedIOException ex) {
@@ -432,22 +476,35 @@ final class UncertainEntries {
     }
 
     /**
-     * Why an entry that ends with an uncertain row's rowid is taken by no row there: past the entries the rows with
-     * that rowid ({@code rowsOfRowid} of them) can have, or not one of the keys they may have.
+     * How an extra entry names its row: "rowid R"; in a WITHOUT ROWID table "PRIMARY KEY (v, ...)", or "its PRIMARY
+     * KEY" for an entry not read again ({@link #DETAILED}).
      */
-    private static String extraWhy(Met m, int rowsOfRowid, boolean someKeys) {
-        return someKeys ? "the row of rowid " + m.rowid + " implies another key (one for each SQLite version),"
+    private String rowOf(Met m) {
+        if (state.table.hasRowid()) {
+            return "rowid " + m.key;
+        }
+        return m.values == null ? "its PRIMARY KEY" : "PRIMARY KEY " + Literals.tuple(
+                state.primaryKey.valuesOf(m.values), state.table.primaryKey().size());
+    }
+
+    /**
+     * Why an entry of an uncertain row's rowid (PRIMARY KEY: {@code row}) is taken by no row there: past the entries
+     * the rows with that key ({@code rowsOfKey} of them) can have, or not one of the keys they may have.
+     */
+    private static String extraWhy(String row, int rowsOfKey, boolean someKeys) {
+        return someKeys ? "the row of " + row + " implies another key (one for each SQLite version),"
                 + " or has its entry already"
-                : rowsOfRowid == 1 ? "the row of rowid " + m.rowid + " has another entry already"
-                : "the " + rowsOfRowid + " rows of rowid " + m.rowid + " have their entries already";
+                : rowsOfKey == 1 ? "the row of " + row + " has another entry already"
+                : "the " + rowsOfKey + " rows of " + row + " have their entries already";
     }
 
     private Finding extra(Met m, String why) {
         String name = state.index.name();
         if (m.values == null) {
-            return Finding.of(FindingCode.INDEX_ENTRY_EXTRA, "an entry of index " + name + " that ends with rowid "
-                    + m.rowid + " matches no row of " + state.table.name() + ": " + why).object(name)
-                    .key(Long.toString(m.rowid)).build();
+            Finding.Builder f = Finding.of(FindingCode.INDEX_ENTRY_EXTRA, "an entry of index " + name + (state.table
+                    .hasRowid() ? " that ends with rowid " + m.key : " (one of more than " + DETAILED + " such, not"
+                    + " read again)") + " matches no row of " + state.table.name() + ": " + why).object(name);
+            return (state.table.hasRowid() ? f.key(Long.toString(m.key)) : f).build();
         }
         return Finding.of(FindingCode.INDEX_ENTRY_EXTRA, "entry " + Literals.tuple(m.values, m.values.size())
                         + " of index " + name + " matches no row of " + state.table.name() + ": " + why)

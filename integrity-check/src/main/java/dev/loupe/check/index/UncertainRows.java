@@ -4,10 +4,11 @@ import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The rows of a rowid table whose entry in one index could not be computed (an expression or WHERE clause the
- * evaluator cannot compute for them: a malformed or JSON5 document, a day past its month's end, a float printf),
- * by rowid: up to {@link #CAP} of them, so that a few such rows leave the rest of the index compared instead of
- * making the whole index "not checked". Each row either needs one entry (its WHERE clause is true, or there is none:
+ * The rows of a table whose entry in one index could not be computed (an expression or WHERE clause the evaluator
+ * cannot compute for them: a malformed or JSON5 document, a day past its month's end, a float printf), by key (the
+ * rowid; in a WITHOUT ROWID table the hash of the PRIMARY KEY, {@link PrimaryKeyHash}: what names the row among the
+ * index's entries): up to {@link #CAP} of them, so that a few such rows leave the rest of the index compared instead
+ * of making the whole index "not checked". Each row either needs one entry (its WHERE clause is true, or there is none:
  * only the key is unknown) or may have one or none (the WHERE clause itself is unknown). A row may carry the keys its
  * entry can have, one per SQLite version ({@link ImpliedEntry.NotEvaluable#candidates}): their hashes.
  *
@@ -17,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class UncertainRows {
 
     /**
-     * Rows held per index: about 32 bytes each (a rowid, its cell's place, its place in the walk, a flag, a
+     * Rows held per index: about 32 bytes each (a key, its cell's place, its place in the walk, a flag, a
      * reference; a few hashes for a key that depends on the SQLite version), 2 MB at most. The parts of a split walk
      * share the count ({@link #UncertainRows(AtomicInteger)}), so that all of them together hold no more.
      */
@@ -26,14 +27,14 @@ final class UncertainRows {
     /** Rows added by all the parts of a split walk, or null for a walk of the whole table. */
     private final AtomicInteger budget;
 
-    private long[] rowids = new long[8];
+    private long[] keys = new long[8];
     /**
      * Per row, where the walk read it: its leaf page (high bits) and cell (low 16 bits). The findings read the row
-     * there again and count its scan position from there, with no descent by rowid, which a damaged divider can send
+     * there again and count its scan position from there, with no descent by key, which a damaged divider can send
      * the wrong way.
      */
     private long[] places = new long[8];
-    /** Per row, its place in the walk (the order of {@link #add}), kept when {@link #seal} sorts by rowid. */
+    /** Per row, its place in the walk (the order of {@link #add}), kept when {@link #seal} sorts by key. */
     private int[] walkOrder = new int[8];
     private boolean[] needsEntry = new boolean[8];
     /** Per row, the hashes of the entries it may have, or null when nothing is known of its key. */
@@ -61,7 +62,7 @@ final class UncertainRows {
      * @param page the leaf page the walk read the row on, and {@code cell} its cell there
      * @param hashes the hashes of the entries the row may have (one per SQLite version), or null
      */
-    void add(long rowid, long page, int cell, boolean needs, long[] hashes, String why) {
+    void add(long key, long page, int cell, boolean needs, long[] hashes, String why) {
         if (reason == null) {
             reason = why;
         }
@@ -75,16 +76,16 @@ final class UncertainRows {
             overflow();
             return;
         }
-        if (size == rowids.length) {
+        if (size == keys.length) {
             int n = Math.min(CAP, size * 2);
-            rowids = Arrays.copyOf(rowids, n);
+            keys = Arrays.copyOf(keys, n);
             places = Arrays.copyOf(places, n);
             walkOrder = Arrays.copyOf(walkOrder, n);
             needsEntry = Arrays.copyOf(needsEntry, n);
             candidates = Arrays.copyOf(candidates, n);
         }
-        sorted &= size == 0 || rowids[size - 1] <= rowid;
-        rowids[size] = rowid;
+        sorted &= size == 0 || keys[size - 1] <= key;
+        keys[size] = key;
         places[size] = page << 16 | (cell & 0xffff);
         walkOrder[size] = size;
         needsEntry[size] = needs;
@@ -102,7 +103,7 @@ final class UncertainRows {
             overflow();
         }
         for (int i = 0; i < other.size && !overflowed; i++) {
-            add(other.rowids[i], other.page(i), other.cell(i), other.needsEntry[i], other.candidates[i],
+            add(other.keys[i], other.page(i), other.cell(i), other.needsEntry[i], other.candidates[i],
                     other.reasons[kind(other.candidates[i])]);
         }
     }
@@ -110,7 +111,7 @@ final class UncertainRows {
     private void overflow() {
         overflowed = true;
         size = 0;
-        rowids = new long[0];
+        keys = new long[0];
         places = new long[0];
         walkOrder = new int[0];
         needsEntry = new boolean[0];
@@ -151,7 +152,7 @@ final class UncertainRows {
         return reasons[kind];
     }
 
-    /** Sorts the rows by rowid (a damaged table's walk may meet them out of order); then {@link #indexOf} works. */
+    /** Sorts the rows by key (a damaged table's walk may meet them out of order); then {@link #indexOf} works. */
     void seal() {
         if (sorted) {
             return;
@@ -160,20 +161,20 @@ final class UncertainRows {
         for (int i = 0; i < size; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, (a, b) -> Long.compare(rowids[a], rowids[b]));
+        Arrays.sort(order, (a, b) -> Long.compare(keys[a], keys[b]));
         long[] r = new long[size];
         long[] p = new long[size];
         int[] w = new int[size];
         boolean[] n = new boolean[size];
         long[][] c = new long[size][];
         for (int i = 0; i < size; i++) {
-            r[i] = rowids[order[i]];
+            r[i] = keys[order[i]];
             p[i] = places[order[i]];
             w[i] = walkOrder[order[i]];
             n[i] = needsEntry[order[i]];
             c[i] = candidates[order[i]];
         }
-        rowids = r;
+        keys = r;
         places = p;
         walkOrder = w;
         needsEntry = n;
@@ -181,17 +182,18 @@ final class UncertainRows {
         sorted = true;
     }
 
-    /** The first row (in rowid order, after {@link #seal}) of this rowid, or -1. */
-    int indexOf(long rowid) {
-        int i = Arrays.binarySearch(rowids, 0, size, rowid);
-        while (i > 0 && rowids[i - 1] == rowid) {
+    /** The first row (in key order, after {@link #seal}) of this key, or -1. */
+    int indexOf(long key) {
+        int i = Arrays.binarySearch(keys, 0, size, key);
+        while (i > 0 && keys[i - 1] == key) {
             i--;
         }
         return i < 0 ? -1 : i;
     }
 
-    long rowid(int i) {
-        return rowids[i];
+    /** Row {@code i}'s rowid, or in a WITHOUT ROWID table its PRIMARY KEY's hash. */
+    long key(int i) {
+        return keys[i];
     }
 
     /** The leaf page the walk read row {@code i} on. */

@@ -280,6 +280,35 @@ class IndexChecksTest {
     }
 
     /**
+     * The same in a WITHOUT ROWID table: the rows whose key cannot be computed are held by PRIMARY KEY and their
+     * entries found by the PRIMARY KEY they carry; SQLite's lines, in its order, with the scan positions counted over
+     * the table's index b-tree (rows on interior pages among them).
+     */
+    @Test
+    void withoutRowidRowsWithoutAComputableKeyLeaveTheRestCompared() throws Exception {
+        Path db = dir.resolve("mixed-wr.db");
+        IndexFixtures.build(db, "PRAGMA page_size = 512", MIXED_TABLE + " WITHOUT ROWID", MIXED_ROWS, MIXED_INDEX);
+        List<Finding> intact = IndexFixtures.check(db).findings();
+        assertThat(intact).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(FindingCode.NOT_CHECKED);
+            assertThat(f.message()).contains("the key of 10 rows of t could not be computed",
+                    "PRIMARY KEYs (40), (80), (120)", "their entries were found by PRIMARY KEY");
+        });
+        IndexFixtures.staleIndex(db, "i", "DELETE FROM t WHERE id IN (40, 7)",
+                "INSERT INTO t VALUES (1000, 'new', 1.5), (1001, 'Zed', 2.5), (1040, 'more', 3.5), (220.5, 'x', 1.0)",
+                "UPDATE t SET name = 'renamed' WHERE id IN (3, 9)");
+        CheckReport r = assertSameAsSqlite(db);
+        assertThat(codes(r)).contains(FindingCode.INDEX_ENTRY_MISSING, FindingCode.INDEX_ENTRY_EXTRA,
+                FindingCode.INDEX_ENTRY_COUNT);
+        assertThat(r.findings()).anySatisfy(f -> assertThat(f.message())
+                .contains("(PRIMARY KEY (1000)) has no entry in index i (its key could not be computed"));
+        assertThat(r.findings()).anySatisfy(f -> assertThat(f.message()).contains("(PRIMARY KEY (1040)) has no entry"));
+        assertThat(r.findings()).anySatisfy(f -> assertThat(f.message()).contains("no row has that PRIMARY KEY"));
+        assertThat(r.findings()).filteredOn(f -> f.code() == FindingCode.NOT_CHECKED).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("the key of 9 rows of t"));
+    }
+
+    /**
      * Rows whose key cannot be computed and which have no entry, in a table whose tree a descent by rowid no longer
      * follows to them (the root's last divider raised from 349 to 1020): the walk read them, so they are named missing
      * with SQLite's scan positions, read again where the walk read them. The entries of rows 350-400, which SQLite's

@@ -53,7 +53,7 @@ class UncertainRowsTest {
         rows.seal();
         assertThat(rows.indexOf(-3)).isZero();
         assertThat(rows.indexOf(7)).isEqualTo(1);
-        assertThat(rows.rowid(2)).isEqualTo(7);
+        assertThat(rows.key(2)).isEqualTo(7);
         assertThat(rows.indexOf(50)).isEqualTo(3);
         assertThat(rows.candidates(3)).containsExactly(1, 2);
         assertThat(rows.needsEntry(4)).isFalse();
