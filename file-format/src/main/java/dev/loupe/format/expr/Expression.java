@@ -14,4 +14,13 @@ public final class Expression {
     public static ParsedExpression parse(String sql) {
         return new ExpressionParser(sql == null ? "" : sql).parse();
     }
+
+    /**
+     * The syntax error SQLite's parser reports in this expression text ("near X: syntax error", "unrecognized
+     * token"), in this parser's words; null when the text parses, or where SQLite may accept what this parser does
+     * not (a nesting deeper than this parser follows, a grammar that changed between versions).
+     */
+    public static String syntaxError(String sql) {
+        return new ExpressionParser(sql == null ? "" : sql).syntaxError();
+    }
 }

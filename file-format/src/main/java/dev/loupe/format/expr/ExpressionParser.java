@@ -48,22 +48,46 @@ final class ExpressionParser {
 
     ParsedExpression parse() {
         try {
-            if (tokens.isEmpty()) {
-                throw new Failure("empty expression");
-            }
-            ParsedExpression e = expr(OR);
-            if (pos < tokens.size()) {
-                throw new Failure("unexpected " + peek().text());
-            }
-            return e;
+            return whole();
         } catch (Failure f) {
             return new Unsupported(sql.strip(), "syntax: " + f.getMessage());
         }
     }
 
+    /**
+     * The syntax error SQLite's parser meets in the text, or null: none, or one this parser cannot be sure SQLite
+     * meets (its own nesting bound, lower than SQLite's; ORDER BY in a function's arguments, which SQLite accepts
+     * from 3.44 on; a hex literal past 64 bits, which only SQLite's code generator rejects; text with a parameter).
+     */
+    String syntaxError() {
+        for (Token t : tokens) {
+            if (t.kind() == TokenKind.VARIABLE) {
+                // SQLite reads Tcl-style $name(suffix) and $a::b as one parameter: text with one is left to SQLite
+                return null;
+            }
+        }
+        try {
+            whole();
+            return null;
+        } catch (Failure f) {
+            return f.definite ? f.getMessage() : null;
+        }
+    }
+
+    private ParsedExpression whole() {
+        if (tokens.isEmpty()) {
+            throw new Failure("empty expression");
+        }
+        ParsedExpression e = expr(OR);
+        if (pos < tokens.size()) {
+            throw new Failure("unexpected " + peek().text());
+        }
+        return e;
+    }
+
     private ParsedExpression expr(int minLevel) {
         if (++depth > MAX_DEPTH) {
-            throw new Failure("expression nested too deeply");
+            throw new Failure("expression nested too deeply", false);
         }
         try {
             ParsedExpression left = prefix();
@@ -381,7 +405,8 @@ final class ExpressionParser {
         if (digits.length() > 2 && (digits.charAt(1) == 'x' || digits.charAt(1) == 'X')) {
             BigInteger v = new BigInteger(digits.substring(2), 16);
             if (v.bitLength() > 64) {
-                throw new Failure("hex literal too big: " + t.text());
+                // SQLite's parser takes it; its code generator stops there (a schema of it loads)
+                throw new Failure("hex literal too big: " + t.text(), false);
             }
             return new Literal(IntegerValue.of(v.longValue()), t.text());
         }
@@ -477,7 +502,7 @@ final class ExpressionParser {
                 args.add(expr(OR));
             }
             if (peekKeyword("ORDER")) {
-                throw new Failure("ORDER BY in function arguments");
+                throw new Failure("ORDER BY in function arguments", false);
             }
         }
         expectOperator(")");
@@ -585,8 +610,16 @@ final class ExpressionParser {
 
     /** A syntax error; caught in {@link #parse()} and turned into an Unsupported node. */
     private static final class Failure extends RuntimeException {
+        /** Whether SQLite meets it too (see {@link #syntaxError}). */
+        final boolean definite;
+
         Failure(String message) {
+            this(message, true);
+        }
+
+        Failure(String message, boolean definite) {
             super(message, null, false, false);
+            this.definite = definite;
         }
     }
 }
