@@ -176,8 +176,10 @@ public final class Checker {
         }
         List<Finding> badRoots = SchemaFindings.rootsBeyondFile(snapshot.schema(), pageCount);
         badRoots.forEach(schemaSink::add);
+        List<Finding> badExpressions = SchemaFindings.expressionSyntax(snapshot);
+        badExpressions.forEach(schemaSink::add);
         boolean refused = refusedAtOpen != null || SchemaFindings.sqliteRefuses(snapshot.problems())
-                || !badRoots.isEmpty();
+                || !badRoots.isEmpty() || !badExpressions.isEmpty();
         if (refusedAtOpen != null) {
             file.add(Finding.of(FindingCode.HEADER_FIELD_INVALID, "SQLite refuses to open this file (\""
                     + refusedAtOpen + "\") because of the header problems above; Loupe reads on as far as it can")

@@ -78,19 +78,19 @@ final class PrimaryKeyHash {
 
     /** The same of a sound entry's decoded values, as many as the index record has. */
     long ofEntry(List<Value> entry) {
-        Value[] values = new Value[entryFields.length];
-        for (int k = 0; k < values.length; k++) {
-            values[k] = entry.get(entryFields[k]);
-        }
-        return EntryHash.of(values, encoding);
+        return EntryHash.of(picked(entry), encoding);
     }
 
     /** The PRIMARY KEY values a sound entry carries, in PRIMARY KEY order. */
     List<Value> valuesOf(List<Value> entry) {
+        return Arrays.asList(picked(entry));
+    }
+
+    private Value[] picked(List<Value> entry) {
         Value[] values = new Value[entryFields.length];
         for (int k = 0; k < values.length; k++) {
             values[k] = entry.get(entryFields[k]);
         }
-        return Arrays.asList(values);
+        return values;
     }
 }

@@ -252,58 +252,41 @@ class IndexChecksTest {
 
     /**
      * The rows whose key cannot be computed leave the rest of the index compared: intact, one not-checked finding
-     * names them and nothing else is found; stale, every row SQLite 3.40 names is named, those rows' own entries
-     * deleted or missing among them (a row deleted behind the index leaves an entry no row has; a row inserted
-     * behind it has no entry ending with its rowid).
+     * names them and nothing else is found; stale, every row SQLite 3.40 names is named, in its order, those rows' own
+     * entries deleted or missing among them (a row deleted behind the index leaves an entry no row has; a row inserted
+     * behind it has no entry ending with its rowid). In a WITHOUT ROWID table the rows are held by PRIMARY KEY and
+     * their entries found by the PRIMARY KEY they carry, the scan positions counted over the table's index b-tree
+     * (on 512-byte pages: rows on interior pages among them).
      */
-    @Test
-    void rowsWithoutAComputableKeyLeaveTheRestCompared() throws Exception {
+    @ParameterizedTest(name = "WITHOUT ROWID: {0}")
+    @ValueSource(booleans = {false, true})
+    void rowsWithoutAComputableKeyLeaveTheRestCompared(boolean withoutRowid) throws Exception {
         Path db = dir.resolve("mixed.db");
-        IndexFixtures.build(db, MIXED_TABLE, MIXED_ROWS, MIXED_INDEX);
+        IndexFixtures.build(db, "PRAGMA page_size = " + (withoutRowid ? 512 : 4096),
+                MIXED_TABLE + (withoutRowid ? " WITHOUT ROWID" : ""), MIXED_ROWS, MIXED_INDEX);
+        String by = withoutRowid ? "PRIMARY KEY" : "rowid";
         List<Finding> intact = IndexFixtures.check(db).findings();
         assertThat(intact).singleElement().satisfies(f -> {
             assertThat(f.code()).isEqualTo(FindingCode.NOT_CHECKED);
-            assertThat(f.message()).contains("the key of 10 rows of t could not be computed", "rowids 40, 80, 120");
+            assertThat(f.message()).contains("the key of 10 rows of t could not be computed",
+                    withoutRowid ? "PRIMARY KEYs (40), (80), (120)" : "rowids 40, 80, 120",
+                    "their entries were found by " + by);
         });
         IndexFixtures.staleIndex(db, "i", "DELETE FROM t WHERE id IN (40, 7)",
-                "INSERT INTO t VALUES (1000, 'new', 1.5), (1001, 'Zed', 2.5), (1040, 'more', 3.5)",
+                "INSERT INTO t VALUES (1000, 'new', 1.5), (1001, 'Zed', 2.5), (1040, 'more', 3.5)"
+                        + (withoutRowid ? ", (220.5, 'x', 1.0)" : ""),
                 "UPDATE t SET name = 'renamed' WHERE id IN (3, 9)");
         CheckReport r = assertSameAsSqlite(db);
         assertThat(codes(r)).contains(FindingCode.INDEX_ENTRY_MISSING, FindingCode.INDEX_ENTRY_EXTRA,
                 FindingCode.INDEX_ENTRY_COUNT);
         // rows 1000 and 1040 (keys not computed) are named by their rowid's missing entry, 40's entry as extra
-        assertThat(r.findings()).anySatisfy(f -> assertThat(f.message()).contains("(rowid 1000) has no entry"));
-        assertThat(r.findings()).anySatisfy(f -> assertThat(f.message()).contains("(rowid 1040) has no entry"));
-        assertThat(r.findings()).anySatisfy(f -> assertThat(f.message()).contains("no row has rowid 40"));
-        assertThat(r.findings()).filteredOn(f -> f.code() == FindingCode.NOT_CHECKED).singleElement()
-                .satisfies(f -> assertThat(f.message()).contains("the key of 9 rows of t"));
-    }
-
-    /**
-     * The same in a WITHOUT ROWID table: the rows whose key cannot be computed are held by PRIMARY KEY and their
-     * entries found by the PRIMARY KEY they carry; SQLite's lines, in its order, with the scan positions counted over
-     * the table's index b-tree (rows on interior pages among them).
-     */
-    @Test
-    void withoutRowidRowsWithoutAComputableKeyLeaveTheRestCompared() throws Exception {
-        Path db = dir.resolve("mixed-wr.db");
-        IndexFixtures.build(db, "PRAGMA page_size = 512", MIXED_TABLE + " WITHOUT ROWID", MIXED_ROWS, MIXED_INDEX);
-        List<Finding> intact = IndexFixtures.check(db).findings();
-        assertThat(intact).singleElement().satisfies(f -> {
-            assertThat(f.code()).isEqualTo(FindingCode.NOT_CHECKED);
-            assertThat(f.message()).contains("the key of 10 rows of t could not be computed",
-                    "PRIMARY KEYs (40), (80), (120)", "their entries were found by PRIMARY KEY");
-        });
-        IndexFixtures.staleIndex(db, "i", "DELETE FROM t WHERE id IN (40, 7)",
-                "INSERT INTO t VALUES (1000, 'new', 1.5), (1001, 'Zed', 2.5), (1040, 'more', 3.5), (220.5, 'x', 1.0)",
-                "UPDATE t SET name = 'renamed' WHERE id IN (3, 9)");
-        CheckReport r = assertSameAsSqlite(db);
-        assertThat(codes(r)).contains(FindingCode.INDEX_ENTRY_MISSING, FindingCode.INDEX_ENTRY_EXTRA,
-                FindingCode.INDEX_ENTRY_COUNT);
+        String row = withoutRowid ? "(PRIMARY KEY (%d))" : "(rowid %d)";
+        assertThat(r.findings()).anySatisfy(f -> assertThat(f.message()).contains(row.formatted(1000)
+                + " has no entry in index i (its key could not be computed"));
+        assertThat(r.findings()).anySatisfy(f -> assertThat(f.message()).contains(row.formatted(1040)
+                + " has no entry"));
         assertThat(r.findings()).anySatisfy(f -> assertThat(f.message())
-                .contains("(PRIMARY KEY (1000)) has no entry in index i (its key could not be computed"));
-        assertThat(r.findings()).anySatisfy(f -> assertThat(f.message()).contains("(PRIMARY KEY (1040)) has no entry"));
-        assertThat(r.findings()).anySatisfy(f -> assertThat(f.message()).contains("no row has that PRIMARY KEY"));
+                .contains(withoutRowid ? "no row has that PRIMARY KEY" : "no row has rowid 40"));
         assertThat(r.findings()).filteredOn(f -> f.code() == FindingCode.NOT_CHECKED).singleElement()
                 .satisfies(f -> assertThat(f.message()).contains("the key of 9 rows of t"));
     }

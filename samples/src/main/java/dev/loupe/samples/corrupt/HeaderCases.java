@@ -61,6 +61,11 @@ final class HeaderCases {
                 of("check-constraint-failed", Sample.TYPES,
                         "Schema SQL of table affinity: 'input TEXT NOT NULL' becomes 'input TEXT CHECK(0)'",
                         img -> img.replaceInCell(img.schemaCell("affinity"), "input TEXT NOT NULL",
-                                "input TEXT CHECK(0)"), "check-constraint-failed"));
+                                "input TEXT CHECK(0)"), "check-constraint-failed"),
+                of("schema-expression-syntax", Sample.TYPES,
+                        "Schema SQL of table generated: the generated column's (a || '/' || b) becomes"
+                                + " (a || '/' |5 b), which SQLite's parser rejects, so it refuses the schema",
+                        img -> img.replaceInCell(img.schemaCell("generated"), "(a || '/' || b)", "(a || '/' |5 b)"),
+                        "schema-row-invalid", "schema-unreadable"));
     }
 }
