@@ -10,6 +10,7 @@ import dev.loupe.format.record.Value;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * SQLite's date and time functions (lang_datefunc.html; date.c): {@code date}, {@code time}, {@code datetime},
@@ -37,26 +38,62 @@ final class DateFunctions {
         if (x == null) {
             return NullValue.INSTANCE;
         }
+        if (x.hour24 && (v.size() > 1 || x.validYMD && x.d > DateTime.daysInMonth(x.y, x.mo))) {
+            throw new NotEvaluableException("time of day with hour 24");
+        }
         return switch (name) {
-            case "julianday" -> new RealValue(x.iJD / 86400000.0);
-            case "unixepoch" -> IntegerValue.of(x.iJD / 1000 - 21086676L * 10000);
+            case "julianday" -> {
+                Value jd = new RealValue(x.iJD / 86400000.0);
+                yield hour24(x, jd, t -> jd);
+            }
+            case "unixepoch" -> {
+                Value seconds = IntegerValue.of(x.iJD / 1000 - 21086676L * 10000);
+                yield hour24(x, seconds, t -> seconds);
+            }
             case "time" -> {
                 x.computeHMS();
-                yield new TextValue(two(x.h) + ":" + two(x.mi) + ":" + two((int) x.s));
+                yield hour24(x, new TextValue(hms(x)), t -> new TextValue(hms(t)));
             }
             case "date" -> {
                 shownAsWritten(x, v.size(), "");
                 x.computeYMD();
-                yield new TextValue(ymd(x));
+                yield hour24(x, new TextValue(ymd(x)), t -> new TextValue(ymd(t)));
             }
             default -> {
                 x.computeHMS();
-                String hms = " " + two(x.h) + ":" + two(x.mi) + ":" + two((int) x.s);
+                String hms = " " + hms(x);
                 shownAsWritten(x, v.size(), hms);
                 x.computeYMD();
-                yield new TextValue(ymd(x) + hms);
+                yield hour24(x, new TextValue(ymd(x) + hms), t -> new TextValue(ymd(t) + " " + hms(t)));
             }
         };
+    }
+
+    private static String hms(DateTime x) {
+        return two(x.h) + ":" + two(x.mi) + ":" + two((int) x.s);
+    }
+
+    /**
+     * {@code shown}, what SQLite 3.40 gives for a time value written with hour 24 and no modifier (it takes any
+     * 24:MM:SS, and shows the day and the hour as written); later versions take 24:00:00 alone, shown as the next
+     * day's 00:00 ({@code show} of the value normalised), and give NULL for any other. Where the two differ, both
+     * go with the exception.
+     */
+    private static Value hour24(DateTime x, Value shown, Function<DateTime, Value> show) {
+        if (!x.hour24) {
+            return shown;
+        }
+        Value later = NullValue.INSTANCE;
+        if (x.hour24Exact) {
+            x.validYMD = false;
+            x.validHMS = false;
+            x.computeYMDHMS();
+            later = show.apply(x);
+        }
+        if (later.equals(shown)) {
+            return shown;
+        }
+        throw new NotEvaluableException("time of day with hour 24", List.of(shown, later));
     }
 
     /**
@@ -133,9 +170,16 @@ final class DateFunctions {
             return NullValue.INSTANCE;
         }
         boolean pastMonthEnd = v.size() == 2 && x.validYMD && x.d > DateTime.daysInMonth(x.y, x.mo);
+        if (x.hour24 && (v.size() > 2 || pastMonthEnd)) {
+            throw new NotEvaluableException("time of day with hour 24");
+        }
         x.computeJD();
         x.computeYMDHMS();
         String shown = format(fmt, x);
+        if (x.hour24) {
+            // 3.40 formats the day and the hour as written
+            return hour24(x, new TextValue(shown), t -> new TextValue(format(fmt, t)));
+        }
         if (pastMonthEnd) {
             // a day past its month's end, no modifier: 3.40 formats the day, month and year as written (the counts
             // of days, %j %W %w %s, come from the day number either way), later versions the day it comes to

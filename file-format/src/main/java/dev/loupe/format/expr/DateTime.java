@@ -12,8 +12,10 @@ import java.util.regex.Pattern;
  * <p>What SQLite 3.40 and later versions compute differently, or what depends on the clock or the time zone, is
  * {@link NotEvaluableException not evaluable}: {@code now}, {@code localtime}, {@code utc}; modifiers added after
  * 3.40 ({@code auto}, {@code julianday}, {@code subsec}, {@code ceiling}, {@code floor}, {@code +YYYY-MM-DD}) and
- * the {@code +HH:MM} form; a day past its month's end or an hour of 24 shown without a modifier (3.40 prints them
- * as written, later versions normalise them); {@code unixepoch} after another modifier.
+ * the {@code +HH:MM} form; a day past its month's end shown without a modifier (3.40 prints it as written, later
+ * versions normalise it) and an hour of 24 (3.40 takes any 24:MM:SS and prints it as written, later versions take
+ * 24:00:00 alone, as the next day's 00:00, and give NULL for the rest), each with the answers of both where they
+ * differ; {@code unixepoch} after another modifier.
  */
 final class DateTime {
 
@@ -42,6 +44,10 @@ final class DateTime {
     boolean error;
     /** Seconds were written with more than three decimals (strftime's %f rounds them differently by version). */
     boolean fineSeconds;
+    /** The time of day was written with hour 24: see {@link DateFunctions} for what each version shows of it. */
+    boolean hour24;
+    /** ... as 24:00:00 exactly, the one hour-24 time later versions take (they return NULL for any other). */
+    boolean hour24Exact;
 
     /** A time value given as a number: a julian day, or seconds since 1970 for a following 'unixepoch'. */
     static DateTime ofNumber(double r) {
@@ -145,10 +151,10 @@ final class DateTime {
         if (zone == Integer.MIN_VALUE) {
             return false;
         }
-        if (hour == 24) {
-            // 3.40 shows 24:MM as written, later versions as the next day's 00:MM
-            throw new NotEvaluableException("time of day with hour 24");
-        }
+        // 3.40 takes 24:MM:SS and shows it as written; later versions take 24:00:00 alone, as the next day's 00:00
+        // (DateFunctions decides what each shows)
+        hour24 = hour == 24;
+        hour24Exact = hour24 && minute == 0 && sec == 0 && frac == 0;
         validJD = false;
         rawS = false;
         validHMS = true;

@@ -34,6 +34,24 @@ class DateMatchesSqliteTest extends TwoSqlites {
                 "strftime('%d', '2009-06-31')", "strftime('%Y-%m-%d %H', '2009-06-31 10:11:12')"));
     }
 
+    /**
+     * A time of day written with hour 24, no modifier: 3.40 takes any 24:MM:SS and shows the day and hour as written;
+     * later versions take 24:00:00 alone, as the next day's 00:00, and give NULL for the rest. Known where the answers
+     * agree.
+     */
+    @Test
+    void hour24IsKnownWhereBothAnswersAgree() throws Exception {
+        List<String> agreeing = List.of("julianday('2023-05-01 24:00')", "unixepoch('2023-05-01 24:00:00')",
+                "date('2023-05-01 24:00') IS NOT NULL", "length(datetime('2023-12-31 24:00'))",
+                "strftime('%M:%S %s', '2023-05-01 24:00')", "time('24:00') > '00'",
+                "datetime('2023-05-01 24:00+01:00')");
+        assertKnownWhereAnswersAgree(agreeing, List.of("date('2023-05-01 24:00')", "time('2023-05-01 24:00')",
+                "datetime('2023-12-31 24:00:30')", "strftime('%H %d', '2023-05-01 24:00')",
+                "strftime('%j', '2023-05-01 24:00')",
+                "date('2024-02-28 24:00') = '2024-02-29'", "julianday('2023-05-01 24:30')",
+                "date('2023-05-01 24:01')", "datetime('2023-05-01 24:30+01:00')"));
+    }
+
     @Test
     void randomTimeValuesMatchBothSqlites() throws Exception {
         List<String> corpus = DateCorpus.random(20261123L, 3000);

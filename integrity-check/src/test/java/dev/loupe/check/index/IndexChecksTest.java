@@ -365,16 +365,25 @@ class IndexChecksTest {
     static final String DAY_ROWS = "WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < 300)"
             + " INSERT INTO e SELECT i, CASE i WHEN 7 THEN '2023-02-31' WHEN 70 THEN '2024-04-31 10:00'"
             + " WHEN 140 THEN '2022-06-31' ELSE date(2459000 + i * 3) END, 0 FROM s";
+    /**
+     * Times of which three have hour 24: SQLite 3.40 keys them by the day as written, 3.54 by the next day (24:00) or
+     * NULL (24:30, which 3.54 does not take).
+     */
+    static final String HOUR24_ROWS = "WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < 300)"
+            + " INSERT INTO e SELECT i, CASE i WHEN 7 THEN '2023-05-01 24:00' WHEN 70 THEN '2024-04-30 24:00:00'"
+            + " WHEN 140 THEN '2022-06-15 24:30' ELSE date(2459000 + i * 3) END, 0 FROM s";
 
     /**
-     * An index on date(at) built by SQLite 3.54: its entries for the three rows hold the normalised dates, which
-     * SQLite 3.40 does not compute, and its integrity_check names the rows missing; Loupe names the same rows, as
-     * version-dependent keys, with 3.40's lines.
+     * An index on date(at) built by SQLite 3.54: its entries for the three rows hold the keys 3.54 computes
+     * (normalised dates; NULL for 24:30, which it does not take), which SQLite 3.40 does not compute, and its
+     * integrity_check names the rows missing; Loupe names the same rows, as version-dependent keys, with 3.40's
+     * lines.
      */
-    @Test
-    void dateKeyOfALaterVersionIsNamedWithSqlite340sLine() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {DAY_ROWS, HOUR24_ROWS})
+    void dateKeyOfALaterVersionIsNamedWithSqlite340sLine(String rows) throws Exception {
         Path db = dir.resolve("days354.db");
-        IndexFixtures.build(db, EVENT_TABLE, DAY_ROWS, "CREATE INDEX i ON e(date(at))");
+        IndexFixtures.build(db, EVENT_TABLE, rows, "CREATE INDEX i ON e(date(at))");
         CheckReport r = assertSameAsSqlite(db);
         assertThat(Sqlite340.integrityCheck(db, dir.resolve("s340"))).hasSize(3);
         assertThat(r.findings()).hasSize(3).allSatisfy(f -> {
@@ -388,10 +397,11 @@ class IndexChecksTest {
      * The same index built by SQLite 3.40 (the sqlite3 CLI): 3.40 says ok, 3.54 names the three rows missing, and
      * Loupe names those rows (by the same scan positions) as holding 3.40's keys.
      */
-    @Test
-    void dateKeyOfSqlite340IsNamedAsSqlite354NamesIt() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {DAY_ROWS, HOUR24_ROWS})
+    void dateKeyOfSqlite340IsNamedAsSqlite354NamesIt(String rows) throws Exception {
         Path db = dir.resolve("days340.db");
-        Process p = new ProcessBuilder("sqlite3", db.toString(), EVENT_TABLE + ";" + DAY_ROWS + ";"
+        Process p = new ProcessBuilder("sqlite3", db.toString(), EVENT_TABLE + ";" + rows + ";"
                 + "CREATE INDEX i ON e(date(at));").redirectErrorStream(true).start();
         assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEmpty();
         assertThat(p.waitFor()).isZero();
