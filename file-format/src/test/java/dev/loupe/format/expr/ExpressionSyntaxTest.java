@@ -28,10 +28,12 @@ class ExpressionSyntaxTest {
         corpus.addAll(ExpressionCorpus.random(17, 2_000));
         corpus.addAll(List.of("key > 0", "replace(t, 'a', 'b')", "like('a%', t)", "glob('*', t)", "t MATCH 'x'",
                 "t REGEXP 'x'", "i NOTNULL", "i ISNULL", "i NOT NULL", "CAST(i AS DECIMAL(10, 2))", "t COLLATE nocase",
-                "EXISTS (SELECT 1)", "i IN (SELECT 1)", "i IN ()", "count(*) OVER (PARTITION BY i)", "?1 + :a + @b + $c",
+                "EXISTS (SELECT 1)", "i IN (SELECT 1)", "i IN ()", "count(*) OVER (PARTITION BY i)",
+                "?1 + :a + @b + $c",
                 "CURRENT_TIMESTAMP", "CURRENT_DATE || CURRENT_TIME", "t -> '$.a' ->> 'b'", "x'00' || X''",
                 "CASE i WHEN 1 THEN 'a' ELSE 'b' END", "i BETWEEN 1 AND 2 AND r NOT BETWEEN 1 AND 2",
-                "t LIKE 'a!%' ESCAPE '!'", "NOT NOT i", "~i", "+i", "-i", "i IS NOT DISTINCT FROM r", "\"i\" + [r] + `n`",
+                "t LIKE 'a!%' ESCAPE '!'", "NOT NOT i", "~i", "+i", "-i", "i IS NOT DISTINCT FROM r",
+                "\"i\" + [r] + `n`",
                 "raise(IGNORE)", "f(DISTINCT i)", "max(i, r) FILTER (WHERE i > 0)", "(i, r) = (1, 2)", "row_number()"));
         int checked = 0;
         try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:"); Statement s = c.createStatement()) {

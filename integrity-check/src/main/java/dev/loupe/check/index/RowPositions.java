@@ -101,7 +101,10 @@ final class RowPositions {
         return found == leaves.length ? out : null;
     }
 
-    /** Reads page {@code page} in at level {@code depth}; false unless it is a page of the tree's kind whose header fits. */
+    /**
+     * Reads page {@code page} in at level {@code depth}; false unless it is a page of the tree's kind whose header
+     * fits.
+     */
     private boolean enter(int depth, long page) throws IOException {
         if (level[depth] == null) {
             level[depth] = new byte[pages.pageSize()];

@@ -18,7 +18,8 @@ class MissingRowLineTest {
     @Test
     void readsBackThePositionItWrites() {
         assertThat(MissingRowLine.position(line(MissingRowLine.of(1, "i")))).isEqualTo(1);
-        assertThat(MissingRowLine.position(line(MissingRowLine.of(9_876_543_210L, "t_name")))).isEqualTo(9_876_543_210L);
+        assertThat(MissingRowLine.position(line(MissingRowLine.of(9_876_543_210L, "t_name"))))
+                .isEqualTo(9_876_543_210L);
         assertThat(MissingRowLine.of(402, "i")).isEqualTo("row 402 missing from index i");
     }
 

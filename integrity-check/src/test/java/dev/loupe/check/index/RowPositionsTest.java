@@ -185,7 +185,8 @@ class RowPositionsTest {
         int[] cells = new int[rowids.size()];
         where(db, rowids, leaves, cells);
         try (Database d = Database.open(db)) {
-            return new RowPositions(d.pages(), d.usableSize(), false).of(IndexFixtures.rootPage(db, "t"), leaves, cells);
+            return new RowPositions(d.pages(), d.usableSize(), false)
+                    .of(IndexFixtures.rootPage(db, "t"), leaves, cells);
         }
     }
 
