@@ -282,12 +282,7 @@ final class Descents {
     }
 
     private List<Value> pkValues(Row row) {
-        List<Value> out = new ArrayList<>();
-        for (IndexedColumn p : table.primaryKey()) {
-            int c = p.tableColumn();
-            out.add(c >= 0 && c < row.values().size() ? row.values().get(c) : null);
-        }
-        return out;
+        return PrimaryKeyHash.rowValues(table, row);
     }
 
     private String rowidText(List<Value> held) {

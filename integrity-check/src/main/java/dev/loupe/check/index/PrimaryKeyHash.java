@@ -8,6 +8,7 @@ import dev.loupe.format.schema.IndexedColumn;
 import dev.loupe.format.schema.Table;
 import dev.loupe.format.table.Row;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -20,15 +21,14 @@ import java.util.List;
  */
 final class PrimaryKeyHash {
 
-    /** The table column of each PRIMARY KEY column. */
-    private final int[] tableColumns;
+    private final Table table;
     /** The index record field that holds each PRIMARY KEY column's value. */
     private final int[] entryFields;
     /** The database's text encoding: decoded text hashes as its bytes there. */
     private final TextEncoding encoding;
 
-    private PrimaryKeyHash(int[] tableColumns, int[] entryFields, TextEncoding encoding) {
-        this.tableColumns = tableColumns;
+    private PrimaryKeyHash(Table table, int[] entryFields, TextEncoding encoding) {
+        this.table = table;
         this.entryFields = entryFields;
         this.encoding = encoding;
     }
@@ -43,32 +43,36 @@ final class PrimaryKeyHash {
         }
         List<IndexedColumn> pk = table.primaryKey();
         List<IndexedColumn> record = index.recordColumns();
-        int[] columns = new int[pk.size()];
         int[] fields = new int[pk.size()];
         for (int k = 0; k < pk.size(); k++) {
-            columns[k] = pk.get(k).tableColumn();
+            int column = pk.get(k).tableColumn();
             fields[k] = -1;
             for (int f = 0; f < record.size() && fields[k] < 0; f++) {
                 IndexedColumn c = record.get(f);
-                if (!c.isExpression() && !c.isRowid() && c.tableColumn() == columns[k]) {
+                if (!c.isExpression() && !c.isRowid() && c.tableColumn() == column) {
                     fields[k] = f;
                 }
             }
-            if (columns[k] < 0 || fields[k] < 0) {
+            if (column < 0 || fields[k] < 0) {
                 return null;
             }
         }
-        return new PrimaryKeyHash(columns, fields, encoding);
+        return new PrimaryKeyHash(table, fields, encoding);
     }
 
     /** The hash of a row's PRIMARY KEY; its values as the row holds them (a REAL column's hash as the record's). */
     long ofRow(Row row) {
-        Value[] values = new Value[tableColumns.length];
-        for (int k = 0; k < values.length; k++) {
-            int c = tableColumns[k];
-            values[k] = c < row.values().size() ? row.values().get(c) : null;
+        return EntryHash.of(rowValues(table, row).toArray(new Value[0]), encoding);
+    }
+
+    /** A row's PRIMARY KEY values in PRIMARY KEY order, null for a column the row lacks. */
+    static List<Value> rowValues(Table table, Row row) {
+        List<Value> out = new ArrayList<>();
+        for (IndexedColumn p : table.primaryKey()) {
+            int c = p.tableColumn();
+            out.add(c >= 0 && c < row.values().size() ? row.values().get(c) : null);
         }
-        return EntryHash.of(values, encoding);
+        return out;
     }
 
     /** The hash of the PRIMARY KEY a sound entry read in place carries; the caller checks its length. */
